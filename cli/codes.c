@@ -1,0 +1,11 @@
+/* codes.c — TEMPORARY scaffold until the subcommand lands. */
+#include <stdio.h>
+
+#include "cli.h"
+
+int cli_codes(int argc, char **argv)
+{
+    (void)argc;
+    fprintf(stderr, "annals %s: not built yet\n", argv[0]);
+    return CLI_USAGE;
+}

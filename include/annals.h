@@ -1,0 +1,412 @@
+/*
+ * annals.h — the one public header of libannals.
+ *
+ * annals reads news and writes political event records: who did what to
+ * whom, when, and where it was said, in the CAMEO ontology with PLOVER
+ * alongside.  This header is the whole public interface; the `annals`
+ * command-line tool uses nothing else.
+ *
+ * Sections
+ *   1. Version
+ *   2. Errors          one convention: negative int codes, annals_is_error()
+ *   3. Logging         the library never prints; it calls your function
+ *   4. Resources       ontology, dictionaries, models: loaded once, shared
+ *   5. Documents       what goes in
+ *   6. Sentences and words, events   what comes out
+ *   7. Coder           one context per thread: document in, analysis out
+ *   8. Readers         text, JSON lines, CoNLL-U (and more) into documents
+ *   9. Writers         events as JSON lines, GDELT and Phoenix TSV; CoNLL-U
+ *  10. Ontology        CAMEO event codes, actor types, countries
+ *  11. Simple path     one call from text to event records
+ *
+ * Ownership is stated on every function that returns memory.  Contexts come
+ * in create/free pairs; every free function accepts NULL.  Nothing in the
+ * library is global and mutable: a resources object may be shared by any
+ * number of threads, each with its own coder, reader and writer.
+ */
+#ifndef ANNALS_H
+#define ANNALS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && !defined(ANNALS_STATIC_ONLY)
+#define ANNALS_API __attribute__((visibility("default")))
+#else
+#define ANNALS_API
+#endif
+
+/* ---------------------------------------------------------------------
+ * 1. Version
+ * ------------------------------------------------------------------- */
+
+#define ANNALS_VERSION_MAJOR 0
+#define ANNALS_VERSION_MINOR 1
+#define ANNALS_VERSION_PATCH 0
+#define ANNALS_VERSION_STRING "0.1.0"
+
+/* Version of the event record schema of conventions.md written by the
+ * JSON-lines writer. */
+#define ANNALS_SCHEMA_VERSION 1
+
+/* The version of the library actually linked, e.g. "0.1.0". Static string. */
+ANNALS_API const char *annals_version(void);
+
+/* ---------------------------------------------------------------------
+ * 2. Errors
+ *
+ * Functions that can fail return an int: 0 (ANNALS_OK) or more on success,
+ * a negative annals_error on failure.  annals_error_name() gives a short
+ * static description.  Where a failure has a detail worth telling (file,
+ * line, record), the object that failed keeps a message you can read with
+ * its *_error() function, and warnings go to the log callback.
+ * ------------------------------------------------------------------- */
+
+typedef enum annals_error {
+    ANNALS_OK = 0,
+    ANNALS_E_NOMEM = -1,     /* out of memory */
+    ANNALS_E_IO = -2,        /* a file could not be opened, read or written */
+    ANNALS_E_ARG = -3,       /* invalid argument */
+    ANNALS_E_RECORD = -4,    /* one input record was bad and was skipped */
+    ANNALS_E_FORMAT = -5,    /* a file is not in the expected format */
+    ANNALS_E_DATA = -6,      /* resources (data directory, model) missing or corrupt */
+    ANNALS_E_UNSUPPORTED = -7, /* not available in this build */
+    ANNALS_E_LIMIT = -8      /* a size limit was exceeded */
+} annals_error;
+
+/* Non-zero when `code` is an error. */
+ANNALS_API int annals_is_error(int code);
+
+/* Short static description of `code`, e.g. "bad record". Never NULL. */
+ANNALS_API const char *annals_error_name(int code);
+
+/* ---------------------------------------------------------------------
+ * 3. Logging
+ * ------------------------------------------------------------------- */
+
+typedef enum annals_log_level {
+    ANNALS_LOG_DEBUG = 0,
+    ANNALS_LOG_INFO = 1,
+    ANNALS_LOG_WARN = 2,
+    ANNALS_LOG_ERROR = 3
+} annals_log_level;
+
+/* A log sink.  `message` is one line without the trailing newline; it is
+ * valid only during the call.  May be called from any thread that uses an
+ * object created with it. */
+typedef void (*annals_log_fn)(void *user, annals_log_level level,
+                              const char *message);
+
+/* ---------------------------------------------------------------------
+ * 4. Resources
+ *
+ * The ontology is compiled into the library.  Dictionaries and models live
+ * in a data directory, found in this order: options.data_dir, the
+ * ANNALS_DATA environment variable, the build tree the library was built
+ * in, and the installed data directory (PREFIX/share/annals, also looked
+ * for relative to the running executable).
+ * ------------------------------------------------------------------- */
+
+typedef struct annals_resources annals_resources;
+
+typedef struct annals_options {
+    const char *data_dir;    /* NULL: look it up as above */
+    annals_log_fn log;       /* NULL: messages are dropped */
+    void *log_user;          /* passed to log */
+    annals_log_level log_level; /* least level passed to log */
+} annals_options;
+
+/* Fills `opt` with defaults (everything NULL, level WARN). */
+ANNALS_API void annals_options_init(annals_options *opt);
+
+/* Loads resources.  `opt` may be NULL.  On failure returns NULL and, when
+ * `err` is not NULL, stores the error there (the reason also goes to the
+ * log).  The caller owns the result: annals_resources_free(). */
+ANNALS_API annals_resources *annals_resources_load(const annals_options *opt,
+                                                   int *err);
+ANNALS_API void annals_resources_free(annals_resources *res);
+
+/* The data directory in use (owned by `res`), or NULL when none was found. */
+ANNALS_API const char *annals_resources_data_dir(const annals_resources *res);
+
+/* ---------------------------------------------------------------------
+ * 5. Documents
+ *
+ * A document is borrowed: annals never keeps a pointer into it after the
+ * call it was passed to.  Text need not be valid UTF-8 or NUL-terminated;
+ * invalid bytes are replaced with U+FFFD (and counted in a warning naming
+ * the document).  All byte offsets reported by annals are offsets into
+ * `text` exactly as given.
+ * ------------------------------------------------------------------- */
+
+typedef struct annals_sentence annals_sentence;
+
+typedef struct annals_document {
+    const char *id;          /* required */
+    const char *text;        /* required (may be empty) */
+    size_t text_len;
+    const char *date;        /* "YYYY-MM-DD" or NULL */
+    const char *title;       /* optional, NULL when absent */
+    const char *url;
+    const char *publisher;
+    /* Pre-segmented input (CoNLL-U): when n_sentences > 0 the coder keeps
+     * these sentences and word forms and predicts everything else.  The
+     * spans index `text`.  Set by the CoNLL-U reader; NULL otherwise. */
+    const annals_sentence *sentences;
+    size_t n_sentences;
+    /* Where the document came from, for messages: file name and the
+     * line or record number (0 when not applicable). */
+    const char *origin;
+    size_t origin_line;
+} annals_document;
+
+/* ---------------------------------------------------------------------
+ * 6. Sentences, words and events
+ *
+ * These structures are what the coder produces; all their memory belongs
+ * to the coder and stays valid until its next run or its free.
+ * ------------------------------------------------------------------- */
+
+/* Universal part-of-speech tags, in the order of the UD documentation. */
+typedef enum annals_upos {
+    ANNALS_UPOS_NONE = 0,
+    ANNALS_UPOS_ADJ, ANNALS_UPOS_ADP, ANNALS_UPOS_ADV, ANNALS_UPOS_AUX,
+    ANNALS_UPOS_CCONJ, ANNALS_UPOS_DET, ANNALS_UPOS_INTJ, ANNALS_UPOS_NOUN,
+    ANNALS_UPOS_NUM, ANNALS_UPOS_PART, ANNALS_UPOS_PRON, ANNALS_UPOS_PROPN,
+    ANNALS_UPOS_PUNCT, ANNALS_UPOS_SCONJ, ANNALS_UPOS_SYM, ANNALS_UPOS_VERB,
+    ANNALS_UPOS_X,
+    ANNALS_UPOS_COUNT
+} annals_upos;
+
+/* "NOUN" for ANNALS_UPOS_NOUN, "_" for NONE; static. */
+ANNALS_API const char *annals_upos_name(int upos);
+/* The tag for a name such as "NOUN", or ANNALS_UPOS_NONE. */
+ANNALS_API int annals_upos_from_name(const char *name);
+
+/* Word flags. */
+#define ANNALS_WORD_NO_SPACE_AFTER 0x01u /* no white space follows in the text */
+#define ANNALS_WORD_MWT_BEGIN      0x02u /* first word of a multiword token ("Google" of "Google's") */
+#define ANNALS_WORD_MWT_INSIDE     0x04u /* a later word of a multiword token ("'s") */
+#define ANNALS_WORD_DATELINE       0x08u /* part of a dateline ("BEIJING, July 11 (Reuters) -") */
+#define ANNALS_WORD_CAPTION        0x10u /* part of a photo caption or credit */
+
+/* One syntactic word (UD sense).  Clitics are words of their own:
+ * "Google's" is the multiword token of the words "Google" and "'s". */
+typedef struct annals_word {
+    size_t start, end;       /* byte span in the document text */
+    const char *form;        /* NFC, valid UTF-8 */
+    const char *norm;        /* form with typographic quotes, apostrophes
+                                and dashes folded to ASCII, for matching */
+    const char *lemma;       /* NULL until lemmatised */
+    const char *xpos;        /* NULL until tagged */
+    const char *feats;       /* NULL when not computed */
+    const char *deprel;      /* NULL until parsed */
+    int upos;                /* annals_upos; NONE until tagged */
+    int head;                /* 1-based index of the head in the sentence,
+                                0 for the root, -1 until parsed */
+    unsigned flags;          /* ANNALS_WORD_* */
+} annals_word;
+
+/* What a sentence is, as the article cleaner saw it. */
+typedef enum annals_sentence_kind {
+    ANNALS_SENT_BODY = 0,    /* running text of the article */
+    ANNALS_SENT_TITLE,       /* from annals_document.title: its spans (and its
+                                words' spans) index the title, not the text */
+    ANNALS_SENT_HEADLINE,    /* a headline line found in the text */
+    ANNALS_SENT_CAPTION      /* a photo caption or credit */
+} annals_sentence_kind;
+
+struct annals_sentence {
+    size_t start, end;       /* byte span in the document text */
+    const char *text;        /* NFC, valid UTF-8 text of the span */
+    const char *id;          /* sent_id from CoNLL-U input, else NULL */
+    annals_word *words;
+    size_t n_words;
+    int kind;                /* annals_sentence_kind */
+};
+
+/* One coded event, as in the event record of conventions.md.  Strings are
+ * never NULL except `date` (unknown date). */
+typedef struct annals_event {
+    size_t sent;             /* index of the sentence in the document */
+    const char *date;        /* "YYYY-MM-DD" or NULL */
+    const char *source;      /* CAMEO actor code, e.g. "PRKGOV" */
+    const char *target;      /* CAMEO actor code or "---" */
+    const char *code;        /* CAMEO event code, e.g. "1244" */
+    int quad;                /* QuadClass 1-4 */
+    double goldstein;
+    const char *plover;      /* PLOVER event type, "" when none */
+    const char *source_text, *target_text, *verb_text;
+    const char *pattern;     /* "FILE:LINE" of the dictionary entry */
+} annals_event;
+
+/* ---------------------------------------------------------------------
+ * 7. Coder
+ *
+ * One coder per thread.  annals_coder_run() analyses one document through
+ * every stage that is available: cleaning, segmentation, tagging, parsing,
+ * actors, events.  Its results stay valid until the next run or free.
+ * ------------------------------------------------------------------- */
+
+typedef struct annals_coder annals_coder;
+
+/* Creates a coder over `res`, which must outlive it.  Returns NULL when out
+ * of memory.  The caller owns it: annals_coder_free(). */
+ANNALS_API annals_coder *annals_coder_create(const annals_resources *res);
+ANNALS_API void annals_coder_free(annals_coder *coder);
+
+/* Analyses `doc`.  Returns ANNALS_OK, or an error (the document is then
+ * skipped; annals_coder_error() says why).  Warnings, such as replaced
+ * invalid UTF-8, go to the log and do not fail the run. */
+ANNALS_API int annals_coder_run(annals_coder *coder, const annals_document *doc);
+
+/* Results of the last run, owned by the coder.  `n` receives the count. */
+ANNALS_API const annals_sentence *annals_coder_sentences(const annals_coder *coder,
+                                                        size_t *n);
+ANNALS_API const annals_event *annals_coder_events(const annals_coder *coder,
+                                                  size_t *n);
+
+/* Number of invalid UTF-8 sequences replaced in the last document. */
+ANNALS_API size_t annals_coder_invalid_bytes(const annals_coder *coder);
+
+/* Message of the last failed run (owned by the coder), or "". */
+ANNALS_API const char *annals_coder_error(const annals_coder *coder);
+
+/* ---------------------------------------------------------------------
+ * 8. Readers
+ *
+ * A reader turns a file into documents, one at a time.  A bad record
+ * (invalid JSON, a missing "text", a line longer than the limit) is
+ * skipped: annals_reader_next() returns ANNALS_E_RECORD and
+ * annals_reader_error() names the file, the line and the record id; call
+ * it again to go on.  Any other error ends the reader.
+ * ------------------------------------------------------------------- */
+
+typedef enum annals_input_kind {
+    ANNALS_INPUT_AUTO = 0,   /* from the file name */
+    ANNALS_INPUT_TEXT,       /* .txt: the file is one document */
+    ANNALS_INPUT_JSONL,      /* .jsonl, .ndjson: one JSON document a line */
+    ANNALS_INPUT_CONLLU,     /* .conllu: sentences with given tokens */
+    ANNALS_INPUT_HTML,       /* .html, .htm */
+    ANNALS_INPUT_WARC        /* .warc, .warc.gz */
+} annals_input_kind;
+
+/* Input kind from a file name, or ANNALS_INPUT_AUTO when unknown. */
+ANNALS_API annals_input_kind annals_input_kind_from_path(const char *path);
+/* Input kind from a name: "txt", "jsonl", "conllu", "html", "warc". */
+ANNALS_API annals_input_kind annals_input_kind_from_name(const char *name);
+
+typedef struct annals_reader annals_reader;
+
+/* Opens `path` ("-" for standard input) as `kind` (AUTO: from the name).
+ * `default_date` ("YYYY-MM-DD" or NULL) is given to documents that carry
+ * no date.  Returns NULL on failure, with the error in `err` and a
+ * message for annals_reader_open_error(). The caller owns the reader. */
+ANNALS_API annals_reader *annals_reader_open(const char *path,
+                                             annals_input_kind kind,
+                                             const char *default_date,
+                                             int *err);
+/* Static message for the last failed annals_reader_open in this thread. */
+ANNALS_API const char *annals_reader_open_error(void);
+
+/* Next document.  Returns 1 and fills `doc` (memory owned by the reader,
+ * valid until the next call), 0 at the end, ANNALS_E_RECORD for a skipped
+ * record (call again), another negative error when reading cannot go on. */
+ANNALS_API int annals_reader_next(annals_reader *reader, annals_document *doc);
+
+/* Message for the last skip or error, owned by the reader, or "". */
+ANNALS_API const char *annals_reader_error(const annals_reader *reader);
+
+/* Bytes consumed so far (for progress). */
+ANNALS_API size_t annals_reader_offset(const annals_reader *reader);
+ANNALS_API void annals_reader_free(annals_reader *reader);
+
+/* ---------------------------------------------------------------------
+ * 9. Writers
+ * ------------------------------------------------------------------- */
+
+typedef enum annals_format {
+    ANNALS_FORMAT_JSONL = 0, /* event records, schema version 1 */
+    ANNALS_FORMAT_GDELT,     /* GDELT 2.0 event table, 61 TSV columns */
+    ANNALS_FORMAT_PHOENIX,   /* Phoenix data set, 26 TSV columns */
+    ANNALS_FORMAT_CONLLU     /* sentences and words as CoNLL-U */
+} annals_format;
+
+/* Format from a name: "jsonl", "gdelt", "phoenix", "conllu"; -1 if none. */
+ANNALS_API int annals_format_from_name(const char *name);
+
+typedef struct annals_writer annals_writer;
+
+/* A writer onto `out` (not closed by the writer).  Caller owns it. */
+ANNALS_API annals_writer *annals_writer_create(FILE *out, annals_format format);
+ANNALS_API void annals_writer_free(annals_writer *writer);
+
+/* Writes what the coder found in `doc`: its events, or for CONLLU its
+ * sentences.  Returns ANNALS_OK or ANNALS_E_IO. */
+ANNALS_API int annals_writer_write(annals_writer *writer,
+                                   const annals_document *doc,
+                                   const annals_sentence *sentences, size_t n_sentences,
+                                   const annals_event *events, size_t n_events);
+
+/* ---------------------------------------------------------------------
+ * 10. Ontology
+ *
+ * Compiled into the library; all returned pointers are static.
+ * ------------------------------------------------------------------- */
+
+typedef struct annals_cameo_code {
+    const char *code;        /* "1244" */
+    const char *name;        /* "Release persons or property" ... */
+    double goldstein;        /* Goldstein scale value */
+    int quad;                /* QuadClass 1-4 */
+    const char *plover;      /* PLOVER event type, "" when CAMEO root 01/02 */
+    const char *plover_mode; /* "" when none */
+    const char *plover_context; /* "" when none */
+} annals_cameo_code;
+
+ANNALS_API size_t annals_cameo_count(void);
+ANNALS_API const annals_cameo_code *annals_cameo_at(size_t i);
+/* Exact code lookup ("030"), or NULL. */
+ANNALS_API const annals_cameo_code *annals_cameo_lookup(const char *code);
+
+typedef struct annals_actor_type {
+    const char *code;        /* "GOV" */
+    const char *name;        /* "Government" */
+    const char *description;
+} annals_actor_type;
+
+ANNALS_API size_t annals_actor_type_count(void);
+ANNALS_API const annals_actor_type *annals_actor_type_at(size_t i);
+ANNALS_API const annals_actor_type *annals_actor_type_lookup(const char *code);
+
+typedef struct annals_country {
+    const char *alpha3;      /* "FRA" */
+    const char *alpha2;      /* "FR" */
+    const char *name;        /* "France" */
+} annals_country;
+
+ANNALS_API size_t annals_country_count(void);
+ANNALS_API const annals_country *annals_country_at(size_t i);
+ANNALS_API const annals_country *annals_country_lookup(const char *alpha3);
+
+/* ---------------------------------------------------------------------
+ * 11. Simple path
+ * ------------------------------------------------------------------- */
+
+/* Codes one text with default resources and returns its event records as
+ * JSON lines (one per event, possibly ""), or NULL on failure with the
+ * error in `err`.  `doc_id` and `date` may be NULL.  The caller owns the
+ * string: free().  Loads resources on each call: for many documents use
+ * the coder. */
+ANNALS_API char *annals_code_text(const char *text, size_t len,
+                                  const char *doc_id, const char *date,
+                                  int *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ANNALS_H */

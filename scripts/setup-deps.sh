@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs the Debian packages annals needs to build and test, when they are
+# missing.  As root it runs apt-get; otherwise it prints the exact apt-get
+# line and stops.  Usage: scripts/setup-deps.sh [build|test]
+set -eu
+what=${1:-build}
+
+# Build: compiler, CMake + Ninja, and the libraries the library links.
+pkgs="gcc cmake ninja-build pkg-config libutf8proc-dev libjansson-dev libpcre2-dev
+zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev"
+# Tests: cmocka, clang with libFuzzer for the fuzz smoke runs.
+if [ "$what" = test ]; then
+    pkgs="$pkgs libcmocka-dev clang libclang-rt-14-dev"
+fi
+
+missing=""
+for p in $pkgs; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    echo "annals needs these Debian packages; please run:" >&2
+    echo "  sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+echo "installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2 || echo "apt-get update failed; trying the cached lists" >&2
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >&2

@@ -1,0 +1,180 @@
+/* coder.c — one document through every stage: clean, segment, (tag,
+ * parse, actors, events as those stages arrive).  One coder per thread. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annals.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "pipeline/resources.h"
+#include "text/clean.h"
+#include "text/segment.h"
+#include "text/utf8.h"
+
+struct annals_coder {
+    const annals_resources *res;
+    core_arena arena;        /* everything of the current document */
+    text_sentences sents;
+    annals_event *events;
+    size_t n_events;
+    size_t invalid;
+    char error[512];
+};
+
+annals_coder *annals_coder_create(const annals_resources *res)
+{
+    if (!res)
+        return NULL;
+    annals_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->res = res;
+    core_arena_init(&c->arena, 256 * 1024);
+    return c;
+}
+
+void annals_coder_free(annals_coder *c)
+{
+    if (!c)
+        return;
+    core_arena_destroy(&c->arena);
+    text_sentences_free(&c->sents);
+    free(c);
+}
+
+static const char *doc_label(core_arena *a, const annals_document *doc)
+{
+    if (doc->origin && doc->origin_line)
+        return core_arena_printf(a, "document '%s' (%s:%zu)", doc->id ? doc->id : "?",
+                                 doc->origin, doc->origin_line);
+    if (doc->origin)
+        return core_arena_printf(a, "document '%s' (%s)", doc->id ? doc->id : "?", doc->origin);
+    return core_arena_printf(a, "document '%s'", doc->id ? doc->id : "?");
+}
+
+/* Keeps the given sentences (CoNLL-U input): their words and spans stay,
+ * forms are normalised, everything else is left for the later stages. */
+static int copy_given_sentences(annals_coder *c, const annals_document *doc)
+{
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        const annals_sentence *src = &doc->sentences[i];
+        annals_sentence *s = text_sentences_push(&c->sents);
+        if (!s)
+            return ANNALS_E_NOMEM;
+        *s = *src;
+        s->id = src->id ? core_arena_strdup(&c->arena, src->id) : NULL;
+        s->text = src->text ? core_arena_strdup(&c->arena, src->text)
+                            : text_normalize(&c->arena, doc->text + src->start,
+                                             src->end - src->start);
+        s->words = core_arena_calloc(&c->arena, src->n_words ? src->n_words : 1,
+                                     sizeof *s->words);
+        if (!s->words || !s->text)
+            return ANNALS_E_NOMEM;
+        for (size_t k = 0; k < src->n_words; k++) {
+            annals_word *w = &s->words[k];
+            const annals_word *g = &src->words[k];
+            w->start = g->start;
+            w->end = g->end;
+            w->flags = g->flags;
+            w->form = text_normalize(&c->arena, g->form, strlen(g->form));
+            if (!w->form)
+                return ANNALS_E_NOMEM;
+            w->norm = text_fold(&c->arena, w->form);
+            w->head = -1;
+            if (!w->norm)
+                return ANNALS_E_NOMEM;
+        }
+    }
+    return ANNALS_OK;
+}
+
+static int segment_document(annals_coder *c, const annals_document *doc)
+{
+    int rc;
+    if (doc->title && *doc->title) {
+        rc = text_tokenize_sentence(&c->arena, doc->title, 0, strlen(doc->title),
+                                    ANNALS_SENT_TITLE, &c->sents);
+        if (rc)
+            return rc;
+    }
+    text_block *blocks;
+    size_t n_blocks;
+    rc = text_clean(&c->arena, doc->text, doc->text_len, &blocks, &n_blocks);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n_blocks; i++) {
+        const text_block *b = &blocks[i];
+        int kind;
+        switch (b->kind) {
+        case TEXT_BLOCK_BOILERPLATE: continue;
+        case TEXT_BLOCK_HEADLINE: kind = ANNALS_SENT_HEADLINE; break;
+        case TEXT_BLOCK_CAPTION: kind = ANNALS_SENT_CAPTION; break;
+        default: kind = ANNALS_SENT_BODY; break;
+        }
+        size_t dl = b->dateline_end > b->start ? b->dateline_end : b->start;
+        rc = text_segment(&c->arena, doc->text, b->start, b->end, kind, dl, &c->sents);
+        if (rc)
+            return rc;
+    }
+    return ANNALS_OK;
+}
+
+int annals_coder_run(annals_coder *c, const annals_document *doc)
+{
+    if (!c || !doc)
+        return ANNALS_E_ARG;
+    core_arena_reset(&c->arena);
+    c->sents.n = 0;
+    c->events = NULL;
+    c->n_events = 0;
+    c->error[0] = '\0';
+    if (!doc->text && doc->text_len) {
+        snprintf(c->error, sizeof c->error, "document has no text");
+        return ANNALS_E_ARG;
+    }
+    static const char empty[] = "";
+    annals_document d = *doc;
+    if (!d.text)
+        d.text = empty;
+
+    c->invalid = text_utf8_count_invalid(d.text, d.text_len);
+    if (d.title)
+        c->invalid += text_utf8_count_invalid(d.title, strlen(d.title));
+    if (c->invalid)
+        core_logf(&c->res->log, ANNALS_LOG_WARN,
+                  "%s: %zu invalid UTF-8 sequence%s replaced with U+FFFD",
+                  doc_label(&c->arena, &d), c->invalid, c->invalid == 1 ? "" : "s");
+
+    int rc = d.n_sentences ? copy_given_sentences(c, &d) : segment_document(c, &d);
+    if (rc) {
+        snprintf(c->error, sizeof c->error, "%s: %s", doc_label(&c->arena, &d),
+                 annals_error_name(rc));
+        c->sents.n = 0;
+        return rc;
+    }
+    return ANNALS_OK;
+}
+
+const annals_sentence *annals_coder_sentences(const annals_coder *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->sents.n : 0;
+    return c ? c->sents.v : NULL;
+}
+
+const annals_event *annals_coder_events(const annals_coder *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->n_events : 0;
+    return c ? c->events : NULL;
+}
+
+size_t annals_coder_invalid_bytes(const annals_coder *c)
+{
+    return c ? c->invalid : 0;
+}
+
+const char *annals_coder_error(const annals_coder *c)
+{
+    return c ? c->error : "";
+}
