@@ -259,6 +259,11 @@ typedef struct annals_coder annals_coder;
 ANNALS_API annals_coder *annals_coder_create(const annals_resources *res);
 ANNALS_API void annals_coder_free(annals_coder *coder);
 
+/* Whether the article cleaner runs (default 1).  With 0, the text is taken
+ * as clean running text: no line is dropped or marked as headline or
+ * caption (for corpora such as treebanks). */
+ANNALS_API void annals_coder_set_clean(annals_coder *coder, int enabled);
+
 /* Analyses `doc`.  Returns ANNALS_OK, or an error (the document is then
  * skipped; annals_coder_error() says why).  Warnings, such as replaced
  * invalid UTF-8, go to the log and do not fail the run. */

@@ -18,6 +18,7 @@ struct annals_coder {
     annals_event *events;
     size_t n_events;
     size_t invalid;
+    int clean;               /* run the article cleaner */
     char error[512];
 };
 
@@ -29,6 +30,7 @@ annals_coder *annals_coder_create(const annals_resources *res)
     if (!c)
         return NULL;
     c->res = res;
+    c->clean = 1;
     core_arena_init(&c->arena, 256 * 1024);
     return c;
 }
@@ -97,6 +99,9 @@ static int segment_document(annals_coder *c, const annals_document *doc)
         if (rc)
             return rc;
     }
+    if (!c->clean)
+        return text_segment(&c->arena, doc->text, 0, doc->text_len, ANNALS_SENT_BODY, 0,
+                            &c->sents);
     text_block *blocks;
     size_t n_blocks;
     rc = text_clean(&c->arena, doc->text, doc->text_len, &blocks, &n_blocks);
@@ -117,6 +122,12 @@ static int segment_document(annals_coder *c, const annals_document *doc)
             return rc;
     }
     return ANNALS_OK;
+}
+
+void annals_coder_set_clean(annals_coder *c, int enabled)
+{
+    if (c)
+        c->clean = enabled != 0;
 }
 
 int annals_coder_run(annals_coder *c, const annals_document *doc)
