@@ -1,1 +1,1 @@
-list(APPEND ANNALS_SOURCES src/pipeline/resources.c src/pipeline/coder.c)
+list(APPEND ANNALS_SOURCES src/pipeline/resources.c src/pipeline/coder.c src/pipeline/simple.c)
