@@ -1,0 +1,1 @@
+list(APPEND ANNALS_SOURCES src/io/conllu.c)
