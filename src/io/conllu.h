@@ -3,8 +3,12 @@
  * Reading: sentences of a CoNLL-U file grouped into documents (a document
  * ends at "# newdoc" or after IO_CONLLU_MAX_DOC_SENTENCES sentences), each
  * with a text made from the sentences' "# text" (or their forms and
- * SpaceAfter=No when that comment is absent), joined by a newline, so
- * that every word has a byte span in that text.  Multiword tokens ("6-7
+ * SpaceAfter=No when that comment is absent or does not spell the
+ * tokens), joined as the CoNLL 2018 raw text was: one space between the
+ * sentences of a paragraph, a blank line before "# newpar", so that every
+ * word has a byte span in that text.  The words of a multiword token get
+ * the pieces of its surface when their forms spell it, else the first
+ * word spans the whole token and the others are empty at its end.  Multiword tokens ("6-7
  * Google's") set ANNALS_WORD_MWT_BEGIN / _INSIDE on their words.  Given
  * columns (lemma, UPOS, XPOS, FEATS, HEAD, DEPREL) are kept so that a
  * scorer can read gold files; the coder predicts them again.

@@ -1,1 +1,1 @@
-list(APPEND ANNALS_SOURCES src/io/conllu.c)
+list(APPEND ANNALS_SOURCES src/io/conllu.c src/io/ud_eval.c)
