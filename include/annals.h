@@ -377,11 +377,16 @@ ANNALS_API size_t annals_cameo_count(void);
 ANNALS_API const annals_cameo_code *annals_cameo_at(size_t i);
 /* Exact code lookup ("030"), or NULL. */
 ANNALS_API const annals_cameo_code *annals_cameo_lookup(const char *code);
+/* The parent of a 3- or 4-digit code ("124" for "1244", "12" for "124"),
+ * or NULL for a root or an unknown code. */
+ANNALS_API const annals_cameo_code *annals_cameo_parent(const annals_cameo_code *code);
 
 typedef struct annals_actor_type {
     const char *code;        /* "GOV" */
     const char *name;        /* "Government" */
     const char *description;
+    const char *group;       /* "role", "sector", "organization", "religion",
+                                "ethnic", "region" or "status" */
 } annals_actor_type;
 
 ANNALS_API size_t annals_actor_type_count(void);
@@ -390,12 +395,16 @@ ANNALS_API const annals_actor_type *annals_actor_type_lookup(const char *code);
 
 typedef struct annals_country {
     const char *alpha3;      /* "FRA" */
-    const char *alpha2;      /* "FR" */
+    const char *alpha2;      /* "FR"; "" when the code has none */
     const char *name;        /* "France" */
+    const char *kind;        /* "iso" (ISO 3166-1), "former" (withdrawn,
+                                ISO 3166-3, e.g. "SUN") or "cameo" (used by
+                                CAMEO but not ISO, e.g. "KSV" Kosovo) */
 } annals_country;
 
 ANNALS_API size_t annals_country_count(void);
 ANNALS_API const annals_country *annals_country_at(size_t i);
+/* Exact alpha-3 lookup ("FRA", upper case), or NULL. */
 ANNALS_API const annals_country *annals_country_lookup(const char *alpha3);
 
 /* ---------------------------------------------------------------------
