@@ -21,7 +21,8 @@ static const char codes_help[] =
     "  WORD   anything else: one line for every entry whose name contains it,\n"
     "         ignoring case (\"annals codes sanction\").  Actor types match on the\n"
     "         description too.\n"
-    "With no argument, every entry of the table is listed, one a line.\n"
+    "With no argument, every entry of the table is listed, one a line.  Options\n"
+    "may come before or after the arguments; \"--\" ends them.\n"
     "\n"
     "Options:\n"
     "  --actor-types  look up CAMEO actor types (roles, sectors, organizations,\n"
@@ -72,7 +73,7 @@ static bool codes_upper(const char *s, char *out, size_t cap)
 
 static bool codes_all_digits(const char *s)
 {
-    if (!*s)
+    if (!s || !*s)
         return false;
     for (; *s; s++)
         if (!isdigit((unsigned char)*s))
@@ -289,20 +290,24 @@ static size_t codes_country_arg(const codes_opts *o, const char *arg)
 
 /* ---- the command ---- */
 
-static int codes_parse(int argc, char **argv, codes_opts *o, int *first_arg)
+/* Options may come before or after the arguments; "--" ends them.  The
+ * arguments are moved to the front of argv, in order, and counted in *n. */
+static int codes_parse(int argc, char **argv, codes_opts *o, int *n)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+    bool options = true;
+    *n = 0;
+    for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
+        if (!options || a[0] != '-' || !a[1]) {
+            argv[(*n)++] = argv[i];
+            continue;
         }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        if (!strcmp(a, "--")) {
+            options = false;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(codes_help, stdout);
             return -1;
-        }
-        if (!strcmp(a, "--json")) {
+        } else if (!strcmp(a, "--json")) {
             o->json = true;
         } else if (!strcmp(a, "--actor-types") || !strcmp(a, "--countries")) {
             codes_table t = a[2] == 'a' ? CODES_ACTOR_TYPES : CODES_COUNTRIES;
@@ -313,7 +318,6 @@ static int codes_parse(int argc, char **argv, codes_opts *o, int *first_arg)
             return cli_usage_error("codes", "unknown option '%s'", a);
         }
     }
-    *first_arg = i;
     return CLI_OK;
 }
 
@@ -333,20 +337,19 @@ static size_t codes_one(const codes_opts *o, const char *arg, bool *printed_bloc
 int cli_codes(int argc, char **argv)
 {
     codes_opts o = {.table = CODES_CAMEO};
-    int first = 0;
-    int rc = codes_parse(argc, argv, &o, &first);
+    int n = 0;
+    int rc = codes_parse(argc, argv, &o, &n);
     if (rc < 0)
         return CLI_OK;
     if (rc != CLI_OK)
         return rc;
     bool printed_block = false;
-    if (first == argc) {
+    if (n == 0) {
         codes_one(&o, NULL, &printed_block);
         return CLI_OK;
     }
     static const char *const what[] = {"event code", "actor type", "country"};
-    rc = CLI_OK;
-    for (int i = first; i < argc; i++) {
+    for (int i = 0; i < n; i++) {
         if (codes_one(&o, argv[i], &printed_block) == 0) {
             fprintf(stderr, "annals codes: no %s matches '%s'\n", what[o.table], argv[i]);
             rc = CLI_SKIPPED;
