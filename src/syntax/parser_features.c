@@ -1,0 +1,173 @@
+/* parser_features.c — feature templates of the dependency parser, after
+ * Zhang & Nivre (2011) adapted to arc-hybrid: words and tags of stack and
+ * buffer positions, pairs and triples of them, distance, valency, the
+ * labels of leftmost and rightmost children (second order and third
+ * order), label sets.  Because RIGHT joins s1 and s0, the pair features of
+ * s1 and s0 carry as much weight as those of s0 and b0.
+ *
+ * Every feature is a 64-bit hash of its template number and its values;
+ * the tables are indexed by its low bits (actions) or a remix (labels), so
+ * no feature dictionary exists at run time.  Changing the templates or
+ * their order changes the model: bump SYN_PARSER_FEATURE_SET in parser.h.
+ */
+#include "syntax/parser_system.h"
+
+static inline uint64_t syn_prot(uint64_t x, int r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+static inline uint64_t syn_pfh(uint64_t t, uint64_t a, uint64_t b, uint64_t c, uint64_t d)
+{
+    uint64_t h = (t + 1) * 0x9e3779b97f4a7c15ull;
+    h = (syn_prot(h, 23) ^ a) * 0xff51afd7ed558ccdull;
+    h = (syn_prot(h, 23) ^ b) * 0xc4ceb9fe1a85ec53ull;
+    h = (syn_prot(h, 23) ^ c) * 0xff51afd7ed558ccdull;
+    h = (syn_prot(h, 23) ^ d) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 32;
+    h *= 0x9e3779b97f4a7c15ull;
+    h ^= h >> 29;
+    return h;
+}
+
+/* Values of one position of the configuration. */
+typedef struct syn_pslot {
+    uint64_t w, p, u, l, sfx; /* word, fine tag, UPOS, label + 1 */
+} syn_pslot;
+
+static void syn_pslot_fill(const syn_pstate *s, int i, syn_pslot *v)
+{
+    if (i < 0) {
+        v->w = v->p = v->u = v->sfx = 1;
+        v->l = 0;
+        return;
+    }
+    const syn_ptok *t = &s->tok[i];
+    v->w = t->w;
+    v->p = t->p;
+    v->u = t->u;
+    v->sfx = t->sfx;
+    v->l = (uint64_t)(s->node[i].label + 1);
+}
+
+/* Distances are bucketed: nearby words differ, far ones much less so. */
+static uint64_t syn_pdist(int d)
+{
+    if (d <= 0)
+        return 0;
+    if (d <= 4)
+        return (uint64_t)d;
+    if (d <= 6)
+        return 5;
+    if (d <= 9)
+        return 6;
+    if (d <= 15)
+        return 7;
+    return 8;
+}
+
+static uint64_t syn_pval(int v)
+{
+    return v > 5 ? 5 : (uint64_t)v;
+}
+
+int syn_pfeatures(const syn_pstate *s, uint64_t *out)
+{
+    int s0i = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
+    int s1i = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
+    int s2i = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
+    int b0i = s->b0 <= s->n ? s->b0 : -1;
+    int b1i = s->b0 + 1 <= s->n ? s->b0 + 1 : -1;
+    int b2i = s->b0 + 2 <= s->n ? s->b0 + 2 : -1;
+    static const syn_pnode none = { -1, -1, -1, -1, -1, -1, 0, 0, 0, 0 };
+    const syn_pnode *ns0 = s0i >= 0 ? &s->node[s0i] : &none;
+    const syn_pnode *ns1 = s1i >= 0 ? &s->node[s1i] : &none;
+    const syn_pnode *nb0 = b0i >= 0 ? &s->node[b0i] : &none;
+
+    syn_pslot S0, S1, S2, B0, B1, B2;
+    syn_pslot_fill(s, s0i, &S0);
+    syn_pslot_fill(s, s1i, &S1);
+    syn_pslot_fill(s, s2i, &S2);
+    syn_pslot_fill(s, b0i, &B0);
+    syn_pslot_fill(s, b1i, &B1);
+    syn_pslot_fill(s, b2i, &B2);
+    syn_pslot S0l1, S0l2, S0r1, S0r2, S1l1, S1r1, S1r2, B0l1, B0l2;
+    syn_pslot_fill(s, ns0->lc1, &S0l1);
+    syn_pslot_fill(s, ns0->lc2, &S0l2);
+    syn_pslot_fill(s, ns0->rc1, &S0r1);
+    syn_pslot_fill(s, ns0->rc2, &S0r2);
+    syn_pslot_fill(s, ns1->lc1, &S1l1);
+    syn_pslot_fill(s, ns1->rc1, &S1r1);
+    syn_pslot_fill(s, ns1->rc2, &S1r2);
+    syn_pslot_fill(s, nb0->lc1, &B0l1);
+    syn_pslot_fill(s, nb0->lc2, &B0l2);
+
+    uint64_t d = (s0i >= 0 && b0i >= 0) ? syn_pdist(b0i - s0i) : 15;
+    uint64_t d01 = (s0i >= 0 && s1i >= 0) ? syn_pdist(s0i - s1i) : 15;
+
+    int n = 0;
+    uint64_t t = 0;
+#define F1(a) out[n++] = syn_pfh(t++, (a), 0, 0, 0)
+#define F2(a, b) out[n++] = syn_pfh(t++, (a), (b), 0, 0)
+#define F3(a, b, c) out[n++] = syn_pfh(t++, (a), (b), (c), 0)
+#define F4(a, b, c, e) out[n++] = syn_pfh(t++, (a), (b), (c), (e))
+
+    /* Single positions. */
+    F1(1);
+    F1(S0.w); F1(S0.p); F2(S0.w, S0.p); F1(S0.u); F1(S0.sfx);
+    F1(B0.w); F1(B0.p); F2(B0.w, B0.p); F1(B0.u); F1(B0.sfx);
+    F1(B1.w); F1(B1.p); F2(B1.w, B1.p);
+    F1(B2.w); F1(B2.p); F2(B2.w, B2.p);
+    F1(S1.w); F1(S1.p); F2(S1.w, S1.p); F1(S2.p);
+
+    /* Pairs: s0 with b0, and s1 with s0. */
+    F4(S0.w, S0.p, B0.w, B0.p); F3(S0.w, S0.p, B0.w); F3(S0.w, B0.w, B0.p);
+    F3(S0.w, S0.p, B0.p); F3(S0.p, B0.w, B0.p); F2(S0.w, B0.w); F2(S0.p, B0.p);
+    F2(B0.p, B1.p);
+    F4(S1.w, S1.p, S0.w, S0.p); F3(S1.w, S1.p, S0.w); F3(S1.w, S0.w, S0.p);
+    F3(S1.w, S1.p, S0.p); F3(S1.p, S0.w, S0.p); F2(S1.w, S0.w); F2(S1.p, S0.p);
+
+    /* Triples of tags (and a word). */
+    F3(B0.p, B1.p, B2.p); F3(S0.p, B0.p, B1.p); F3(S1.p, S0.p, B0.p);
+    F3(S0.p, S0l1.p, B0.p); F3(S0.p, S0r1.p, B0.p); F3(S0.p, B0.p, B0l1.p);
+    F3(S2.p, S1.p, S0.p); F3(S1.p, S1r1.p, S0.p); F3(S1.p, S1l1.p, S0.p);
+    F3(S1.p, S0.p, S0l1.p); F3(S1.p, S0.p, S0r1.p);
+    F3(S1.w, S0.p, B0.p); F3(S1.p, S0.w, B0.p); F3(S1.p, S0.p, B0.w);
+    F3(S0.w, B0.p, B1.p); F3(S0.p, B0.w, B1.p); F3(S0.p, B0.p, B1.w);
+
+    /* Distance. */
+    F2(S0.w, d); F2(S0.p, d); F2(B0.w, d); F2(B0.p, d); F3(S0.w, B0.w, d); F3(S0.p, B0.p, d);
+    F3(S1.p, S0.p, d01); F3(S1.w, S0.w, d01); F2(S1.w, d01); F2(S0.w, d01);
+
+    /* Valency. */
+    F2(S0.w, syn_pval(ns0->nr)); F2(S0.p, syn_pval(ns0->nr));
+    F2(S0.w, syn_pval(ns0->nl)); F2(S0.p, syn_pval(ns0->nl));
+    F2(B0.w, syn_pval(nb0->nl)); F2(B0.p, syn_pval(nb0->nl));
+    F2(S1.w, syn_pval(ns1->nr)); F2(S1.p, syn_pval(ns1->nr)); F2(S1.p, syn_pval(ns1->nl));
+
+    /* Children (second order). */
+    F1(S0l1.w); F1(S0l1.p); F1(S0l1.l);
+    F1(S0r1.w); F1(S0r1.p); F1(S0r1.l);
+    F1(B0l1.w); F1(B0l1.p); F1(B0l1.l);
+    F1(S1r1.w); F1(S1r1.p); F1(S1r1.l);
+    F1(S1l1.p); F1(S1l1.l);
+
+    /* Third order. */
+    F1(S0l2.w); F1(S0l2.p); F1(S0l2.l);
+    F1(S0r2.w); F1(S0r2.p); F1(S0r2.l);
+    F1(B0l2.w); F1(B0l2.p); F1(B0l2.l);
+    F3(S0.p, S0l1.p, S0l2.p); F3(S0.p, S0r1.p, S0r2.p); F3(B0.p, B0l1.p, B0l2.p);
+    F3(S1.p, S1r1.p, S1r2.p);
+
+    /* Label sets. */
+    F2(S0.w, ns0->rset); F2(S0.p, ns0->rset); F2(S0.w, ns0->lset); F2(S0.p, ns0->lset);
+    F2(B0.w, nb0->lset); F2(B0.p, nb0->lset); F2(S1.p, ns1->rset); F2(S1.w, ns1->rset);
+
+    /* Labels already given next to the decision. */
+    F3(S0l1.l, S0.p, B0.p); F3(S1r1.l, S1.p, S0.p);
+#undef F1
+#undef F2
+#undef F3
+#undef F4
+    return n;
+}
