@@ -190,6 +190,8 @@ annals_reader *io_reader_open_stream(FILE *fp, bool own, const char *name,
     io_linereader_init(&r->lines, fp, max_line ? max_line : IO_MAX_LINE);
     if (kind == ANNALS_INPUT_CONLLU && !(r->conllu = io_conllu_open(fp, r->name)))
         goto nomem;
+    if (err)
+        *err = ANNALS_OK;
     return r;
 nomem:
     set_error(open_error, sizeof open_error, "%s: out of memory", name);
@@ -212,6 +214,13 @@ annals_reader *annals_reader_open(const char *path, annals_input_kind kind,
     open_error[0] = '\0';
     if (!path) {
         set_error(open_error, sizeof open_error, "no file name");
+        if (err)
+            *err = ANNALS_E_ARG;
+        return NULL;
+    }
+    if (default_date && !io_valid_date(default_date)) {
+        set_error(open_error, sizeof open_error, "'%.40s' is not a YYYY-MM-DD date",
+                  default_date);
         if (err)
             *err = ANNALS_E_ARG;
         return NULL;

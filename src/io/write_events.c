@@ -163,6 +163,9 @@ typedef struct actor_parts {
     char country[4];         /* the first part when it is a country */
     char types[3][4];        /* actor types after the first part, in order */
     int n_types;
+    char ethnic[4];          /* the first ethnic-group part */
+    char religions[2][4];    /* the first two religion parts */
+    int n_religions;
     char others[64];         /* later parts that are not types, ";"-separated */
 } actor_parts;
 
@@ -179,7 +182,13 @@ static void split_actor(const char *code, actor_parts *p)
         memcpy(p->types[p->n_types++], p->root, 4);
     for (size_t i = 3; i + 3 <= len; i += 3) {
         char part[4] = {code[i], code[i + 1], code[i + 2], 0};
-        if (p->n_types < 3 && annals_actor_type_lookup(part)) {
+        const annals_actor_type *t = annals_actor_type_lookup(part);
+        const char *group = t && t->group ? t->group : "";
+        if (t && !strcmp(group, "religion") && p->n_religions < 2) {
+            memcpy(p->religions[p->n_religions++], part, 4);
+        } else if (t && !strcmp(group, "ethnic") && !p->ethnic[0]) {
+            memcpy(p->ethnic, part, 4);
+        } else if (t && p->n_types < 3) {
             memcpy(p->types[p->n_types++], part, 4);
         } else if (strlen(p->others) + 5 < sizeof p->others) {
             if (p->others[0])
@@ -216,7 +225,10 @@ static void gdelt_actor(tsv_row *row, const char *code)
     tsv(row, none ? "" : code);     /* ActorCode */
     tsv(row, "");                   /* ActorName */
     tsv(row, p.country);            /* ActorCountryCode */
-    tsv_empty(row, 4);              /* KnownGroup, Ethnic, Religion1, Religion2 */
+    tsv(row, "");                   /* ActorKnownGroupCode */
+    tsv(row, p.ethnic);             /* ActorEthnicCode */
+    tsv(row, p.religions[0]);       /* ActorReligion1Code */
+    tsv(row, p.religions[1]);       /* ActorReligion2Code */
     for (int i = 0; i < 3; i++)     /* ActorType1..3Code */
         tsv(row, i < p.n_types ? p.types[i] : "");
 }
@@ -304,7 +316,7 @@ static void phoenix_actor(tsv_row *row, const char *code)
     /* The agent is the first type after the root; a root that is itself
      * a type ("IGO", "GOV") is the root, not the agent. */
     const char *agent = "";
-    char others[80] = "";
+    char others[128] = ""; /* room for every part of actor_parts */
     int first = p.country[0] || !p.n_types || strcmp(p.types[0], p.root) ? 0 : 1;
     for (int i = first; i < p.n_types; i++) {
         if (!agent[0]) {
@@ -315,10 +327,13 @@ static void phoenix_actor(tsv_row *row, const char *code)
             strcat(others, p.types[i]);
         }
     }
-    if (p.others[0]) {
+    const char *extra[] = {p.ethnic, p.religions[0], p.religions[1], p.others};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+        if (!extra[i][0])
+            continue;
         if (others[0])
             strcat(others, ";");
-        strncat(others, p.others, sizeof others - strlen(others) - 1);
+        strncat(others, extra[i], sizeof others - strlen(others) - 1);
     }
     tsv(row, agent);
     tsv(row, others);
