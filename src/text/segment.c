@@ -112,6 +112,7 @@ static seg_char seg_at(const char *t, size_t end, size_t i)
     case UTF8PROC_CATEGORY_MN:
     case UTF8PROC_CATEGORY_MC:
     case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF: /* soft hyphen, zero-width joiner: inside words */
         c.cls = SEG_C_MARK;
         break;
     case UTF8PROC_CATEGORY_ND:
@@ -123,7 +124,6 @@ static seg_char seg_at(const char *t, size_t end, size_t i)
     case UTF8PROC_CATEGORY_ZL:
     case UTF8PROC_CATEGORY_ZP:
     case UTF8PROC_CATEGORY_CC:
-    case UTF8PROC_CATEGORY_CF:
         c.cls = SEG_C_SPACE;
         break;
     default:
@@ -179,24 +179,36 @@ static bool seg_in_list(const char *t, size_t s, size_t e, const char *const *li
     return false;
 }
 
+/* As seg_in_list, with the case as written. */
+static bool seg_in_list_exact(const char *t, size_t s, size_t e, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == e - s && !memcmp(t + s, *list, e - s))
+            return true;
+    return false;
+}
+
 /* ---- word lists ------------------------------------------------------ */
 
 /* Abbreviations that stand before a name or a number and so never end a
- * sentence ("Mr. Smith", "Gen. Lee", "No. 5", "Jan. 12"). */
+ * sentence ("Mr. Smith", "Gen. Lee", "Jan. 12").  Matched with their case:
+ * "ill." or "miss." in lower case are words, not states. */
 static const char *const seg_title_abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
-    "maj", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "fr", "st", "mt", "ft",
-    "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "ca", "approx", "fig", "figs", "vol", "pp", "cf",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
-    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", NULL};
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm",
+    "Maj", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Fr", "St", "Mt", "Ft",
+    "vs", "Vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "ca", "approx", "fig", "Fig", "vol", "Vol", "pp", "cf",
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+    "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev",
+    "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ph", NULL};
 
 /* Abbreviations that keep their full stop but may end a sentence. */
 static const char *const seg_other_abbrevs[] = {
-    "inc", "corp", "co", "ltd", "jr", "sr", "bros", "etc", "al", "dept", "est", "ave",
-    "blvd", "rd", "assn", "univ", "govt", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "ph", "esq", "plc", "cie", "e.g", "i.e", NULL};
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "etc", "al", "Dept", "dept", "Assn",
+    "Univ", "Govt", "Esq", "Plc", "PLC", "e.g", "i.e", "E.g", "I.e", "ext", "Ext", NULL};
+
+/* Abbreviations only before a number ("No. 5"). */
+static const char *const seg_number_abbrevs[] = {"No", "Nos", "no", "Nr", "Art", NULL};
 
 /* Prefixes whose hyphen EWT keeps inside the word ("co-wrote"). */
 static const char *const seg_hyphen_prefixes[] = {
@@ -319,7 +331,7 @@ static size_t seg_scan_phone(const char *t, size_t i, size_t end)
     if (j < end && (t[j] == '-' || (unsigned char)t[j] >= 0x80 ||
                     (t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= 'a' && t[j] <= 'z')))
         return i;
-    if (groups >= 3 || (groups == 2 && len[0] == 3 && len[1] == 4))
+    if (groups >= 3 || (groups == 2 && len[0] <= 3 && len[1] == 4))
         return j;
     return i;
 }
@@ -377,6 +389,17 @@ static size_t seg_scan_word(const char *t, size_t i, size_t end, bool open_squot
             j += c.len;
             continue;
         }
+        if (c.cp == '_' && seg_alnum(&n)) {
+            j += c.len;
+            continue;
+        }
+        /* "franz371...@gmail.com": an address masked by a mailing list. */
+        if (c.cp == '.' && end - j > 4 && !memcmp(t + j, "...@", 4) &&
+            seg_at(t, end, j + 4).cls != SEG_C_SPACE && !has_at) {
+            j += 4;
+            has_at = true;
+            continue;
+        }
         if (c.cp == '&' && p.upper && n.upper) {
             j += c.len;
             continue;
@@ -413,13 +436,22 @@ static size_t seg_scan_word(const char *t, size_t i, size_t end, bool open_squot
         }
         break;
     }
-    /* The full stop of an abbreviation, an initialism or an initial. */
-    if (j < end && t[j] == '.' && !(j + 1 < end && t[j + 1] == '.')) {
+    /* The full stop of an abbreviation, an initialism or an initial; one
+     * of two when the sentence's own stop follows ("Inc.."). */
+    if (j < end && t[j] == '.' && !(j + 2 < end && t[j + 1] == '.' && t[j + 2] == '.')) {
         bool single_upper = j - i == 1 && t[i] >= 'A' && t[i] <= 'Z';
-        if (seg_in_list(t, i, j, seg_title_abbrevs) || single_upper) {
+        size_t k = j + 1;
+        while (k < end && (t[k] == ' ' || t[k] == '\t'))
+            k++;
+        bool before_number = k > j + 1 && k < end && t[k] >= '0' && t[k] <= '9';
+        bool before_end = k >= end || (t[k] >= 'A' && t[k] <= 'Z') || t[k] == '\n';
+        if (seg_in_list_exact(t, i, j, seg_title_abbrevs) || single_upper ||
+            (before_number && seg_in_list_exact(t, i, j, seg_number_abbrevs))) {
             *flags |= SEG_T_ABBR | SEG_T_TITLE;
             j++;
-        } else if (seg_in_list(t, i, j, seg_other_abbrevs) || seg_initialism(t, i, j)) {
+        } else if (seg_ieq(t, i, j, "etc") && before_end) {
+            /* EWT writes a closing "etc." as "etc" and the sentence's stop. */
+        } else if (seg_in_list_exact(t, i, j, seg_other_abbrevs) || seg_initialism(t, i, j)) {
             *flags |= SEG_T_ABBR;
             j++;
         }
@@ -434,7 +466,26 @@ static size_t seg_scan_punct(const char *t, size_t i, size_t end, const seg_char
 {
     size_t j = i + c->len;
     char b = t[i];
-    if (c->cp < 0x80 && strchr(".-!?*=_~#", b)) {
+    /* Smileys: ":)", ":-(", ";D" before white space or the end. */
+    if ((b == ':' || b == ';' || b == '=') && j < end) {
+        size_t k = j + (t[j] == '-' ? 1 : 0);
+        if (k < end && t[k] && strchr(")(DPp/", t[k]) &&
+            (k + 1 >= end || seg_at(t, end, k + 1).cls == SEG_C_SPACE))
+            return k + 1;
+    }
+    /* Hashtags and user names: "#audiobooks", "@annals". */
+    if ((b == '#' || b == '@') && j < end && seg_at(t, end, j).cls == SEG_C_LETTER) {
+        while (j < end) {
+            seg_char n = seg_at(t, end, j);
+            if (!seg_alnum(&n) && n.cp != '_')
+                break;
+            j += n.len;
+        }
+        if (b == '@' || j == end || t[j] != '.')
+            return j;
+        j = i + 1;
+    }
+    if (c->cp < 0x80 && strchr(".-!?*=_~#$<>/\\+", b)) {
         bool bang = b == '!' || b == '?';
         while (j < end && (t[j] == b || (bang && (t[j] == '!' || t[j] == '?'))))
             j++;
