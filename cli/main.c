@@ -4,6 +4,9 @@
 
 #include "cli.h"
 
+/* Declared here rather than in cli.h: training is for model builders. */
+int cli_train(int argc, char **argv);
+
 typedef struct command {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -15,6 +18,7 @@ static const command commands[] = {
     {"parse", cli_parse, "segment (and, with models, tag and parse) text; print CoNLL-U"},
     {"codes", cli_codes, "look up CAMEO event codes, actor types and countries"},
     {"eval", cli_eval, "score CoNLL-U output against a gold file (CoNLL 2018 metrics)"},
+    {"train", cli_train, "train the tagger and lemmatiser (or parser) from gold CoNLL-U"},
 };
 
 static void usage(FILE *out)

@@ -38,6 +38,9 @@ typedef struct syn_model_writer syn_model_writer;
 syn_model_writer *syn_model_writer_create(void);
 /* Copies `size` bytes as section `tag`.  Returns 0 or ANNALS_E_NOMEM. */
 int syn_model_writer_add(syn_model_writer *w, const char *tag, const void *data, size_t size);
+/* The whole file image (malloc'd, caller frees) and its size, or NULL when
+ * out of memory: for checking a model before it is written. */
+void *syn_model_writer_image(const syn_model_writer *w, size_t *size);
 /* Writes the file atomically (temporary file + rename).  Returns 0 or ANNALS_E_IO. */
 int syn_model_writer_save(syn_model_writer *w, const char *path);
 void syn_model_writer_free(syn_model_writer *w);

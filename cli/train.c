@@ -1,0 +1,134 @@
+/* train.c — annals train: learns the syntax models from gold treebanks.
+ *
+ * Training is a tool for whoever builds models, not part of coding news,
+ * so its interface stays out of the public header: this file calls the
+ * syntax room's trainers (src/syntax/train.h) directly, as `annals eval`
+ * calls the scorer. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../src/syntax/train.h"
+
+static void train_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: annals train tagger --train FILE [--dev FILE] -o MODEL [OPTIONS]\n"
+            "\n"
+            "Learns a model from gold CoNLL-U.  'tagger' trains the part-of-speech tagger\n"
+            "(UPOS and XPOS, an averaged perceptron) and builds the lemmatiser into the\n"
+            "same model file; the dev file is scored after every epoch and the best\n"
+            "epoch is written.  The same data and seed give the same model.\n"
+            "\n"
+            "Options:\n"
+            "  --train FILE       gold CoNLL-U to learn from\n"
+            "  --dev FILE         gold CoNLL-U scored after each epoch\n"
+            "  -o, --output MODEL the model file to write (e.g. data/models/tagger.annm)\n"
+            "  --epochs N         passes over the training data (default 10)\n"
+            "  --seed N           shuffling seed (default 1)\n"
+            "  --max-sentences N  learn from the first N training sentences only\n"
+            "  --wordnet DIR      WordNet dict folder (e.g. /usr/share/wordnet): irregular\n"
+            "                     forms and known lemmas for the lemmatiser\n"
+            "  -q, --quiet        no progress, scores only\n"
+            "  -h, --help         show this help\n"
+            "\n"
+            "Exit status: 0 the model was written, 1 training failed, 2 usage error.\n");
+}
+
+typedef struct train_log_state {
+    int tty, quiet, pending;   /* a transient line is on screen */
+} train_log_state;
+
+/* Progress within an epoch overwrites itself on a terminal and is left
+ * out elsewhere; score lines always go to standard error. */
+static void train_log(void *user, int transient, const char *line)
+{
+    train_log_state *st = user;
+    if (transient) {
+        if (st->tty && !st->quiet) {
+            fprintf(stderr, "\r%s\033[K", line);
+            st->pending = 1;
+        }
+        return;
+    }
+    if (st->pending)
+        fputs("\r\033[K", stderr);
+    st->pending = 0;
+    fprintf(stderr, "annals train: %s\n", line);
+}
+
+static int train_number(const char *arg, const char *what, unsigned long max,
+                        unsigned long *out)
+{
+    char *end;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (!*arg || *end || arg[0] == '-' || v > max)
+        return cli_usage_error("train", "bad %s '%s'", what, arg);
+    *out = v;
+    return CLI_OK;
+}
+
+int cli_train(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"train", required_argument, NULL, 't'}, {"dev", required_argument, NULL, 'd'},
+        {"output", required_argument, NULL, 'o'}, {"epochs", required_argument, NULL, 'e'},
+        {"seed", required_argument, NULL, 's'}, {"max-sentences", required_argument, NULL, 'm'},
+        {"wordnet", required_argument, NULL, 'w'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    syn_train_options opt;
+    syn_train_options_init(&opt);
+    train_log_state st = {isatty(2), 0, 0};
+    unsigned long v = 0;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:qh", longs, NULL)) != -1) {
+        switch (c) {
+        case 't': opt.train_path = optarg; break;
+        case 'd': opt.dev_path = optarg; break;
+        case 'o': opt.output_path = optarg; break;
+        case 'w': opt.wordnet_dir = optarg; break;
+        case 'q': st.quiet = 1; break;
+        case 'e':
+            if (train_number(optarg, "epoch count", 1000, &v))
+                return CLI_USAGE;
+            opt.epochs = (int)v;
+            break;
+        case 's':
+            if (train_number(optarg, "seed", (unsigned long)-1, &v))
+                return CLI_USAGE;
+            opt.seed = v;
+            break;
+        case 'm':
+            if (train_number(optarg, "sentence count", (unsigned long)-1, &v))
+                return CLI_USAGE;
+            opt.max_sentences = v;
+            break;
+        case 'h': train_usage(stdout); return CLI_OK;
+        default: return cli_usage_error("train", "unknown option");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("train", "which model? (tagger)");
+    const char *what = argv[optind];
+    if (optind + 1 < argc)
+        return cli_usage_error("train", "unexpected argument '%s'", argv[optind + 1]);
+    if (strcmp(what, "tagger") != 0)
+        return cli_usage_error("train", "unknown model '%s' (tagger)", what);
+    if (!opt.train_path || !opt.output_path)
+        return cli_usage_error("train", "--train and -o are required");
+    if (opt.epochs < 1)
+        return cli_usage_error("train", "--epochs must be at least 1");
+    opt.log = train_log;
+    opt.log_user = &st;
+    if (syn_train_tagger(&opt) != 0) {
+        if (st.pending)
+            fputs("\r\033[K", stderr);
+        fprintf(stderr, "annals train: %s\n", opt.error);
+        return CLI_SKIPPED;
+    }
+    return CLI_OK;
+}

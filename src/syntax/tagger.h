@@ -1,0 +1,59 @@
+/* tagger.h — the part-of-speech tagger: UPOS and XPOS together.
+ *
+ * An averaged perceptron over hashed lexical features (syntax/tagfeat.h)
+ * predicting one joint class per word ("VERB"+"VBD"), greedily from left
+ * to right.  Its weights live in the model file (doc/model-format.md) and
+ * are used in place: an open-addressing table from feature key to a run of
+ * (class, weight) pairs, so only the classes a feature has evidence for
+ * are stored. */
+#ifndef ANNALS_SYNTAX_TAGGER_H
+#define ANNALS_SYNTAX_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "annals.h"
+#include "core/arena.h"
+#include "syntax/model.h"
+#include "syntax/tagfeat.h"
+
+#define SYN_TAGGER_MAX_CLASSES 255
+
+/* Section tags of the tagger in a model file. */
+#define SYN_TAG_SEC_META "TAGMETA"
+#define SYN_TAG_SEC_CLASSES "TAGCLASS"
+#define SYN_TAG_SEC_NAMES "TAGNAMES"
+#define SYN_TAG_SEC_SLOTS "TAGSLOTS"
+#define SYN_TAG_SEC_PAIRS "TAGPAIRS"
+
+/* Pointers into a model; valid while the model stays open. */
+typedef struct syn_tagger {
+    uint32_t n_classes;
+    uint64_t mask;           /* slot count - 1 */
+    const uint64_t *slots;   /* check << 32 | start << 8 | length; 0 = empty */
+    const uint32_t *pairs;   /* weight << 8 | class, weight a signed 24-bit value */
+    uint32_t n_pairs;
+    uint8_t upos[SYN_TAGGER_MAX_CLASSES];
+    const char *xpos[SYN_TAGGER_MAX_CLASSES];
+} syn_tagger;
+
+/* Finds and checks the tagger's sections in `m`.  Returns 0, or
+ * ANNALS_E_DATA with a message when they are missing or inconsistent. */
+int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errsize);
+
+/* Whether `m` holds a tagger at all. */
+int syn_tagger_present(const syn_model *m);
+
+/* Classes of the n words described by tw[] into out[]. */
+void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, uint8_t *out);
+
+/* Tags a sentence: sets upos and xpos of every word (xpos points into the
+ * model).  Scratch memory comes from `scratch`.  Returns 0 or
+ * ANNALS_E_NOMEM. */
+int syn_tagger_tag(const syn_tagger *t, core_arena *scratch, annals_word *words, size_t n);
+
+/* Static UPOS names, "_" for none; the tag for a name or 0. */
+const char *syn_upos_name(int upos);
+int syn_upos_from_name(const char *name, size_t len);
+
+#endif
