@@ -214,8 +214,8 @@ ACTOR_TYPES = [
     ("OPP", "role", "Opposition", "Political opposition: parties, politicians and activists not in government, acting peacefully"),
     ("PTY", "role", "Political party", "A political party, as an organisation"),
     ("REB", "role", "Rebels", "Armed groups fighting the government of a state"),
-    ("INS", "role", "Insurgents", "Insurgents: armed opposition without a clear organisation or goal of secession"),
-    ("SEP", "role", "Separatists", "Armed groups seeking secession or autonomy for a territory"),
+    ("INS", "role", "Insurgents", "Insurgents: armed opposition to a government (the Phoenix dictionaries mostly use REB)"),
+    ("SEP", "role", "Separatists", "Armed groups fighting for the secession of a territory"),
     ("UAF", "role", "Unaligned armed forces", "Armed groups and militias aligned with neither the government nor the rebels"),
     ("IMG", "organization", "International militarized group", "Armed non-state groups operating across borders, such as al-Qaeda"),
     # Sectors: what part of society an actor belongs to.
@@ -239,7 +239,7 @@ ACTOR_TYPES = [
     ("IGO", "organization", "Intergovernmental organization", "Organisations of states, such as the UN, NATO or the African Union"),
     ("NGO", "organization", "Non-governmental organization", "Non-governmental organisations, such as charities and advocacy groups"),
     ("MNC", "organization", "Multinational corporation", "Businesses operating in several countries"),
-    ("UIS", "organization", "Unidentified state actor", "A state actor whose country cannot be identified"),
+    ("UIS", "organization", "Unidentified state actor", "A state actor whose country the text does not identify"),
     ("AMN", "organization", "Amnesty International", "A specific NGO code, used as NGOHRIAMN"),
     # Religions, as codes of their own or after a country or role.
     ("REL", "religion", "Religious", "Religious actors of unspecified faith"),
