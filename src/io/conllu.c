@@ -284,6 +284,12 @@ static const char *io_comment_value(const char *line, size_t len, const char *ke
         return NULL;
     while (i < len && line[i] == ' ')
         i++;
+    /* "# newdoc id = X": the id of a document or paragraph. */
+    if (key[0] == 'n' && len - i >= 2 && !memcmp(line + i, "id", 2) &&
+        (len - i == 2 || line[i + 2] == ' ' || line[i + 2] == '='))
+        i += 2;
+    while (i < len && line[i] == ' ')
+        i++;
     if (i < len && line[i] == '=') {
         i++;
         while (i < len && line[i] == ' ')
