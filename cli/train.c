@@ -26,6 +26,7 @@ static void train_usage(FILE *out)
             "Options:\n"
             "  --train FILE       gold CoNLL-U to learn from\n"
             "  --dev FILE         gold CoNLL-U scored after each epoch\n"
+            "  --test FILE        gold CoNLL-U scored once with the model written\n"
             "  -o, --output MODEL the model file to write (e.g. data/models/tagger.annm)\n"
             "  --epochs N         passes over the training data (default 10)\n"
             "  --seed N           shuffling seed (default 1)\n"
@@ -75,6 +76,7 @@ int cli_train(int argc, char **argv)
 {
     static const struct option longs[] = {
         {"train", required_argument, NULL, 't'}, {"dev", required_argument, NULL, 'd'},
+        {"test", required_argument, NULL, 'T'},
         {"output", required_argument, NULL, 'o'}, {"epochs", required_argument, NULL, 'e'},
         {"seed", required_argument, NULL, 's'}, {"max-sentences", required_argument, NULL, 'm'},
         {"wordnet", required_argument, NULL, 'w'}, {"quiet", no_argument, NULL, 'q'},
@@ -89,6 +91,7 @@ int cli_train(int argc, char **argv)
         switch (c) {
         case 't': opt.train_path = optarg; break;
         case 'd': opt.dev_path = optarg; break;
+        case 'T': opt.test_path = optarg; break;
         case 'o': opt.output_path = optarg; break;
         case 'w': opt.wordnet_dir = optarg; break;
         case 'q': st.quiet = 1; break;

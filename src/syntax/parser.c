@@ -181,6 +181,8 @@ static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf,
 {
     const int16_t *rows[SYN_PF_MAX];
     uint32_t width = p->h.label_width;
+    if (nf > SYN_PF_LABEL)
+        nf = SYN_PF_LABEL;
     for (int i = 0; i < nf; i++) {
         rows[i] = p->lab + syn_plab_row(f[i], action, p->h.lab_bits) * width;
         __builtin_prefetch(rows[i]);

@@ -112,32 +112,45 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
 #define F3(a, b, c) out[n++] = syn_pfh(t++, (a), (b), (c), 0)
 #define F4(a, b, c, e) out[n++] = syn_pfh(t++, (a), (b), (c), (e))
 
-    /* Single positions. */
+    /* First the templates that also feed the label classifier
+     * (SYN_PF_LABEL of them): the dependent s0, both candidate heads, their
+     * pairs, distance and the labels already attached to them. */
     F1(1);
     F1(S0.w); F1(S0.p); F2(S0.w, S0.p); F1(S0.u); F1(S0.sfx);
-    F1(B0.w); F1(B0.p); F2(B0.w, B0.p); F1(B0.u); F1(B0.sfx);
-    F1(B1.w); F1(B1.p); F2(B1.w, B1.p);
+    F1(B0.w); F1(B0.p); F2(B0.w, B0.p); F1(B0.u);
+    F1(S1.w); F1(S1.p); F2(S1.w, S1.p); F1(B1.p);
+    F4(S0.w, S0.p, B0.w, B0.p); F2(S0.w, B0.w); F2(S0.p, B0.p);
+    F4(S1.w, S1.p, S0.w, S0.p); F2(S1.w, S0.w); F2(S1.p, S0.p);
+    F3(S1.p, S0.p, B0.p); F3(S0.p, S0l1.p, B0.p);
+    F2(S0.p, d); F3(S1.p, S0.p, d01);
+    F1(S0l1.w); F1(S0l1.p); F1(S0l1.l); F1(S0r1.l); F1(B0l1.l); F1(S1r1.l);
+    F2(S0.p, ns0->rset); F2(S0.p, ns0->lset); F2(B0.p, nb0->lset); F2(S1.p, ns1->rset);
+    F3(S0l1.l, S0.p, B0.p);
+
+    /* Single positions. */
+    F1(B0.sfx);
+    F1(B1.w); F2(B1.w, B1.p);
     F1(B2.w); F1(B2.p); F2(B2.w, B2.p);
-    F1(S1.w); F1(S1.p); F2(S1.w, S1.p); F1(S2.p);
+    F1(S2.p);
 
     /* Pairs: s0 with b0, and s1 with s0. */
-    F4(S0.w, S0.p, B0.w, B0.p); F3(S0.w, S0.p, B0.w); F3(S0.w, B0.w, B0.p);
-    F3(S0.w, S0.p, B0.p); F3(S0.p, B0.w, B0.p); F2(S0.w, B0.w); F2(S0.p, B0.p);
+    F3(S0.w, S0.p, B0.w); F3(S0.w, B0.w, B0.p);
+    F3(S0.w, S0.p, B0.p); F3(S0.p, B0.w, B0.p);
     F2(B0.p, B1.p);
-    F4(S1.w, S1.p, S0.w, S0.p); F3(S1.w, S1.p, S0.w); F3(S1.w, S0.w, S0.p);
-    F3(S1.w, S1.p, S0.p); F3(S1.p, S0.w, S0.p); F2(S1.w, S0.w); F2(S1.p, S0.p);
+    F3(S1.w, S1.p, S0.w); F3(S1.w, S0.w, S0.p);
+    F3(S1.w, S1.p, S0.p); F3(S1.p, S0.w, S0.p);
 
     /* Triples of tags (and a word). */
-    F3(B0.p, B1.p, B2.p); F3(S0.p, B0.p, B1.p); F3(S1.p, S0.p, B0.p);
-    F3(S0.p, S0l1.p, B0.p); F3(S0.p, S0r1.p, B0.p); F3(S0.p, B0.p, B0l1.p);
+    F3(B0.p, B1.p, B2.p); F3(S0.p, B0.p, B1.p);
+    F3(S0.p, S0r1.p, B0.p); F3(S0.p, B0.p, B0l1.p);
     F3(S2.p, S1.p, S0.p); F3(S1.p, S1r1.p, S0.p); F3(S1.p, S1l1.p, S0.p);
     F3(S1.p, S0.p, S0l1.p); F3(S1.p, S0.p, S0r1.p);
     F3(S1.w, S0.p, B0.p); F3(S1.p, S0.w, B0.p); F3(S1.p, S0.p, B0.w);
     F3(S0.w, B0.p, B1.p); F3(S0.p, B0.w, B1.p); F3(S0.p, B0.p, B1.w);
 
     /* Distance. */
-    F2(S0.w, d); F2(S0.p, d); F2(B0.w, d); F2(B0.p, d); F3(S0.w, B0.w, d); F3(S0.p, B0.p, d);
-    F3(S1.p, S0.p, d01); F3(S1.w, S0.w, d01); F2(S1.w, d01); F2(S0.w, d01);
+    F2(S0.w, d); F2(B0.w, d); F2(B0.p, d); F3(S0.w, B0.w, d); F3(S0.p, B0.p, d);
+    F3(S1.w, S0.w, d01); F2(S1.w, d01); F2(S0.w, d01);
 
     /* Valency. */
     F2(S0.w, syn_pval(ns0->nr)); F2(S0.p, syn_pval(ns0->nr));
@@ -146,10 +159,9 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
     F2(S1.w, syn_pval(ns1->nr)); F2(S1.p, syn_pval(ns1->nr)); F2(S1.p, syn_pval(ns1->nl));
 
     /* Children (second order). */
-    F1(S0l1.w); F1(S0l1.p); F1(S0l1.l);
-    F1(S0r1.w); F1(S0r1.p); F1(S0r1.l);
-    F1(B0l1.w); F1(B0l1.p); F1(B0l1.l);
-    F1(S1r1.w); F1(S1r1.p); F1(S1r1.l);
+    F1(S0r1.w); F1(S0r1.p);
+    F1(B0l1.w); F1(B0l1.p);
+    F1(S1r1.w); F1(S1r1.p);
     F1(S1l1.p); F1(S1l1.l);
 
     /* Third order. */
@@ -160,11 +172,10 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
     F3(S1.p, S1r1.p, S1r2.p);
 
     /* Label sets. */
-    F2(S0.w, ns0->rset); F2(S0.p, ns0->rset); F2(S0.w, ns0->lset); F2(S0.p, ns0->lset);
-    F2(B0.w, nb0->lset); F2(B0.p, nb0->lset); F2(S1.p, ns1->rset); F2(S1.w, ns1->rset);
+    F2(S0.w, ns0->rset); F2(S0.w, ns0->lset); F2(B0.w, nb0->lset); F2(S1.w, ns1->rset);
 
     /* Labels already given next to the decision. */
-    F3(S0l1.l, S0.p, B0.p); F3(S1r1.l, S1.p, S0.p);
+    F3(S1r1.l, S1.p, S0.p);
 #undef F1
 #undef F2
 #undef F3

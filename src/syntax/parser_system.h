@@ -23,6 +23,10 @@ enum { SYN_PA_SHIFT = 0, SYN_PA_LEFT = 1, SYN_PA_RIGHT = 2, SYN_PA_COUNT = 3 };
 #define SYN_PA_WIDTH 4
 /* Upper bound on the number of features of one configuration. */
 #define SYN_PF_MAX 112
+/* The first SYN_PF_LABEL features also feed the label classifier: fewer
+ * features there keep labelling cheap (its rows are as wide as the label
+ * set). */
+#define SYN_PF_LABEL 35
 /* Most labels a model may have (label sets are 64-bit masks folded). */
 #define SYN_PL_MAX 250
 

@@ -13,7 +13,7 @@ enum {
     TF_SUF3, TF_SUF4, TF_SHAPE, TF_FLAGS, TF_PREV_LOWER, TF_NEXT_LOWER, TF_PREV2_LOWER,
     TF_NEXT2_LOWER, TF_PREV_SUF3, TF_NEXT_SUF3, TF_PREV_SHAPE, TF_NEXT_SHAPE, TF_T1,
     TF_T1T2, TF_T1_LOWER, TF_PREV_CUR, TF_CUR_NEXT, TF_T1_NEXT, TF_NEXT_SUF2, TF_PREV_SUF2,
-    TF_T1_SUF3
+    TF_T1_SUF3, TF_AMB0, TF_AMB1, TF_AMB2, TF_AMBM1, TF_AMB1_LOWER, TF_T1_AMB0, TF_AMB0_AMB1
 };
 
 /* A strong 64-bit mix (the finaliser of SplitMix64): cheap, and every
@@ -115,13 +115,17 @@ void syn_tagfeat_word(const char *form, size_t len, int first, syn_tagword *out)
     unsigned flags = caps | (upper && !lower) << 1 | (digit != 0) << 2 | (hyphen != 0) << 3 |
                      (first != 0) << 4 | (n >= 6) << 5;
     out->flags = flags;
+    out->amb = 0;
+    out->sure = 0;
 }
 
 /* Stand-ins for the words beyond either end of the sentence. */
 static const syn_tagword pad_before = {.lower = 0x5ec0de01, .shape = 0x5ec0de02,
-                                       .suf = {0x5ec0de03, 0x5ec0de04, 0x5ec0de05, 0x5ec0de06}};
+                                       .suf = {0x5ec0de03, 0x5ec0de04, 0x5ec0de05, 0x5ec0de06},
+                                       .amb = 1u << 30};
 static const syn_tagword pad_after = {.lower = 0x5ec0de11, .shape = 0x5ec0de12,
-                                      .suf = {0x5ec0de13, 0x5ec0de14, 0x5ec0de15, 0x5ec0de16}};
+                                      .suf = {0x5ec0de13, 0x5ec0de14, 0x5ec0de15, 0x5ec0de16},
+                                      .amb = 1u << 31};
 
 static const syn_tagword *at(const syn_tagword *w, size_t n, size_t i, long d)
 {
@@ -170,5 +174,12 @@ size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev
     out[k++] = key3(TF_PREV_CUR, p1->lower, c->lower);
     out[k++] = key3(TF_CUR_NEXT, c->lower, n1->lower);
     out[k++] = key3(TF_T1_NEXT, prev1, n1->lower);
+    out[k++] = key2(TF_AMB0, c->amb);
+    out[k++] = key2(TF_AMB1, n1->amb);
+    out[k++] = key2(TF_AMB2, n2->amb);
+    out[k++] = key2(TF_AMBM1, p1->amb);
+    out[k++] = key3(TF_AMB1_LOWER, n1->amb, c->lower);
+    out[k++] = key3(TF_T1_AMB0, prev1, c->amb);
+    out[k++] = key3(TF_AMB0_AMB1, c->amb, n1->amb);
     return k;
 }

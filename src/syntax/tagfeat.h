@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SYN_TAGFEAT_MAX 32   /* features of one token, at most */
+#define SYN_TAGFEAT_MAX 40   /* features of one token, at most */
 #define SYN_TAG_START 255    /* the "tag" before the first word */
 
 typedef struct syn_tagword {
@@ -22,6 +22,10 @@ typedef struct syn_tagword {
     uint64_t suf[4];         /* last 1..4 characters, lowercase */
     uint64_t shape;          /* "Xxx" style shape, runs collapsed */
     uint64_t flags;          /* capitalised, all caps, digit, hyphen, first */
+    uint64_t amb;            /* UPOS seen with this word in training (bit
+                                per tag; 0 unknown), set by the caller */
+    unsigned sure;           /* class + 1 of a frequent word that training
+                                always saw with one tag, else 0 */
 } syn_tagword;
 
 /* Hashes of the word form[0..len); `first` says it opens the sentence. */

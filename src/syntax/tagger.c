@@ -62,7 +62,7 @@ int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errs
     if (!meta || size < 16)
         return bad(errbuf, errsize, "no tagger in this model");
     uint32_t n_classes = meta[1], log2_slots = meta[2], n_pairs = meta[3];
-    if (meta[0] != 1)
+    if (meta[0] != SYN_TAG_FEATURE_SET)
         return bad(errbuf, errsize, "unknown tagger feature set");
     if (n_classes == 0 || n_classes > SYN_TAGGER_MAX_CLASSES || log2_slots > 30)
         return bad(errbuf, errsize, "meta section out of range");
@@ -88,11 +88,45 @@ int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errs
     for (uint32_t i = 0; i < n_pairs; i++)
         if ((pairs[i] & 0xFF) >= n_classes)
             return bad(errbuf, errsize, "weight for an unknown class");
+    size_t asize;
+    const uint64_t *amb = syn_model_section(m, SYN_TAG_SEC_AMBIG, &asize);
+    if (!amb || asize < 8 || (asize & (asize - 1)) != 0)
+        return bad(errbuf, errsize, "word table missing or of the wrong size");
+    t->amb = amb;
+    t->amb_mask = asize / 8 - 1;
     t->slots = slots;
     t->pairs = pairs;
     t->n_pairs = n_pairs;
     t->mask = ((uint64_t)1 << log2_slots) - 1;
     return ANNALS_OK;
+}
+
+uint64_t syn_tagger_ambiguity(const syn_tagger *t, uint64_t lower)
+{
+    uint32_t check = (uint32_t)(lower >> 32) | 1u;
+    uint64_t i = lower & t->amb_mask;
+    for (uint64_t probes = 0; probes <= t->amb_mask; probes++) {
+        uint64_t s = t->amb[i];
+        if (!s)
+            return 0;
+        if ((uint32_t)(s >> 32) == check)
+            return (uint32_t)s;
+        i = (i + 1) & t->amb_mask;
+    }
+    return 0;
+}
+
+void syn_tagger_lookup_word(const syn_tagger *t, syn_tagword *tw)
+{
+    uint64_t v = syn_tagger_ambiguity(t, tw->lower);
+    unsigned sure = (unsigned)(v >> 24) & 0xFF;
+    tw->amb = v & SYN_TAG_AMB_BITS;
+    tw->sure = sure <= t->n_classes ? sure : 0;
+    /* Words training saw less than twice are not in the table; training
+     * met them under one shared identity and learnt from their spelling
+     * (suffixes, shape), which is what an unseen word has to go by. */
+    if (!tw->amb)
+        tw->lower = tw->form = SYN_TAG_RARE_WORD;
 }
 
 static inline int32_t pair_weight(uint32_t p)
@@ -128,6 +162,12 @@ void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, ui
     int32_t scores[SYN_TAGGER_MAX_CLASSES + 1];
     unsigned p1 = SYN_TAG_START, p2 = SYN_TAG_START;
     for (size_t i = 0; i < n; i++) {
+        if (tw[i].sure) {
+            out[i] = (uint8_t)(tw[i].sure - 1);
+            p2 = p1;
+            p1 = out[i];
+            continue;
+        }
         size_t nk = syn_tagfeat_token(tw, n, i, p1, p2, keys);
         memset(scores, 0, t->n_classes * sizeof scores[0]);
         for (size_t k = 0; k < nk; k++)
@@ -153,6 +193,7 @@ int syn_tagger_tag(const syn_tagger *t, core_arena *scratch, annals_word *words,
     for (size_t i = 0; i < n; i++) {
         const char *f = words[i].norm ? words[i].norm : words[i].form;
         syn_tagfeat_word(f, f ? strlen(f) : 0, i == 0, &tw[i]);
+        syn_tagger_lookup_word(t, &tw[i]);
     }
     syn_tagger_classes(t, tw, n, cls);
     for (size_t i = 0; i < n; i++) {

@@ -25,6 +25,8 @@
 #define SYN_TAG_SEC_NAMES "TAGNAMES"
 #define SYN_TAG_SEC_SLOTS "TAGSLOTS"
 #define SYN_TAG_SEC_PAIRS "TAGPAIRS"
+#define SYN_TAG_SEC_AMBIG "TAGAMBIG"
+#define SYN_TAG_FEATURE_SET 2 /* version of syntax/tagfeat.c the weights need */
 
 /* Pointers into a model; valid while the model stays open. */
 typedef struct syn_tagger {
@@ -33,6 +35,9 @@ typedef struct syn_tagger {
     const uint64_t *slots;   /* check << 32 | start << 8 | length; 0 = empty */
     const uint32_t *pairs;   /* weight << 8 | class, weight a signed 24-bit value */
     uint32_t n_pairs;
+    const uint64_t *amb;     /* word hash check << 32 | sure class + 1 << 24
+                                | UPOS bits; 0 = empty */
+    uint64_t amb_mask;
     uint8_t upos[SYN_TAGGER_MAX_CLASSES];
     const char *xpos[SYN_TAGGER_MAX_CLASSES];
 } syn_tagger;
@@ -43,6 +48,17 @@ int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errs
 
 /* Whether `m` holds a tagger at all. */
 int syn_tagger_present(const syn_model *m);
+
+/* What training saw of the word of lowercase hash `lower`
+ * (syn_tagword.lower): bits 0-23 its UPOS tags, one bit each (0 for an
+ * unknown word), bits 24-31 the class + 1 of a frequent word always seen
+ * with one tag, which the tagger then gives it without scoring. */
+#define SYN_TAG_AMB_BITS 0xFFFFFFu
+uint64_t syn_tagger_ambiguity(const syn_tagger *t, uint64_t lower);
+#define SYN_TAG_RARE_WORD 0x7a7e3a9d5c1b2f41ull
+/* Sets amb and sure of tw from the table; a word missing from it takes
+ * the identity SYN_TAG_RARE_WORD. */
+void syn_tagger_lookup_word(const syn_tagger *t, syn_tagword *tw);
 
 /* Classes of the n words described by tw[] into out[]. */
 void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, uint8_t *out);

@@ -16,6 +16,7 @@ typedef void (*syn_train_log_fn)(void *user, int transient, const char *line);
 typedef struct syn_train_options {
     const char *train_path;  /* gold CoNLL-U to learn from (required) */
     const char *dev_path;    /* gold CoNLL-U scored after each epoch; NULL: none */
+    const char *test_path;   /* gold CoNLL-U scored once with the final model; NULL: none */
     const char *output_path; /* model file to write (required) */
     int epochs;              /* passes over the training data (>= 1) */
     unsigned long seed;      /* shuffling seed: same seed, same model */

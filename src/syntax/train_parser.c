@@ -192,6 +192,8 @@ static int syn_ptrain_best_label(const syn_ptrain *t, const uint64_t *f, int nf,
     float acc[256];
     int width = t->label_width;
     memset(acc, 0, (size_t)width * sizeof acc[0]);
+    if (nf > SYN_PF_LABEL)
+        nf = SYN_PF_LABEL;
     for (int i = 0; i < nf; i++) {
         const float *r = t->lab_w + syn_plab_row(f[i], action, t->cfg->lab_bits) * (size_t)width;
         for (int k = 0; k < width; k++)
@@ -207,6 +209,8 @@ static int syn_ptrain_best_label(const syn_ptrain *t, const uint64_t *f, int nf,
 static void syn_ptrain_update_lab(syn_ptrain *t, const uint64_t *f, int nf, int action,
                                   int label, float delta)
 {
+    if (nf > SYN_PF_LABEL)
+        nf = SYN_PF_LABEL;
     for (int i = 0; i < nf; i++) {
         size_t k = syn_plab_row(f[i], action, t->cfg->lab_bits) * (size_t)t->label_width +
                    (size_t)label;

@@ -255,6 +255,90 @@ static void tt_label(tt_corpus *c, const tt_classes *k)
         c->w[i].cls = (uint8_t)tt_class_find(k, c->w[i].upos, tt_str(c, c->w[i].xpos));
 }
 
+/* ---- the word table: UPOS tags seen with each word ----------------------- */
+
+#define TT_AMB_MIN 2          /* occurrences a word needs to be listed */
+#define TT_SURE_MIN 50        /* ... to be tagged without scoring, when */
+#define TT_SURE_SHARE 0.995   /* ... this share of them had one class */
+
+typedef struct tt_hu {
+    uint64_t hash;
+    uint8_t upos, cls;
+} tt_hu;
+
+static int tt_hu_cmp(const void *a, const void *b)
+{
+    const tt_hu *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (int)x->cls - (int)y->cls;
+}
+
+/* class + 1 of the group v[0..n) (sorted by class) when one class has
+ * the sure share of a frequent word, else 0. */
+static uint32_t tt_sure(const tt_hu *v, size_t n)
+{
+    size_t best = 0, best_cls = TT_NO_CLASS;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].cls == v[i].cls)
+            j++;
+        if (j - i > best) {
+            best = j - i;
+            best_cls = v[i].cls;
+        }
+        i = j;
+    }
+    if (n < TT_SURE_MIN || best_cls == TT_NO_CLASS || (double)best < TT_SURE_SHARE * (double)n)
+        return 0;
+    return (uint32_t)best_cls + 1;
+}
+
+/* Builds the open-addressing table of tagger.h (check << 32 | UPOS bits)
+ * from the training words; *log2 receives its size. */
+static uint64_t *tt_build_amb(const tt_corpus *c, uint32_t *log2)
+{
+    tt_hu *v = malloc((c->n_words ? c->n_words : 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < c->n_words; i++)
+        v[i] = (tt_hu){c->tw[i].lower, c->w[i].upos, c->w[i].cls};
+    qsort(v, c->n_words, sizeof *v, tt_hu_cmp);
+    size_t words = 0;
+    for (size_t i = 0; i < c->n_words; i++)
+        words += i == 0 || v[i].hash != v[i - 1].hash;
+    *log2 = 4;
+    while (((size_t)1 << *log2) * 2 < words * 3)
+        (*log2)++;
+    size_t n_slots = (size_t)1 << *log2;
+    uint64_t *slots = calloc(n_slots, sizeof *slots);
+    for (size_t i = 0; slots && i < c->n_words;) {
+        size_t j = i;
+        uint32_t bits = 0;
+        while (j < c->n_words && v[j].hash == v[i].hash)
+            bits |= 1u << v[j++].upos;
+        if (j - i >= TT_AMB_MIN && bits) {
+            size_t k = v[i].hash & (n_slots - 1);
+            while (slots[k])
+                k = (k + 1) & (n_slots - 1);
+            bits |= tt_sure(v + i, j - i) << 24;
+            slots[k] = (uint64_t)((uint32_t)(v[i].hash >> 32) | 1u) << 32 | bits;
+        }
+        i = j;
+    }
+    free(v);
+    return slots;
+}
+
+/* Sets the word-table bits of every word of c, as the tagger will. */
+static void tt_set_amb(tt_corpus *c, const uint64_t *amb, uint32_t log2, size_t n_classes)
+{
+    syn_tagger t = {.amb = amb, .amb_mask = ((uint64_t)1 << log2) - 1,
+                    .n_classes = n_classes};
+    for (size_t i = 0; i < c->n_words; i++)
+        syn_tagger_lookup_word(&t, &c->tw[i]);
+}
+
 /* ---- the perceptron ---------------------------------------------------- */
 
 typedef struct tt_entry {
@@ -422,8 +506,18 @@ static double tt_epoch(const syn_train_options *opt, tt_model *m, const tt_corpu
         size_t s = order[k], b = c->sent[s], n = c->sent[s + 1] - b;
         unsigned p1 = SYN_TAG_START, p2 = SYN_TAG_START;
         for (size_t i = 0; i < n; i++) {
+            unsigned gold = c->w[b + i].cls, guess;
+            if (c->tw[b + i].sure) {
+                /* The tagger will not score this word either. */
+                guess = c->tw[b + i].sure - 1;
+                total++;
+                right += guess == gold;
+                p2 = p1;
+                p1 = guess;
+                continue;
+            }
             size_t nk = syn_tagfeat_token(c->tw + b, n, i, p1, p2, keys);
-            unsigned guess = tt_predict(m, keys, nk), gold = c->w[b + i].cls;
+            guess = tt_predict(m, keys, nk);
             m->now++;
             if (gold != TT_NO_CLASS) {
                 total++;
@@ -500,7 +594,7 @@ static int tt_add_weights(syn_model_writer *w, const tt_model *m, size_t *out_pa
         used += np > start;
     }
     uint32_t log2 = 4;
-    while (((size_t)1 << log2) < used * 2)
+    while (((size_t)1 << log2) * 5 < used * 7)
         log2++;
     size_t n_slots = (size_t)1 << log2;
     uint64_t *slots = calloc(n_slots, sizeof *slots);
@@ -516,7 +610,7 @@ static int tt_add_weights(syn_model_writer *w, const tt_model *m, size_t *out_pa
             i = (i + 1) & (n_slots - 1);
         slots[i] = (uint64_t)((uint32_t)(key >> 32) | 1u) << 32 | (uint64_t)start << 8 | runs[f];
     }
-    uint32_t meta[4] = {1, (uint32_t)m->n_classes, log2, (uint32_t)np};
+    uint32_t meta[4] = {SYN_TAG_FEATURE_SET, (uint32_t)m->n_classes, log2, (uint32_t)np};
     if (!rc)
         rc = syn_model_writer_add(w, SYN_TAG_SEC_META, meta, sizeof meta);
     if (!rc)
@@ -631,13 +725,16 @@ static int tt_copy_sections(syn_model_writer *w, const void *img, size_t size)
 }
 
 /* The model file of the current weights, as an image. */
-static int tt_image(const tt_model *m, const tt_classes *k, const void *lem, size_t lem_size,
-                    void **img, size_t *size, size_t *pairs)
+static int tt_image(const tt_model *m, const tt_classes *k, const uint64_t *amb,
+                    uint32_t amb_log2, const void *lem, size_t lem_size, void **img,
+                    size_t *size, size_t *pairs)
 {
     syn_model_writer *w = syn_model_writer_create();
     if (!w)
         return ANNALS_E_NOMEM;
     int rc = tt_add_classes(w, k);
+    if (!rc)
+        rc = syn_model_writer_add(w, SYN_TAG_SEC_AMBIG, amb, ((size_t)1 << amb_log2) * 8);
     if (!rc)
         rc = tt_add_weights(w, m, pairs);
     if (!rc)
@@ -666,6 +763,8 @@ typedef struct tt_run {
     size_t *order;
     void *lem, *best;
     size_t lem_size, best_size;
+    uint64_t *amb;
+    uint32_t amb_log2;
 } tt_run;
 
 static void tt_run_free(tt_run *r)
@@ -678,6 +777,7 @@ static void tt_run_free(tt_run *r)
     free(r->order);
     free(r->lem);
     free(r->best);
+    free(r->amb);
 }
 
 static int tt_train_epochs(syn_train_options *opt, tt_run *r)
@@ -699,7 +799,8 @@ static int tt_train_epochs(syn_train_options *opt, tt_run *r)
             return tt_fail(opt, rc, "out of memory in training");
         void *img = NULL;
         size_t size, pairs;
-        if ((rc = tt_image(&r->model, &r->classes, r->lem, r->lem_size, &img, &size, &pairs)))
+        if ((rc = tt_image(&r->model, &r->classes, r->amb, r->amb_log2, r->lem, r->lem_size,
+                           &img, &size, &pairs)))
             return tt_fail(opt, rc, "cannot build the model (%s)", annals_error_name(rc));
         tt_scores sc = {0};
         if (r->dev.n_sent && (rc = tt_score_image(opt, img, size, &r->dev, &sc))) {
@@ -729,6 +830,24 @@ static int tt_train_epochs(syn_train_options *opt, tt_run *r)
     return 0;
 }
 
+/* Scores the model written on the test file, as the dev file was. */
+static int tt_test(syn_train_options *opt, tt_run *r)
+{
+    tt_corpus test;
+    int rc = tt_load(opt, opt->test_path, 0, &test);
+    if (!rc) {
+        tt_set_amb(&test, r->amb, r->amb_log2, r->classes.n);
+        tt_scores sc;
+        rc = tt_score_image(opt, r->best, r->best_size, &test, &sc);
+        if (!rc)
+            tt_log(opt, 0, "test %s: UPOS %.2f%% XPOS %.2f%% lemma %.2f%% (%zu words)",
+                   opt->test_path, pct(sc.upos, sc.words), pct(sc.xpos, sc.words),
+                   pct(sc.lemma, sc.words), sc.words);
+    }
+    tt_corpus_free(&test);
+    return rc;
+}
+
 int syn_train_tagger(syn_train_options *opt)
 {
     opt->error[0] = '\0';
@@ -746,6 +865,12 @@ int syn_train_tagger(syn_train_options *opt)
         tt_log(opt, 0, "%zu tags (UPOS+XPOS)", r.classes.n);
         rc = tt_build_lemmas(opt, &r.train, &r.lem, &r.lem_size);
     }
+    if (!rc && !(r.amb = tt_build_amb(&r.train, &r.amb_log2)))
+        rc = tt_fail(opt, ANNALS_E_NOMEM, "out of memory");
+    if (!rc) {
+        tt_set_amb(&r.train, r.amb, r.amb_log2, r.classes.n);
+        tt_set_amb(&r.dev, r.amb, r.amb_log2, r.classes.n);
+    }
     if (!rc && !(r.order = malloc(r.train.n_sent * sizeof *r.order)))
         rc = tt_fail(opt, ANNALS_E_NOMEM, "out of memory");
     if (!rc)
@@ -754,6 +879,8 @@ int syn_train_tagger(syn_train_options *opt)
         rc = tt_write(opt, r.best, r.best_size);
     if (!rc)
         tt_log(opt, 0, "wrote %s (%zu bytes)", opt->output_path, r.best_size);
+    if (!rc && opt->test_path)
+        rc = tt_test(opt, &r);
     tt_run_free(&r);
     return rc;
 }
