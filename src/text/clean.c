@@ -40,6 +40,8 @@ static uc at(const char *t, size_t i) { return (uc)t[i]; }
 static size_t space_at(const char *t, size_t i, size_t end)
 {
     uc c = at(t, i);
+    if (c > ' ' && c < 0x80)
+        return 0;
     if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r')
         return 1;
     if (c == 0xC2 && i + 1 < end && at(t, i + 1) == 0xA0)
@@ -78,6 +80,7 @@ static size_t dash_at(const char *t, size_t i, size_t end)
 
 typedef struct line {
     size_t start, end;  /* content, trimmed; start == end for a blank line */
+    int kind;           /* what the line is alone (K_BODY ...), -1 until known */
     size_t next;        /* where the following line begins */
     size_t indent;      /* columns of leading white space */
     size_t width;       /* columns from the line's beginning to `end` */
@@ -121,6 +124,7 @@ static void read_line(const char *t, size_t len, size_t pos, line *ln)
         width += (at(t, k) & 0xC0) != 0x80;
     ln->start = s;
     ln->end = e;
+    ln->kind = -1;
     ln->next = i + brk;
     ln->indent = indent;
     ln->width = width;
@@ -234,6 +238,8 @@ static void normalize(const char *t, size_t s, size_t e, norm *nb)
 /* Does s[0..n) begin with phrase p, ending there on a word boundary? */
 static bool has_prefix(const char *s, size_t n, const char *p)
 {
+    if (n == 0 || s[0] != p[0])
+        return false;
     size_t k = strlen(p);
     if (k > n || memcmp(s, p, k) != 0)
         return false;
@@ -252,8 +258,10 @@ static bool contains(const char *s, size_t n, const char *p)
 
 static bool in_list(const char *s, size_t n, const char *const *list)
 {
+    if (n == 0)
+        return false;
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+        if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
             return true;
     return false;
 }
@@ -721,6 +729,11 @@ static bool is_breadcrumb(const char *t, size_t s, size_t e)
     static const char *const seps[] = {" > ", " >> ", " \xc2\xbb ", " \xe2\x80\xba ", " / ", " | ", NULL};
     if (e - s > 120 || memchr(t + s, '\n', e - s))
         return false;
+    bool any = false;
+    for (size_t i = s; i < e && !any; i++)
+        any = t[i] == '>' || t[i] == '/' || t[i] == '|' || at(t, i) == 0xC2 || at(t, i) == 0xE2;
+    if (!any)
+        return false;
     const char *sep = NULL;
     size_t first = e;
     for (size_t i = 0; seps[i]; i++) {
@@ -921,15 +934,21 @@ static bool has_caption_credit(const char *t, size_t s, size_t e)
         "/Getty Images", "EPA/", "EPA-EFE/", "XINHUA/", "Xinhua/", "/Xinhua", "/File Photo",
         "/File photo", "FILE PHOTO", "SPUTNIK/", "KCNA via", "/Reuters", "/AP", NULL,
     };
+    /* every credit has a slash, "via" or "Photo" in it: most lines go no
+     * further than these three searches */
+    if (!memchr(t + s, '/', e - s) && !memmem(t + s, e - s, "via ", 4) &&
+        !memmem(t + s, e - s, "Photo", 5) && !memmem(t + s, e - s, "PHOTO", 5))
+        return false;
     for (size_t i = 0; needles[i]; i++) {
-        size_t k = strlen(needles[i]);
-        for (size_t p = s; p + k <= e; p++)
-            if (t[p] == needles[i][0] && memcmp(t + p, needles[i], k) == 0) {
-                /* "/AP" and "/Reuters" only at the end of a word */
-                if (needles[i][0] == '/' && p + k < e && is_alpha(at(t, p + k)))
-                    continue;
+        size_t k = strlen(needles[i]), p = s;
+        const char *hit;
+        while (p + k <= e && (hit = memmem(t + p, e - p, needles[i], k)) != NULL) {
+            p = (size_t)(hit - t);
+            /* "/AP" and "/Reuters" only at the end of a word */
+            if (!(needles[i][0] == '/' && p + k < e && is_alpha(at(t, p + k))))
                 return true;
-            }
+            p++;
+        }
     }
     return false;
 }
@@ -1250,9 +1269,11 @@ static void emit_body(cleaner *c, size_t s, size_t e)
     push_body(c, from, e, first);
 }
 
-static void emit(cleaner *c, size_t s, size_t e)
+/* Classifies and pushes the block [s, e); `kind` is its class when already
+ * known (a block of one line), else -1. */
+static void emit(cleaner *c, size_t s, size_t e, int kind)
 {
-    switch (classify(c->t, s, e)) {
+    switch (kind >= 0 ? kind : classify(c->t, s, e)) {
     case K_BOILER: push(c, s, e, TEXT_BLOCK_BOILERPLATE, s); break;
     case K_CAPTION: push(c, s, e, TEXT_BLOCK_CAPTION, s); break;
     default: emit_body(c, s, e); break;
@@ -1319,9 +1340,13 @@ static bool ends_sentence(const char *t, const line *ln)
                              t[e - 1] == ':');
 }
 
-static bool standalone(const char *t, const line *ln)
+/* Is the line, taken alone, boilerplate or a caption?  Worked out once a
+ * line, since each is looked at with both of its neighbours. */
+static bool standalone(const char *t, line *ln)
 {
-    return classify(t, ln->start, ln->end) != K_BODY;
+    if (ln->kind < 0)
+        ln->kind = classify(t, ln->start, ln->end);
+    return ln->kind != K_BODY;
 }
 
 /* Most words of four letters or more capitalised, as in a title ("Talks
@@ -1387,7 +1412,7 @@ static void shape_run(const char *t, size_t len, size_t pos, run_shape *rs)
  * would have had room for the next line's first word ended on purpose (a
  * paragraph's last line, a headline, an item of a list).  Elsewhere lines
  * are only joined where a sentence plainly goes on. */
-static bool joins(const char *t, const line *prev, const line *cur, const run_shape *rs)
+static bool joins(const char *t, line *prev, line *cur, const run_shape *rs)
 {
     if (is_list_item(t, cur))
         return false;
@@ -1413,20 +1438,23 @@ static void clean_run(cleaner *c, size_t len, size_t pos, const run_shape *rs)
     line prev, cur;
     read_line(t, len, pos, &prev);
     size_t bs = prev.start, be = prev.end;
+    bool single = true;
     pos = prev.next;
     while (pos < rs->stop) {
         read_line(t, len, pos, &cur);
         if (joins(t, &prev, &cur, rs)) {
             be = cur.end;
+            single = false;
         } else {
-            emit(c, bs, be);
+            emit(c, bs, be, single ? prev.kind : -1);
             bs = cur.start;
             be = cur.end;
+            single = true;
         }
         prev = cur;
         pos = cur.next;
     }
-    emit(c, bs, be);
+    emit(c, bs, be, single ? prev.kind : -1);
 }
 
 /* ----------------------------------------------------------- headlines */
