@@ -358,7 +358,8 @@ static const prefix_rule bp_prefix[] = {
  * ("To subscribe, click here."). */
 static const prefix_rule bp_anywhere[] = {
     {"click here", 200}, {"sign up for our", 200}, {"subscribe to our", 200},
-    {"subscribe now", 120}, {"already a subscriber", 200}, {NULL, 0},
+    {"subscribe now", 120}, {"already a subscriber", 200},
+    {"contributed to this report", 300}, {"contributed reporting", 300}, {NULL, 0},
 };
 
 /* Words of a line that is only a date, a time or a reading time
@@ -1002,7 +1003,8 @@ static int classify(const char *t, size_t s, size_t e)
     if (nb.n == 0)
         return K_BOILER;                  /* bullets and dashes only */
     if (nb.whole) {
-        if (in_list(nb.s, nb.core, bp_whole) || is_social_line(&nb) ||
+        if (in_list(nb.s, nb.core, bp_whole) || in_list(nb.s, nb.core, sections) ||
+            is_social_line(&nb) ||
             is_datetime_line(&nb) || is_byline(t, s, e) || is_link_line(t, s, e) ||
             is_breadcrumb(t, s, e) || is_follow_line(&nb) || is_credit_line(&nb))
             return K_BOILER;
@@ -1485,6 +1487,38 @@ static bool headline_like(const char *t, const text_block *b)
     return words <= 25;
 }
 
+/* Headers of link lists ("More on this story", "Related stories"): the
+ * title-like lines under them are links to other articles. */
+static bool is_list_header(const char *t, const text_block *b)
+{
+    static const char *const heads[] = {
+        "related", "related stories", "related articles", "related content",
+        "related coverage", "related news", "related topics", "related links",
+        "more on this story", "more stories", "more from", "you may also like",
+        "you might also like", "recommended", "recommended for you", "most read",
+        "most popular", "most viewed", "top stories", "read more", "read next",
+        "trending", "trending now", "also read", "see also", "latest news", NULL,
+    };
+    norm nb;
+    if (b->end - b->start > 60)
+        return false;
+    normalize(t, b->start, b->end, &nb);
+    return in_list(nb.s, nb.core, heads) || has_prefix(nb.s, nb.core, "more from");
+}
+
+static void mark_link_lists(cleaner *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->v[i].kind != TEXT_BLOCK_BOILERPLATE || !is_list_header(c->t, &c->v[i]))
+            continue;
+        size_t k = i + 1;
+        while (k < c->n && c->v[k].kind == TEXT_BLOCK_BODY && c->v[k].end - c->v[k].start <= 150 &&
+               headline_like(c->t, &c->v[k]))
+            c->v[k++].kind = TEXT_BLOCK_BOILERPLATE;
+        i = k - 1;
+    }
+}
+
 /* The body-kind blocks at the top that look like titles are headlines,
  * while body text follows them. */
 static void mark_headlines(cleaner *c)
@@ -1529,6 +1563,7 @@ int text_clean(core_arena *a, const char *text, size_t len, text_block **blocks,
     }
     if (c.nomem)
         return ANNALS_E_NOMEM;
+    mark_link_lists(&c);
     mark_headlines(&c);
     *blocks = c.v;
     *n_blocks = c.n;

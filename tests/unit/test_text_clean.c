@@ -456,6 +456,25 @@ static void test_headlines(void **state)
     EXPECT("Talks collapse over nuclear deal\n", {BODY, "Talks collapse over nuclear deal", NULL});
 }
 
+/* Web pages flattened to text: section names stacked at the top, a
+ * link list under "More on this story", a contributor line at the end. */
+static void test_web_page_layout(void **state)
+{
+    (void)state;
+    EXPECT("World\nAsia\n\nNorth Korea fires ballistic missile into sea\n\n3 hours ago\n\n"
+           "Share\n\nSeoul says Pyongyang launched the missile on Tuesday morning.\n\n"
+           "More on this story\n\nNorth Korea tests new engine\n\nKim visits Russia\n\n"
+           "The launch was condemned by Japan.\n\n"
+           "Associated Press writer Jack Jeffery in Cairo contributed to this report.\n",
+           {BOIL, "World", NULL}, {BOIL, "Asia", NULL},
+           {HEAD, "North Korea fires ballistic missile into sea", NULL},
+           {BOIL, "3 hours ago", NULL}, {BOIL, "Share", NULL},
+           {BODY, "Seoul says Pyongyang launched the missile on Tuesday morning.", NULL},
+           {BOIL, "More on this story", NULL}, {BOIL, "North Korea tests new engine", NULL},
+           {BOIL, "Kim visits Russia", NULL}, {BODY, "The launch was condemned by Japan.", NULL},
+           {BOIL, "Associated Press writer Jack Jeffery in Cairo contributed to this report.", NULL});
+}
+
 static void test_crlf(void **state)
 {
     (void)state;
@@ -523,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_one_paragraph_a_line),
         cmocka_unit_test(test_list_of_lines),
         cmocka_unit_test(test_headlines),
+        cmocka_unit_test(test_web_page_layout),
         cmocka_unit_test(test_crlf),
         cmocka_unit_test(test_odd_bytes),
         cmocka_unit_test(test_long_lines),
