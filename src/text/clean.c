@@ -1117,10 +1117,10 @@ static size_t place_at(const char *t, size_t p, size_t e, bool caps, size_t max_
     return end;
 }
 
-/* "(Reuters)", "(AP)", "(Xinhua)": a short capitalised parenthesis. */
+/* "(Reuters)", "(AP)", "(Xinhua)": a short parenthesis of words. */
 static bool agency_at(const char *t, size_t p, size_t e, size_t *end)
 {
-    if (p >= e || t[p] != '(' || p + 2 >= e || !is_upper(at(t, p + 1)))
+    if (p >= e || t[p] != '(' || p + 2 >= e || !is_alpha(at(t, p + 1)))
         return false;
     size_t i = p + 1;
     while (i < e && t[i] != ')' && i - p < 40) {
@@ -1168,7 +1168,9 @@ static size_t dateline_end(const char *t, size_t s, size_t e)
     size_t sp = p;
     while (sp < lim && t[sp] == ' ')
         sp++;
-    if ((sp == p + 1 || sp == s) && agency_at(t, sp, lim, &q)) {
+    /* without a place, only a capitalised agency opens a dateline */
+    if ((sp == p + 1 || sp == s) && agency_at(t, sp, lim, &q) &&
+        (place || is_upper(at(t, sp + 1)))) {
         agency = true;
         p = q;
     }

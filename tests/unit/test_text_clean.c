@@ -319,6 +319,7 @@ static void test_datelines(void **state)
         {"ST. PETERSBURG, Russia, Jan. 5 (AP) - Putin spoke.", "ST. PETERSBURG, Russia, Jan. 5 (AP) - "},
         {"UNITED NATIONS (Reuters) - The Security Council met.", "UNITED NATIONS (Reuters) - "},
         {"(Reuters) - Oil prices rose on Monday.", "(Reuters) - "},
+        {"CAIRO, Oct 26 (annals) - Egypt and Jordan hailed the treaty.", "CAIRO, Oct 26 (annals) - "},
         {"S\xc3\x83O PAULO, 5 May (Reuters) - Brazil's central bank held rates.",
          "S\xc3\x83O PAULO, 5 May (Reuters) - "},
     };
@@ -339,6 +340,7 @@ static void test_datelines(void **state)
         "Beijing - the capital - was quiet on Monday.",
         "The Senate voted 52-48 - a narrow margin - on Tuesday.",
         "China-US trade fell in March, officials said.",
+        "(in Arabic) - a translation follows.",
         NULL,
     };
     for (size_t i = 0; none[i]; i++) {
