@@ -1,0 +1,32 @@
+# Measured parser scores: UD English treebanks with gold tokens, scored
+# with the CoNLL 2018 definitions (UAS and LAS over all words, punctuation
+# included) by tests/eval/parser_eval.c, with the shipped parser model, on
+# gold tags and on the tagger's predicted tags (the run-time setting).
+# Needs ANNALS_SHARED_DIR (../shared) and the models; skipped (77) when
+# they are absent.
+add_executable(parser_eval "${CMAKE_CURRENT_LIST_DIR}/parser_eval.c")
+target_include_directories(parser_eval PRIVATE "${PROJECT_SOURCE_DIR}/src"
+  "${PROJECT_BINARY_DIR}/generated")
+target_link_libraries(parser_eval PRIVATE annals_static)
+
+function(annals_parser_test name tagger gold min_uas min_las)
+  add_test(NAME eval/${name}
+    COMMAND parser_eval "${PROJECT_SOURCE_DIR}/data/models/parser.annm" "${tagger}"
+            "${gold}" ${min_uas} ${min_las})
+  set_tests_properties(eval/${name} PROPERTIES SKIP_RETURN_CODE 77)
+endfunction()
+
+set(_ewt "${ANNALS_SHARED_DIR}/data/ud-english-ewt/en_ewt-ud-test.conllu")
+set(_pud "${ANNALS_SHARED_DIR}/data/ud-english-pud/en_pud-ud-test.conllu")
+set(_tagger "${PROJECT_SOURCE_DIR}/data/models/tagger.annm")
+annals_parser_test(parser_ewt_test_gold_tags gold "${_ewt}" 87.5 85.5)
+annals_parser_test(parser_ewt_test "${_tagger}" "${_ewt}" 86 83)
+annals_parser_test(parser_pud_gold_tags gold "${_pud}" 84 80)
+annals_parser_test(parser_pud "${_tagger}" "${_pud}" 83 78)
+
+# The tool that puts a tagger's tags into a treebank, for training the
+# parser on predicted tags (scripts/parser-jackknife.sh).
+add_executable(parser_retag "${CMAKE_CURRENT_LIST_DIR}/parser_retag.c")
+target_include_directories(parser_retag PRIVATE "${PROJECT_SOURCE_DIR}/src"
+  "${PROJECT_BINARY_DIR}/generated")
+target_link_libraries(parser_retag PRIVATE annals_static)
