@@ -1408,31 +1408,38 @@ static void shape_run(const char *t, size_t len, size_t pos, run_shape *rs)
         ended += ends_sentence(t, &r);
         p = r.next;
     }
-    rs->wrapped = full * 2 > lines - 1 && ended * 2 <= lines - 1;
+    rs->wrapped = full * 2 >= lines - 1 && ended * 2 <= lines - 1;
 }
 
 /* Should `cur` continue the block that `prev` ends?  In hard-wrapped text
  * a line was broken because the next word did not fit, so a line that
  * would have had room for the next line's first word ended on purpose (a
  * paragraph's last line, a headline, an item of a list).  Elsewhere lines
- * are only joined where a sentence plainly goes on. */
-static bool joins(const char *t, line *prev, line *cur, const run_shape *rs)
+ * are only joined where a sentence plainly goes on.  A line that would be
+ * boilerplate or a caption alone ("Register", "1986.", "Europe.") is still
+ * joined where a sentence runs into it or out of it: `prev_joined` says
+ * prev already continues a line above. */
+static bool joins(const char *t, line *prev, bool prev_joined, line *cur, const run_shape *rs)
 {
     if (is_list_item(t, cur))
         return false;
     uc f = at(t, cur->start);
+    bool prev_alone = !prev_joined && standalone(t, prev);
     if (is_lower(f))
-        return !(prev->end - prev->start <= 30 && standalone(t, prev));
-    if (standalone(t, prev) || standalone(t, cur))
-        return false;
-    if (cur->indent > prev->indent)
+        return !(prev_alone && prev->end - prev->start <= 30);
+    if (prev_alone || cur->indent > prev->indent)
         return false;
     bool ended = ends_sentence(t, prev);
     if (!ended && (is_digit(f) || ends_open(t, prev)))
         return true;
-    if (!ended && title_case(t, prev))
+    if (!ended && !prev_joined && title_case(t, prev))
         return false;
-    return rs->wrapped && prev->width + 1 + first_word_width(t, cur) > rs->wrap;
+    bool full = rs->wrapped && prev->width + 1 + first_word_width(t, cur) > rs->wrap;
+    /* an unfinished line, then a short one that finishes the sentence
+     * ("holders of record\nMarch 31.") */
+    if (!ended && (full || (rs->wrapped && cur->end - cur->start <= 30 && ends_sentence(t, cur))))
+        return true;
+    return full && !standalone(t, cur);
 }
 
 /* One run of non-blank lines: blocks of joined lines. */
@@ -1446,7 +1453,7 @@ static void clean_run(cleaner *c, size_t len, size_t pos, const run_shape *rs)
     pos = prev.next;
     while (pos < rs->stop) {
         read_line(t, len, pos, &cur);
-        if (joins(t, &prev, &cur, rs)) {
+        if (joins(t, &prev, !single, &cur, rs)) {
             be = cur.end;
             single = false;
         } else {

@@ -377,6 +377,31 @@ static void test_wrapped_paragraphs(void **state)
                   "flow of refugees across the border, an official said on Monday.", NULL});
 }
 
+/* A wrapped line that alone would be boilerplate ("Register ...", a date)
+ * stays inside its paragraph. */
+static void test_wrapped_lookalike_lines(void **state)
+{
+    (void)state;
+    EXPECT("Novell Inc said the dividend to\n"
+           "effect its previously announced two-for-one stock split will be\n"
+           "distributed April 13.\n"
+           "    As stated at the time of the original announcement, the\n"
+           "company said the payment will be made to holders of record\n"
+           "March 31.\n",
+           {BODY, "Novell Inc said the dividend to\n"
+                  "effect its previously announced two-for-one stock split will be\n"
+                  "distributed April 13.", NULL},
+           {BODY, "As stated at the time of the original announcement, the\n"
+                  "company said the payment will be made to holders of record\n"
+                  "March 31.", NULL});
+    EXPECT("The company said it would file the rules with the Federal\n"
+           "Register shortly and they will become effective after a 90-day\n"
+           "comment period, officials of the agency told reporters here.\n",
+           {BODY, "The company said it would file the rules with the Federal\n"
+                  "Register shortly and they will become effective after a 90-day\n"
+                  "comment period, officials of the agency told reporters here.", NULL});
+}
+
 /* Reuters-21578 style: paragraphs start with an indent, no blank lines. */
 static void test_indented_paragraphs(void **state)
 {
@@ -540,6 +565,7 @@ int main(void)
         cmocka_unit_test(test_inline_credit_is_cut_out),
         cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_wrapped_paragraphs),
+        cmocka_unit_test(test_wrapped_lookalike_lines),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_one_paragraph_a_line),
         cmocka_unit_test(test_list_of_lines),
