@@ -1038,7 +1038,7 @@ static size_t place_word(const char *t, size_t p, size_t e, bool *up, bool *low)
             *up = true;
         else if (is_lower(c))
             *low = true;
-        else if (!(c >= 0x80 || ((c == '.' || c == '\'' || c == '-') && i > p)))
+        else if (!(c >= 0x80 || ((c == '.' || c == '\'' || c == '-' || c == '/') && i > p)))
             break;
         i++;
     }
@@ -1191,8 +1191,10 @@ static size_t dateline_end(const char *t, size_t s, size_t e)
         i++;
         if (i < lim && !space_at(t, i, lim) && t[i] != '\n')
             return s;
-    } else {
-        return s;
+    } else if (i < lim && t[i] == '_' && spaced) {
+        i++;                                  /* old AP: "KABUL, Afghanistan (AP) _" */
+    } else if (!(place && date && agency && spaced)) {
+        return s;                             /* "New Delhi, Jan 5 (PTI) The ..." has none */
     }
     while (i < e && (t[i] == '\n' || (w = space_at(t, i, e)) != 0))
         i += t[i] == '\n' ? 1 : w;

@@ -320,6 +320,11 @@ static void test_datelines(void **state)
         {"UNITED NATIONS (Reuters) - The Security Council met.", "UNITED NATIONS (Reuters) - "},
         {"(Reuters) - Oil prices rose on Monday.", "(Reuters) - "},
         {"CAIRO, Oct 26 (annals) - Egypt and Jordan hailed the treaty.", "CAIRO, Oct 26 (annals) - "},
+        {"JERUSALEM/WASHINGTON, Jan 5 (Reuters) - Talks began.", "JERUSALEM/WASHINGTON, Jan 5 (Reuters) - "},
+        {"GAZA CITY, Gaza Strip (AP) \xe2\x80\x94 Strikes continued.", "GAZA CITY, Gaza Strip (AP) \xe2\x80\x94 "},
+        {"New Delhi, Jan 5 (PTI) The government said on Friday.", "New Delhi, Jan 5 (PTI) "},
+        {"KABUL, Afghanistan (AP) _ A bomb exploded.", "KABUL, Afghanistan (AP) _ "},
+        {"Paris (AFP) - France said on Monday.", "Paris (AFP) - "},
         {"S\xc3\x83O PAULO, 5 May (Reuters) - Brazil's central bank held rates.",
          "S\xc3\x83O PAULO, 5 May (Reuters) - "},
     };
