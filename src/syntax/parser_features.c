@@ -176,6 +176,11 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
 
     /* Labels already given next to the decision. */
     F3(S1r1.l, S1.p, S0.p);
+
+    /* Words without tags, which hold when the predicted tags are wrong. */
+    F2(B0.w, B1.w); F2(S0.w, B1.w); F2(S1.w, B0.w); F1(S1.sfx); F1(B1.sfx);
+    F2(S0.sfx, B0.sfx); F2(S1.sfx, S0.sfx); F3(S0.u, B0.u, B1.u); F3(S1.u, S0.u, B0.u);
+    F2(S0.w, B0.u); F2(S0.u, B0.w); F2(S1.w, S0.u); F2(S1.u, S0.w);
 #undef F1
 #undef F2
 #undef F3

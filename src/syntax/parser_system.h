@@ -22,7 +22,7 @@ enum { SYN_PA_SHIFT = 0, SYN_PA_LEFT = 1, SYN_PA_RIGHT = 2, SYN_PA_COUNT = 3 };
 /* Row width of the action table (padded for aligned loads). */
 #define SYN_PA_WIDTH 4
 /* Upper bound on the number of features of one configuration. */
-#define SYN_PF_MAX 112
+#define SYN_PF_MAX 128
 /* The first SYN_PF_LABEL features also feed the label classifier: fewer
  * features there keep labelling cheap (its rows are as wide as the label
  * set). */

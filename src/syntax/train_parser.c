@@ -26,7 +26,7 @@
 void syn_parser_train_config_init(syn_parser_train_config *cfg)
 {
     cfg->act_bits = 19;
-    cfg->lab_bits = 15;
+    cfg->lab_bits = 14;
     cfg->explore_from_epoch = 1;
     cfg->explore_p = 0.9;
 }

@@ -212,6 +212,33 @@ static void check_oracle(const syn_treebank *tb, size_t max_sent, size_t *checke
     }
 }
 
+/* The feature templates fit their buffer, and the label classifier's
+ * share is a strict prefix of them. */
+static void test_feature_count(void **state)
+{
+    (void)state;
+    syn_ptok tok[3];
+    syn_pnode node[3];
+    int stack[3];
+    unsigned char in[3];
+    syn_ptok_make(&tok[0], "Dogs", ANNALS_UPOS_NOUN, "NNS");
+    syn_ptok_make(&tok[1], "bark", ANNALS_UPOS_VERB, "VBP");
+    syn_ptok_root(&tok[2]);
+    syn_pstate st = { .n = 2, .tok = tok, .node = node, .stack = stack, .in_stack = in };
+    syn_pstate_init(&st);
+    uint64_t f[SYN_PF_MAX];
+    int nf = syn_pfeatures(&st, f);
+    assert_true(nf <= SYN_PF_MAX);
+    assert_true(nf > SYN_PF_LABEL);
+    syn_pstate_apply(&st, SYN_PA_SHIFT, 0);
+    assert_int_equal(syn_pfeatures(&st, f), nf);
+    /* Different configurations give different features. */
+    uint64_t g[SYN_PF_MAX];
+    syn_pstate_apply(&st, SYN_PA_LEFT, 1);
+    syn_pfeatures(&st, g);
+    assert_true(memcmp(f, g, (size_t)nf * sizeof f[0]) != 0);
+}
+
 static void test_oracle_tiny(void **state)
 {
     (void)state;
@@ -394,6 +421,7 @@ static void test_train_slice(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_feature_count),
         cmocka_unit_test(test_oracle_tiny),
         cmocka_unit_test(test_oracle_ewt),
         cmocka_unit_test(test_treebank_rejects_bad_heads),
