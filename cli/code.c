@@ -309,9 +309,12 @@ static void *code_printer(void *arg)
         pthread_mutex_unlock(&p->lock);
         int status = CLI_OK;
         bool ok = p->output_failed || write_result(p->writer, &s->doc, &s->result, &status);
+        /* Everything but the state: the reader looks at the state under
+         * the lock and must not see the slot free before it is. */
         free(s->result.error);
         pool_free(&s->pool);
-        memset(s, 0, sizeof *s);
+        memset(&s->doc, 0, sizeof s->doc);
+        memset(&s->result, 0, sizeof s->result);
         pthread_mutex_lock(&p->lock);
         if (!ok)
             p->output_failed = true;
