@@ -9,6 +9,7 @@
  *   PARSLABL  the labels, NUL-terminated UTF-8 strings one after another
  *   PARSWACT  int16 action weights, 2^act_bits rows of SYN_PA_WIDTH
  *   PARSWLAB  int16 label weights, 2^lab_bits rows of label_width
+ *   PARSINFO  what the model was trained from, as text
  * The parser reads UPOS and XPOS from the words (the tagger's, at run
  * time) and writes head and deprel; any input gives a tree with exactly
  * one root.  A parser is read-only after opening: threads share it, each
@@ -31,6 +32,7 @@
 #define SYN_PARSER_SEC_LABELS "PARSLABL"
 #define SYN_PARSER_SEC_ACT "PARSWACT"
 #define SYN_PARSER_SEC_LAB "PARSWLAB"
+#define SYN_PARSER_SEC_INFO "PARSINFO" /* provenance text, not read by the parser */
 
 typedef struct syn_parser_header {
     uint32_t feature_set;  /* SYN_PARSER_FEATURE_SET */
