@@ -2,6 +2,8 @@
  * scoring parses against it (parser_treebank.h). */
 #include "syntax/parser_treebank.h"
 
+#include "io/conllu.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,78 +21,70 @@ static int syn_tb_fail(char *errbuf, size_t errsize, int code, const char *path,
     return code;
 }
 
-/* UPOS names in the order of annals_upos. */
-static int syn_tb_upos(const char *name)
+/* The strings of the words go into one growing pool; words keep offsets
+ * until the end, when the pool stops moving and they become pointers. */
+typedef struct syn_tb_builder {
+    char *pool;
+    size_t pool_len, pool_cap;
+    size_t *off;             /* 3 per word: form, xpos, deprel */
+    size_t words_cap, off_cap, sent_cap;
+} syn_tb_builder;
+
+static int syn_tb_reserve(void **p, size_t *cap, size_t need, size_t elem)
 {
-    static const char *const names[] = { "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET",
-                                         "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
-                                         "PUNCT", "SCONJ", "SYM", "VERB", "X" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return (int)i + 1;
-    return ANNALS_UPOS_NONE;
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 1024;
+    while (ncap < need)
+        ncap *= 2;
+    void *np = realloc(*p, ncap * elem);
+    if (!np)
+        return ANNALS_E_NOMEM;
+    *p = np;
+    *cap = ncap;
+    return 0;
 }
 
-static char *syn_tb_slurp(const char *path, size_t *len)
+static int syn_tb_str(syn_tb_builder *b, const char *s, size_t *off)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 65536 + 1 > cap) {
-            size_t ncap = cap ? cap * 2 : 1 << 20;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                fclose(fp);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    if (!s)
+        s = "_";
+    size_t len = strlen(s) + 1;
+    if (syn_tb_reserve((void **)&b->pool, &b->pool_cap, b->pool_len + len, 1))
+        return ANNALS_E_NOMEM;
+    memcpy(b->pool + b->pool_len, s, len);
+    *off = b->pool_len;
+    b->pool_len += len;
+    return 0;
 }
 
-/* Splits a word line into its ten columns in place; 0 when it has fewer. */
-static int syn_tb_columns(char *line, char *col[10])
+/* Appends one sentence; ANNALS_E_FORMAT when a word has no head. */
+static int syn_tb_add_sentence(syn_treebank *tb, syn_tb_builder *b, const annals_sentence *s)
 {
-    int k = 0;
-    col[k++] = line;
-    for (char *p = line; *p && k < 10; p++) {
-        if (*p == '\t') {
-            *p = '\0';
-            col[k++] = p + 1;
-        }
-    }
-    return k == 10;
-}
-
-static int syn_tb_push_sentence(syn_treebank *tb, size_t *cap)
-{
-    if (tb->n_sent + 2 > *cap) {
-        size_t ncap = *cap ? *cap * 2 : 1024;
-        size_t *ns = realloc(tb->start, ncap * sizeof *ns);
-        if (!ns)
+    size_t need = tb->n_words + s->n_words;
+    if (syn_tb_reserve((void **)&tb->words, &b->words_cap, need, sizeof *tb->words))
+        return ANNALS_E_NOMEM;
+    if (b->off_cap < b->words_cap) {
+        size_t *no = realloc(b->off, b->words_cap * 3 * sizeof *b->off);
+        if (!no)
             return ANNALS_E_NOMEM;
-        tb->start = ns;
-        *cap = ncap;
+        b->off = no;
+        b->off_cap = b->words_cap;
+    }
+    if (syn_tb_reserve((void **)&tb->start, &b->sent_cap, tb->n_sent + 2, sizeof *tb->start))
+        return ANNALS_E_NOMEM;
+    for (size_t i = 0; i < s->n_words; i++) {
+        const annals_word *w = &s->words[i];
+        if (w->head < 0 || (size_t)w->head > s->n_words)
+            return ANNALS_E_FORMAT;
+        syn_tbword *t = &tb->words[tb->n_words];
+        size_t *o = &b->off[tb->n_words * 3];
+        if (syn_tb_str(b, w->form, &o[0]) || syn_tb_str(b, w->xpos, &o[1]) ||
+            syn_tb_str(b, w->deprel, &o[2]))
+            return ANNALS_E_NOMEM;
+        t->upos = w->upos;
+        t->head = w->head;
+        tb->n_words++;
     }
     tb->n_sent++;
     tb->start[tb->n_sent] = tb->n_words;
@@ -101,87 +95,53 @@ int syn_treebank_read(syn_treebank *tb, const char *path, size_t max_sentences,
                       char *errbuf, size_t errsize)
 {
     memset(tb, 0, sizeof *tb);
-    size_t len = 0;
-    tb->buf = syn_tb_slurp(path, &len);
-    if (!tb->buf)
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
         return syn_tb_fail(errbuf, errsize, ANNALS_E_IO, path, 0, strerror(errno));
-    size_t lines = 1;
-    for (size_t i = 0; i < len; i++)
-        lines += tb->buf[i] == '\n';
-    tb->words = malloc(lines * sizeof *tb->words);
-    size_t scap = 0;
-    if (!tb->words || syn_tb_push_sentence(tb, &scap) != 0) {
+    io_conllu *r = io_conllu_open(fp, path);
+    syn_tb_builder b;
+    memset(&b, 0, sizeof b);
+    int rc = r ? syn_tb_reserve((void **)&tb->start, &b.sent_cap, 2, sizeof *tb->start)
+               : ANNALS_E_NOMEM;
+    if (rc == 0)
+        tb->start[0] = 0;
+    annals_document doc;
+    while (rc == 0 && (!max_sentences || tb->n_sent < max_sentences)) {
+        int got = io_conllu_next(r, &doc);
+        if (got == 0)
+            break;
+        if (got < 0) {
+            /* A treebank for training or scoring must be read whole. */
+            if (errbuf && errsize)
+                snprintf(errbuf, errsize, "%s", io_conllu_error(r));
+            rc = got == ANNALS_E_RECORD ? ANNALS_E_FORMAT : got;
+            break;
+        }
+        for (size_t i = 0; rc == 0 && i < doc.n_sentences; i++) {
+            if (max_sentences && tb->n_sent >= max_sentences)
+                break;
+            rc = syn_tb_add_sentence(tb, &b, &doc.sentences[i]);
+            if (rc == ANNALS_E_FORMAT)
+                syn_tb_fail(errbuf, errsize, rc, path, 0, "a word without a valid head");
+            else if (rc)
+                syn_tb_fail(errbuf, errsize, rc, path, 0, "out of memory");
+        }
+    }
+    io_conllu_free(r);
+    fclose(fp);
+    if (rc) {
+        free(b.pool);
+        free(b.off);
         syn_treebank_free(tb);
-        return syn_tb_fail(errbuf, errsize, ANNALS_E_NOMEM, path, 0, "out of memory");
+        return rc;
     }
-    tb->n_sent = 0;
-    tb->start[0] = 0;
-    size_t sent_first = 0; /* words[] index where the current sentence began */
-    char *p = tb->buf;
-    size_t lineno = 0;
-    while (*p) {
-        char *line = p;
-        char *nl = strchr(p, '\n');
-        p = nl ? nl + 1 : p + strlen(p);
-        if (nl)
-            *nl = '\0';
-        lineno++;
-        size_t ll = strlen(line);
-        if (ll && line[ll - 1] == '\r')
-            line[--ll] = '\0';
-        if (ll == 0) {
-            if (tb->n_words > sent_first) {
-                if (syn_tb_push_sentence(tb, &scap) != 0) {
-                    syn_treebank_free(tb);
-                    return syn_tb_fail(errbuf, errsize, ANNALS_E_NOMEM, path, 0, "out of memory");
-                }
-                sent_first = tb->n_words;
-                if (max_sentences && tb->n_sent >= max_sentences)
-                    break;
-            }
-            continue;
-        }
-        if (line[0] == '#')
-            continue;
-        char *col[10];
-        if (!syn_tb_columns(line, col)) {
-            syn_treebank_free(tb);
-            return syn_tb_fail(errbuf, errsize, ANNALS_E_FORMAT, path, lineno,
-                               "expected ten tab-separated columns");
-        }
-        if (strchr(col[0], '-') || strchr(col[0], '.'))
-            continue;
-        char *end;
-        long id = strtol(col[0], &end, 10);
-        long head = strtol(col[6], &end, 10);
-        if (id != (long)(tb->n_words - sent_first) + 1 || *end != '\0' || head < 0) {
-            syn_treebank_free(tb);
-            return syn_tb_fail(errbuf, errsize, ANNALS_E_FORMAT, path, lineno,
-                               "bad word id or head");
-        }
-        syn_tbword *w = &tb->words[tb->n_words++];
-        w->form = col[1];
-        w->upos = syn_tb_upos(col[3]);
-        w->xpos = col[4];
-        w->head = (int)head;
-        w->deprel = col[7];
+    tb->buf = b.pool;
+    for (size_t i = 0; i < tb->n_words; i++) {
+        tb->words[i].form = b.pool + b.off[i * 3];
+        tb->words[i].xpos = b.pool + b.off[i * 3 + 1];
+        tb->words[i].deprel = b.pool + b.off[i * 3 + 2];
     }
-    if (tb->n_words > sent_first && (!max_sentences || tb->n_sent < max_sentences) &&
-        syn_tb_push_sentence(tb, &scap) != 0) {
-        syn_treebank_free(tb);
-        return syn_tb_fail(errbuf, errsize, ANNALS_E_NOMEM, path, 0, "out of memory");
-    }
-    /* Heads must point inside their sentence. */
-    for (size_t s = 0; s < tb->n_sent; s++) {
-        long n = (long)(tb->start[s + 1] - tb->start[s]);
-        for (size_t i = tb->start[s]; i < tb->start[s + 1]; i++) {
-            if (tb->words[i].head > n) {
-                syn_treebank_free(tb);
-                return syn_tb_fail(errbuf, errsize, ANNALS_E_FORMAT, path, 0,
-                                   "a head points outside its sentence");
-            }
-        }
-    }
+    free(b.off);
     return 0;
 }
 

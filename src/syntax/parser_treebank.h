@@ -1,9 +1,11 @@
 /* parser_treebank.h — a CoNLL-U treebank in memory for the parser's
  * trainer, tests and benchmark, and the CoNLL 2018 attachment scores.
  *
- * The whole file is read into one buffer and split in place; multiword
- * token lines ("6-7") and empty nodes ("8.1") are skipped, as the basic
- * tree is over syntactic words.  Internal.
+ * Read through the project's CoNLL-U reader (io/conllu.h), so forms are
+ * NFC as the coder gives them; multiword tokens and empty nodes are left
+ * out, as the basic tree is over syntactic words.  A malformed sentence
+ * fails the whole read: training and scoring need every sentence.
+ * Internal.
  */
 #ifndef ANNALS_SYNTAX_PARSER_TREEBANK_H
 #define ANNALS_SYNTAX_PARSER_TREEBANK_H
@@ -20,7 +22,7 @@ typedef struct syn_tbword {
 } syn_tbword;
 
 typedef struct syn_treebank {
-    char *buf;               /* the file, split in place */
+    char *buf;               /* the words' strings, one after another */
     syn_tbword *words;
     size_t n_words;
     size_t *start;           /* sentence i is words[start[i] .. start[i+1]) */
