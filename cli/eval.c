@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../src/io/ud_eval.h"
 
 static void eval_usage(FILE *out)
 {
@@ -44,9 +43,9 @@ static bool eval_parse_mins(const char *s, eval_min *mins, size_t *n)
         const char *comma = strchr(s, ',');
         size_t len = comma ? (size_t)(comma - s) : strlen(s);
         const char *eq = memchr(s, '=', len);
-        if (!eq || *n >= IO_UD_N_METRICS * 2)
+        if (!eq || *n >= ANNALS_UD_N_METRICS * 2)
             return false;
-        int m = io_ud_metric_from_name(s, (size_t)(eq - s));
+        int m = annals_ud_metric_from_name(s, (size_t)(eq - s));
         char *end;
         double v = strtod(eq + 1, &end);
         if (m < 0 || end != s + len || end == eq + 1 || v < 0 || v > 100)
@@ -75,7 +74,7 @@ static int eval_text(const char *path)
     if (!fp)
         return CLI_SKIPPED;
     char err[512] = "";
-    int rc = io_ud_raw_text(fp, path, stdout, err, sizeof err);
+    int rc = annals_ud_raw_text(fp, path, stdout, err, sizeof err);
     if (fp != stdin)
         fclose(fp);
     if (rc) {
@@ -97,9 +96,9 @@ static int eval_score(const char *gold_path, const char *sys_path, const eval_mi
             fclose(g);
         return CLI_SKIPPED;
     }
-    io_ud_scores scores;
+    annals_ud_scores scores;
     char err[512] = "";
-    int rc = io_ud_evaluate(g, gold_path, s, sys_path, &scores, err, sizeof err);
+    int rc = annals_ud_evaluate(g, gold_path, s, sys_path, &scores, err, sizeof err);
     if (g != stdin)
         fclose(g);
     if (s != stdin)
@@ -108,13 +107,13 @@ static int eval_score(const char *gold_path, const char *sys_path, const eval_mi
         fprintf(stderr, "annals eval: %s\n", *err ? err : annals_error_name(rc));
         return CLI_SKIPPED;
     }
-    io_ud_print(stdout, &scores);
+    annals_ud_print(stdout, &scores);
     int status = CLI_OK;
     for (size_t i = 0; i < n_mins; i++) {
         double f1 = 100 * scores.m[mins[i].metric].f1;
         if (f1 < mins[i].value) {
             fprintf(stderr, "annals eval: %s F1 %.2f is below the minimum %.2f\n",
-                    io_ud_metric_name(mins[i].metric), f1, mins[i].value);
+                    annals_ud_metric_name(mins[i].metric), f1, mins[i].value);
             status = CLI_SKIPPED;
         }
     }
@@ -123,7 +122,7 @@ static int eval_score(const char *gold_path, const char *sys_path, const eval_mi
 
 int cli_eval(int argc, char **argv)
 {
-    eval_min mins[IO_UD_N_METRICS * 2];
+    eval_min mins[ANNALS_UD_N_METRICS * 2];
     size_t n_mins = 0;
     bool text = false;
     const char *files[2];

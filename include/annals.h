@@ -18,6 +18,7 @@
  *   9. Writers         events as JSON lines, GDELT and Phoenix TSV; CoNLL-U
  *  10. Ontology        CAMEO event codes, actor types, countries
  *  11. Simple path     one call from text to event records
+ *  12. Evaluation      CoNLL 2018 scores of CoNLL-U output against a treebank
  *
  * Ownership is stated on every function that returns memory.  Contexts come
  * in create/free pairs; every free function accepts NULL.  Nothing in the
@@ -419,6 +420,68 @@ ANNALS_API const annals_country *annals_country_lookup(const char *alpha3);
 ANNALS_API char *annals_code_text(const char *text, size_t len,
                                   const char *doc_id, const char *date,
                                   int *err);
+
+/* ---------------------------------------------------------------------
+ * 12. Evaluation
+ *
+ * Scores CoNLL-U output against a gold treebank with the metrics of the
+ * CoNLL 2018 shared task.
+ * ------------------------------------------------------------------- */
+
+/* The CoNLL 2018 shared-task metrics for comparing a system's
+ * CoNLL-U with a gold file, and the raw text that task made of a treebank.
+ *
+ * Definitions (after the task's description): both files must spell the
+ * same characters once white space is removed; tokens, sentences and
+ * words are spans over those non-space characters.  Tokens and sentences
+ * score by exact spans.  Words are aligned: outside multiword tokens by
+ * equal spans, across a stretch of overlapping multiword tokens by the
+ * longest common subsequence of their (case-folded) forms.  UPOS, XPOS,
+ * Lemmas, UAS and LAS count aligned words that also agree on that column
+ * (a gold lemma "_" agrees with anything; UAS needs the heads to be
+ * aligned to each other; LAS also the universal part of the relation);
+ * their precision and recall divide by all system and gold words, and
+ * AlignedAcc by the aligned words, as the official script reports.
+ */
+
+enum {
+    ANNALS_UD_TOKENS, ANNALS_UD_SENTENCES, ANNALS_UD_WORDS, ANNALS_UD_UPOS, ANNALS_UD_XPOS,
+    ANNALS_UD_LEMMAS, ANNALS_UD_UAS, ANNALS_UD_LAS,
+    ANNALS_UD_N_METRICS
+};
+
+typedef struct annals_ud_metric {
+    size_t correct, gold, system;
+    size_t aligned;          /* words aligned (0 for tokens, sentences, words) */
+    double precision, recall, f1; /* fractions 0..1 */
+    double aligned_acc;      /* correct / aligned, or -1 when not applicable */
+} annals_ud_metric;
+
+typedef struct annals_ud_scores {
+    annals_ud_metric m[ANNALS_UD_N_METRICS];
+} annals_ud_scores;
+
+/* "Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS". */
+ANNALS_API const char *annals_ud_metric_name(int metric);
+/* The metric of a name (case-insensitive), or -1. */
+ANNALS_API int annals_ud_metric_from_name(const char *name, size_t len);
+
+/* Scores `system` against `gold` (streams not closed; names for messages).
+ * Returns 0 (ANNALS_OK), ANNALS_E_FORMAT when a file is malformed or the
+ * two texts differ (the reason in err), ANNALS_E_IO, ANNALS_E_NOMEM. */
+ANNALS_API int annals_ud_evaluate(FILE *gold, const char *gold_name,
+                                  FILE *system, const char *system_name,
+                                  annals_ud_scores *out, char *err, size_t err_size);
+
+/* Prints the scores as a table on `out`. */
+ANNALS_API void annals_ud_print(FILE *out, const annals_ud_scores *s);
+
+/* Writes the raw text of a treebank as the CoNLL 2018 task made it: in a
+ * document, sentences joined by one space and paragraphs ("# newpar") by
+ * a blank line; documents separated by a blank line.  Same returns as
+ * annals_ud_evaluate. */
+ANNALS_API int annals_ud_raw_text(FILE *in, const char *name, FILE *out,
+                                  char *err, size_t err_size);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/upos.h"
 #include "text/segment.h"
 #include "text/utf8.h"
 
@@ -53,23 +54,6 @@ struct io_conllu {
     size_t words_cap;
     char error[512];
 };
-
-static const char *const upos_names[ANNALS_UPOS_COUNT] = {
-    "_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
-    "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
-
-static int io_upos_from_name(const char *s, size_t n)
-{
-    for (int i = 1; i < ANNALS_UPOS_COUNT; i++)
-        if (strlen(upos_names[i]) == n && !memcmp(upos_names[i], s, n))
-            return i;
-    return ANNALS_UPOS_NONE;
-}
-
-static const char *io_upos_name(int upos)
-{
-    return upos > 0 && upos < ANNALS_UPOS_COUNT ? upos_names[upos] : "_";
-}
 
 static void io_set_error(io_conllu *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -425,7 +409,7 @@ static int io_parse_token_line(io_conllu *r, const char *s, size_t len, size_t l
     *w = (annals_word){.head = -1};
     w->form = core_arena_strndup(&r->arena, col[1], clen[1]);
     w->lemma = io_column(r, col[2], clen[2]);
-    w->upos = io_upos_from_name(col[3], clen[3]);
+    w->upos = core_upos_from_span(col[3], clen[3]);
     if (w->upos == ANNALS_UPOS_NONE && !io_is_underscore(col[3], clen[3]))
         IO_BAD(r, lineno, "unknown UPOS '%.*s'", (int)(clen[3] > 20 ? 20 : clen[3]), col[3]);
     w->xpos = io_column(r, col[4], clen[4]);
@@ -756,7 +740,7 @@ static void io_write_word(FILE *out, size_t id, const annals_word *w, bool misc_
     io_put_str(out, w->form);
     fputc('\t', out);
     io_put_str(out, w->lemma);
-    fprintf(out, "\t%s\t", io_upos_name(w->upos));
+    fprintf(out, "\t%s\t", annals_upos_name(w->upos));
     io_put_str(out, w->xpos);
     fputc('\t', out);
     io_put_str(out, w->feats);

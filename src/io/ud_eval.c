@@ -1,6 +1,5 @@
 /* ud_eval.c — CoNLL 2018 metrics (see ud_eval.h), written from the
  * definitions of the shared task. */
-#include "io/ud_eval.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -12,49 +11,49 @@
 #include "core/buf.h"
 #include "io/conllu.h"
 
-#define IO_UD_NONE SIZE_MAX
+#define ANNALS_UD_NONE SIZE_MAX
 /* Beyond this many cells the LCS of a multiword stretch is not worth it:
  * such a stretch means the two files disagree wholesale. */
-#define IO_UD_MAX_LCS_CELLS (16u * 1024u * 1024u)
+#define ANNALS_UD_MAX_LCS_CELLS (16u * 1024u * 1024u)
 
-static const char *const io_ud_names[IO_UD_N_METRICS] = {
+static const char *const annals_ud_names[ANNALS_UD_N_METRICS] = {
     "Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS"};
 
-const char *io_ud_metric_name(int metric)
+const char *annals_ud_metric_name(int metric)
 {
-    return metric >= 0 && metric < IO_UD_N_METRICS ? io_ud_names[metric] : "?";
+    return metric >= 0 && metric < ANNALS_UD_N_METRICS ? annals_ud_names[metric] : "?";
 }
 
-int io_ud_metric_from_name(const char *name, size_t len)
+int annals_ud_metric_from_name(const char *name, size_t len)
 {
-    for (int i = 0; i < IO_UD_N_METRICS; i++)
-        if (strlen(io_ud_names[i]) == len && !strncasecmp(io_ud_names[i], name, len))
+    for (int i = 0; i < ANNALS_UD_N_METRICS; i++)
+        if (strlen(annals_ud_names[i]) == len && !strncasecmp(annals_ud_names[i], name, len))
             return i;
     return -1;
 }
 
-typedef struct io_ud_span {
+typedef struct annals_ud_span {
     size_t start, end;       /* over non-space characters */
-} io_ud_span;
+} annals_ud_span;
 
-typedef struct io_ud_word {
-    io_ud_span span;         /* of its token */
+typedef struct annals_ud_word {
+    annals_ud_span span;         /* of its token */
     bool mwt;                /* part of a multiword token */
     size_t form, lemma, xpos, deprel; /* offsets into the string pool */
     int upos;
     long head;               /* word index in the file, -1 root, -2 unknown */
-} io_ud_word;
+} annals_ud_word;
 
-typedef struct io_ud_file {
+typedef struct annals_ud_file {
     core_buf chars;          /* the non-space characters */
     core_buf pool;           /* NUL-terminated strings */
-    io_ud_span *tokens, *sents;
+    annals_ud_span *tokens, *sents;
     size_t n_tokens, n_sents, cap_tokens, cap_sents;
-    io_ud_word *words;
+    annals_ud_word *words;
     size_t n_words, cap_words;
-} io_ud_file;
+} annals_ud_file;
 
-static void io_ud_file_free(io_ud_file *f)
+static void annals_ud_file_free(annals_ud_file *f)
 {
     core_buf_free(&f->chars);
     core_buf_free(&f->pool);
@@ -63,7 +62,7 @@ static void io_ud_file_free(io_ud_file *f)
     free(f->words);
 }
 
-static bool io_ud_grow(void **v, size_t *cap, size_t n, size_t size)
+static bool annals_ud_grow(void **v, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap)
         return true;
@@ -76,10 +75,10 @@ static bool io_ud_grow(void **v, size_t *cap, size_t n, size_t size)
     return true;
 }
 
-static size_t io_ud_intern(io_ud_file *f, const char *s, bool fold_case, bool universal)
+static size_t annals_ud_intern(annals_ud_file *f, const char *s, bool fold_case, bool universal)
 {
     if (!s)
-        return IO_UD_NONE;
+        return ANNALS_UD_NONE;
     size_t off = f->pool.len, n = strlen(s);
     if (universal) {
         const char *colon = strchr(s, ':');
@@ -94,13 +93,13 @@ static size_t io_ud_intern(io_ud_file *f, const char *s, bool fold_case, bool un
     return off;
 }
 
-static bool io_ud_space(char c)
+static bool annals_ud_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Adds one document of the reader to `f`. */
-static int io_ud_add_document(io_ud_file *f, const annals_document *doc)
+static int annals_ud_add_document(annals_ud_file *f, const annals_document *doc)
 {
     /* before[i]: number of non-space bytes of the file before text[i] */
     size_t *before = malloc((doc->text_len + 1) * sizeof *before);
@@ -109,7 +108,7 @@ static int io_ud_add_document(io_ud_file *f, const annals_document *doc)
     size_t c = f->chars.len;
     for (size_t i = 0; i < doc->text_len; i++) {
         before[i] = c;
-        if (!io_ud_space(doc->text[i])) {
+        if (!annals_ud_space(doc->text[i])) {
             core_buf_putc(&f->chars, doc->text[i]);
             c++;
         }
@@ -125,26 +124,26 @@ static int io_ud_add_document(io_ud_file *f, const annals_document *doc)
                 while (last + 1 < s->n_words &&
                        (s->words[last + 1].flags & ANNALS_WORD_MWT_INSIDE))
                     last++;
-            io_ud_span span = {before[s->words[k].start], before[s->words[last].end]};
-            if (!io_ud_grow((void **)&f->tokens, &f->cap_tokens, f->n_tokens, sizeof *f->tokens)) {
+            annals_ud_span span = {before[s->words[k].start], before[s->words[last].end]};
+            if (!annals_ud_grow((void **)&f->tokens, &f->cap_tokens, f->n_tokens, sizeof *f->tokens)) {
                 rc = ANNALS_E_NOMEM;
                 break;
             }
             f->tokens[f->n_tokens++] = span;
             for (size_t j = k; j <= last; j++) {
                 const annals_word *w = &s->words[j];
-                if (!io_ud_grow((void **)&f->words, &f->cap_words, f->n_words,
+                if (!annals_ud_grow((void **)&f->words, &f->cap_words, f->n_words,
                                 sizeof *f->words)) {
                     rc = ANNALS_E_NOMEM;
                     break;
                 }
-                io_ud_word *u = &f->words[f->n_words++];
+                annals_ud_word *u = &f->words[f->n_words++];
                 u->span = span;
                 u->mwt = last > k;
-                u->form = io_ud_intern(f, w->form, true, false);
-                u->lemma = io_ud_intern(f, w->lemma, false, false);
-                u->xpos = io_ud_intern(f, w->xpos, false, false);
-                u->deprel = io_ud_intern(f, w->deprel, false, true);
+                u->form = annals_ud_intern(f, w->form, true, false);
+                u->lemma = annals_ud_intern(f, w->lemma, false, false);
+                u->xpos = annals_ud_intern(f, w->xpos, false, false);
+                u->deprel = annals_ud_intern(f, w->deprel, false, true);
                 u->upos = w->upos;
                 u->head = w->head < 0 ? -2 : w->head == 0 ? -1 : (long)(base + (size_t)w->head - 1);
             }
@@ -153,11 +152,11 @@ static int io_ud_add_document(io_ud_file *f, const annals_document *doc)
             k = last;
         }
         if (rc == ANNALS_OK && f->n_tokens > first_token) {
-            if (!io_ud_grow((void **)&f->sents, &f->cap_sents, f->n_sents, sizeof *f->sents))
+            if (!annals_ud_grow((void **)&f->sents, &f->cap_sents, f->n_sents, sizeof *f->sents))
                 rc = ANNALS_E_NOMEM;
             else
                 f->sents[f->n_sents++] =
-                    (io_ud_span){f->tokens[first_token].start, f->tokens[f->n_tokens - 1].end};
+                    (annals_ud_span){f->tokens[first_token].start, f->tokens[f->n_tokens - 1].end};
         }
     }
     free(before);
@@ -166,7 +165,7 @@ static int io_ud_add_document(io_ud_file *f, const annals_document *doc)
     return rc;
 }
 
-static int io_ud_load(FILE *fp, const char *name, io_ud_file *f, char *err, size_t err_size)
+static int annals_ud_load(FILE *fp, const char *name, annals_ud_file *f, char *err, size_t err_size)
 {
     io_conllu *r = io_conllu_open(fp, name);
     if (!r)
@@ -174,7 +173,7 @@ static int io_ud_load(FILE *fp, const char *name, io_ud_file *f, char *err, size
     annals_document doc;
     int rc;
     while ((rc = io_conllu_next(r, &doc)) == 1) {
-        rc = io_ud_add_document(f, &doc);
+        rc = annals_ud_add_document(f, &doc);
         if (rc)
             break;
     }
@@ -190,7 +189,7 @@ static int io_ud_load(FILE *fp, const char *name, io_ud_file *f, char *err, size
 }
 
 /* Exactly matching spans of two sorted lists. */
-static size_t io_ud_match_spans(const io_ud_span *g, size_t ng, const io_ud_span *s, size_t ns)
+static size_t annals_ud_match_spans(const annals_ud_span *g, size_t ng, const annals_ud_span *s, size_t ns)
 {
     size_t i = 0, j = 0, n = 0;
     while (i < ng && j < ns) {
@@ -210,11 +209,11 @@ static size_t io_ud_match_spans(const io_ud_span *g, size_t ng, const io_ud_span
 
 /* Aligns gold words [gi,ge) with system words [si,se) by the longest
  * common subsequence of their case-folded forms. */
-static int io_ud_align_lcs(const io_ud_file *g, size_t gi, size_t ge, const io_ud_file *s,
+static int annals_ud_align_lcs(const annals_ud_file *g, size_t gi, size_t ge, const annals_ud_file *s,
                            size_t si, size_t se, size_t *g2s)
 {
     size_t n = ge - gi, m = se - si;
-    if (n == 0 || m == 0 || (n + 1) > IO_UD_MAX_LCS_CELLS / (m + 1))
+    if (n == 0 || m == 0 || (n + 1) > ANNALS_UD_MAX_LCS_CELLS / (m + 1))
         return ANNALS_OK;
     uint32_t *t = calloc((n + 1) * (m + 1), sizeof *t);
     if (!t)
@@ -244,14 +243,14 @@ static int io_ud_align_lcs(const io_ud_file *g, size_t gi, size_t ge, const io_u
     return ANNALS_OK;
 }
 
-/* Fills g2s (gold word → system word or IO_UD_NONE). */
-static int io_ud_align(const io_ud_file *g, const io_ud_file *s, size_t *g2s)
+/* Fills g2s (gold word → system word or ANNALS_UD_NONE). */
+static int annals_ud_align(const annals_ud_file *g, const annals_ud_file *s, size_t *g2s)
 {
     for (size_t i = 0; i < g->n_words; i++)
-        g2s[i] = IO_UD_NONE;
+        g2s[i] = ANNALS_UD_NONE;
     size_t gi = 0, si = 0;
     while (gi < g->n_words && si < s->n_words) {
-        const io_ud_word *a = &g->words[gi], *b = &s->words[si];
+        const annals_ud_word *a = &g->words[gi], *b = &s->words[si];
         if (!a->mwt && !b->mwt) {
             if (a->span.start == b->span.start && a->span.end == b->span.end) {
                 g2s[gi++] = si++;
@@ -294,7 +293,7 @@ static int io_ud_align(const io_ud_file *g, const io_ud_file *s, size_t *g2s)
                 grew = true;
             }
         }
-        int rc = io_ud_align_lcs(g, gi, ge, s, si, se, g2s);
+        int rc = annals_ud_align_lcs(g, gi, ge, s, si, se, g2s);
         if (rc)
             return rc;
         gi = ge;
@@ -303,14 +302,14 @@ static int io_ud_align(const io_ud_file *g, const io_ud_file *s, size_t *g2s)
     return ANNALS_OK;
 }
 
-static bool io_ud_streq(const io_ud_file *g, size_t a, const io_ud_file *s, size_t b)
+static bool annals_ud_streq(const annals_ud_file *g, size_t a, const annals_ud_file *s, size_t b)
 {
-    if (a == IO_UD_NONE || b == IO_UD_NONE)
+    if (a == ANNALS_UD_NONE || b == ANNALS_UD_NONE)
         return a == b;
     return !strcmp(g->pool.data + a, s->pool.data + b);
 }
 
-static void io_ud_fill(io_ud_metric *m, size_t correct, size_t gold, size_t system,
+static void annals_ud_fill(annals_ud_metric *m, size_t correct, size_t gold, size_t system,
                        size_t aligned, bool has_aligned)
 {
     m->correct = correct;
@@ -324,7 +323,7 @@ static void io_ud_fill(io_ud_metric *m, size_t correct, size_t gold, size_t syst
 }
 
 /* Where the two texts first differ, for the message. */
-static void io_ud_text_mismatch(const io_ud_file *g, const io_ud_file *s, char *err,
+static void annals_ud_text_mismatch(const annals_ud_file *g, const annals_ud_file *s, char *err,
                                 size_t err_size)
 {
     size_t n = g->chars.len < s->chars.len ? g->chars.len : s->chars.len, i = 0;
@@ -340,68 +339,68 @@ static void io_ud_text_mismatch(const io_ud_file *g, const io_ud_file *s, char *
              s->chars.data ? s->chars.data + from : "");
 }
 
-int io_ud_evaluate(FILE *gold, const char *gold_name, FILE *system, const char *system_name,
-                   io_ud_scores *out, char *err, size_t err_size)
+int annals_ud_evaluate(FILE *gold, const char *gold_name, FILE *system, const char *system_name,
+                   annals_ud_scores *out, char *err, size_t err_size)
 {
-    io_ud_file g = {0}, s = {0};
+    annals_ud_file g = {0}, s = {0};
     size_t *g2s = NULL;
-    int rc = io_ud_load(gold, gold_name, &g, err, err_size);
+    int rc = annals_ud_load(gold, gold_name, &g, err, err_size);
     if (rc == ANNALS_OK)
-        rc = io_ud_load(system, system_name, &s, err, err_size);
+        rc = annals_ud_load(system, system_name, &s, err, err_size);
     if (rc == ANNALS_OK &&
         (g.chars.len != s.chars.len ||
          (g.chars.len && memcmp(g.chars.data, s.chars.data, g.chars.len)))) {
-        io_ud_text_mismatch(&g, &s, err, err_size);
+        annals_ud_text_mismatch(&g, &s, err, err_size);
         rc = ANNALS_E_FORMAT;
     }
     if (rc == ANNALS_OK && !(g2s = malloc((g.n_words + 1) * sizeof *g2s)))
         rc = ANNALS_E_NOMEM;
     if (rc == ANNALS_OK)
-        rc = io_ud_align(&g, &s, g2s);
+        rc = annals_ud_align(&g, &s, g2s);
     if (rc == ANNALS_OK) {
         memset(out, 0, sizeof *out);
-        io_ud_fill(&out->m[IO_UD_TOKENS],
-                   io_ud_match_spans(g.tokens, g.n_tokens, s.tokens, s.n_tokens), g.n_tokens,
+        annals_ud_fill(&out->m[ANNALS_UD_TOKENS],
+                   annals_ud_match_spans(g.tokens, g.n_tokens, s.tokens, s.n_tokens), g.n_tokens,
                    s.n_tokens, 0, false);
-        io_ud_fill(&out->m[IO_UD_SENTENCES],
-                   io_ud_match_spans(g.sents, g.n_sents, s.sents, s.n_sents), g.n_sents,
+        annals_ud_fill(&out->m[ANNALS_UD_SENTENCES],
+                   annals_ud_match_spans(g.sents, g.n_sents, s.sents, s.n_sents), g.n_sents,
                    s.n_sents, 0, false);
         size_t aligned = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;
         for (size_t i = 0; i < g.n_words; i++) {
-            if (g2s[i] == IO_UD_NONE)
+            if (g2s[i] == ANNALS_UD_NONE)
                 continue;
-            const io_ud_word *a = &g.words[i], *b = &s.words[g2s[i]];
+            const annals_ud_word *a = &g.words[i], *b = &s.words[g2s[i]];
             aligned++;
             upos += a->upos == b->upos;
-            xpos += io_ud_streq(&g, a->xpos, &s, b->xpos);
-            lemma += a->lemma == IO_UD_NONE || io_ud_streq(&g, a->lemma, &s, b->lemma);
+            xpos += annals_ud_streq(&g, a->xpos, &s, b->xpos);
+            lemma += a->lemma == ANNALS_UD_NONE || annals_ud_streq(&g, a->lemma, &s, b->lemma);
             bool head = b->head != -2 &&
                         (a->head == -1 ? b->head == -1
-                                       : a->head >= 0 && g2s[a->head] != IO_UD_NONE &&
+                                       : a->head >= 0 && g2s[a->head] != ANNALS_UD_NONE &&
                                              (long)g2s[a->head] == b->head);
             uas += head;
-            las += head && io_ud_streq(&g, a->deprel, &s, b->deprel);
+            las += head && annals_ud_streq(&g, a->deprel, &s, b->deprel);
         }
-        io_ud_fill(&out->m[IO_UD_WORDS], aligned, g.n_words, s.n_words, 0, false);
-        io_ud_fill(&out->m[IO_UD_UPOS], upos, g.n_words, s.n_words, aligned, true);
-        io_ud_fill(&out->m[IO_UD_XPOS], xpos, g.n_words, s.n_words, aligned, true);
-        io_ud_fill(&out->m[IO_UD_LEMMAS], lemma, g.n_words, s.n_words, aligned, true);
-        io_ud_fill(&out->m[IO_UD_UAS], uas, g.n_words, s.n_words, aligned, true);
-        io_ud_fill(&out->m[IO_UD_LAS], las, g.n_words, s.n_words, aligned, true);
+        annals_ud_fill(&out->m[ANNALS_UD_WORDS], aligned, g.n_words, s.n_words, 0, false);
+        annals_ud_fill(&out->m[ANNALS_UD_UPOS], upos, g.n_words, s.n_words, aligned, true);
+        annals_ud_fill(&out->m[ANNALS_UD_XPOS], xpos, g.n_words, s.n_words, aligned, true);
+        annals_ud_fill(&out->m[ANNALS_UD_LEMMAS], lemma, g.n_words, s.n_words, aligned, true);
+        annals_ud_fill(&out->m[ANNALS_UD_UAS], uas, g.n_words, s.n_words, aligned, true);
+        annals_ud_fill(&out->m[ANNALS_UD_LAS], las, g.n_words, s.n_words, aligned, true);
     }
     free(g2s);
-    io_ud_file_free(&g);
-    io_ud_file_free(&s);
+    annals_ud_file_free(&g);
+    annals_ud_file_free(&s);
     return rc;
 }
 
-void io_ud_print(FILE *out, const io_ud_scores *s)
+void annals_ud_print(FILE *out, const annals_ud_scores *s)
 {
     fprintf(out, "Metric     | Precision |    Recall |  F1 Score | AligndAcc\n"
                  "-----------+-----------+-----------+-----------+-----------\n");
-    for (int i = 0; i < IO_UD_N_METRICS; i++) {
-        const io_ud_metric *m = &s->m[i];
-        fprintf(out, "%-11s|%10.2f |%10.2f |%10.2f |", io_ud_names[i], 100 * m->precision,
+    for (int i = 0; i < ANNALS_UD_N_METRICS; i++) {
+        const annals_ud_metric *m = &s->m[i];
+        fprintf(out, "%-11s|%10.2f |%10.2f |%10.2f |", annals_ud_names[i], 100 * m->precision,
                 100 * m->recall, 100 * m->f1);
         if (m->aligned_acc >= 0)
             fprintf(out, "%10.2f\n", 100 * m->aligned_acc);
@@ -410,7 +409,7 @@ void io_ud_print(FILE *out, const io_ud_scores *s)
     }
 }
 
-int io_ud_raw_text(FILE *in, const char *name, FILE *out, char *err, size_t err_size)
+int annals_ud_raw_text(FILE *in, const char *name, FILE *out, char *err, size_t err_size)
 {
     io_conllu *r = io_conllu_open(in, name);
     if (!r)

@@ -10,7 +10,6 @@
 
 #include "annals.h"
 #include "io/conllu.h"
-#include "io/ud_eval.h"
 
 static const char sample[] =
     "# newdoc id = d1\n"
@@ -181,13 +180,13 @@ static const char gold_eval[] =
 static void test_eval_identical_and_different(void **state)
 {
     (void)state;
-    io_ud_scores sc;
+    annals_ud_scores sc;
     char err[256];
     FILE *g = mem(gold_eval), *s = mem(gold_eval);
-    assert_int_equal(io_ud_evaluate(g, "g", s, "s", &sc, err, sizeof err), ANNALS_OK);
+    assert_int_equal(annals_ud_evaluate(g, "g", s, "s", &sc, err, sizeof err), ANNALS_OK);
     fclose(g);
     fclose(s);
-    for (int m = 0; m < IO_UD_N_METRICS; m++)
+    for (int m = 0; m < ANNALS_UD_N_METRICS; m++)
         assert_true(sc.m[m].f1 > 0.9999);
     /* One sentence, "can't" as one word, "go." as one token. */
     static const char sys[] =
@@ -199,29 +198,29 @@ static void test_eval_identical_and_different(void **state)
         "\n";
     g = mem(gold_eval);
     s = mem(sys);
-    assert_int_equal(io_ud_evaluate(g, "g", s, "s", &sc, err, sizeof err), ANNALS_OK);
+    assert_int_equal(annals_ud_evaluate(g, "g", s, "s", &sc, err, sizeof err), ANNALS_OK);
     fclose(g);
     fclose(s);
     /* Tokens: gold I can't go . Yes . (6); system I can't go. Yes . (5);
      * 4 match. */
-    assert_int_equal(sc.m[IO_UD_TOKENS].gold, 6);
-    assert_int_equal(sc.m[IO_UD_TOKENS].system, 5);
-    assert_int_equal(sc.m[IO_UD_TOKENS].correct, 4);
-    assert_int_equal(sc.m[IO_UD_SENTENCES].correct, 0);
+    assert_int_equal(sc.m[ANNALS_UD_TOKENS].gold, 6);
+    assert_int_equal(sc.m[ANNALS_UD_TOKENS].system, 5);
+    assert_int_equal(sc.m[ANNALS_UD_TOKENS].correct, 4);
+    assert_int_equal(sc.m[ANNALS_UD_SENTENCES].correct, 0);
     /* Words: I, Yes and . align; "can't" aligns with neither ca nor n't. */
-    assert_int_equal(sc.m[IO_UD_WORDS].correct, 3);
-    assert_int_equal(sc.m[IO_UD_UPOS].correct, 2);
-    assert_int_equal(sc.m[IO_UD_UAS].correct, 0);
+    assert_int_equal(sc.m[ANNALS_UD_WORDS].correct, 3);
+    assert_int_equal(sc.m[ANNALS_UD_UPOS].correct, 2);
+    assert_int_equal(sc.m[ANNALS_UD_UAS].correct, 0);
 }
 
 static void test_eval_text_mismatch_and_raw_text(void **state)
 {
     (void)state;
-    io_ud_scores sc;
+    annals_ud_scores sc;
     char err[256];
     static const char other[] = "1\tNo\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
     FILE *g = mem(gold_eval), *s = mem(other);
-    assert_int_equal(io_ud_evaluate(g, "g", s, "s", &sc, err, sizeof err), ANNALS_E_FORMAT);
+    assert_int_equal(annals_ud_evaluate(g, "g", s, "s", &sc, err, sizeof err), ANNALS_E_FORMAT);
     assert_non_null(strstr(err, "different texts"));
     fclose(g);
     fclose(s);
@@ -229,13 +228,13 @@ static void test_eval_text_mismatch_and_raw_text(void **state)
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     g = mem(sample);
-    assert_int_equal(io_ud_raw_text(g, "g", out, err, sizeof err), ANNALS_OK);
+    assert_int_equal(annals_ud_raw_text(g, "g", out, err, sizeof err), ANNALS_OK);
     fclose(out);
     fclose(g);
     assert_string_equal(buf, "Google's car.\n\nHi\n\nOne!\n");
     free(buf);
-    assert_int_equal(io_ud_metric_from_name("las", 3), IO_UD_LAS);
-    assert_int_equal(io_ud_metric_from_name("nope", 4), -1);
+    assert_int_equal(annals_ud_metric_from_name("las", 3), ANNALS_UD_LAS);
+    assert_int_equal(annals_ud_metric_from_name("nope", 4), -1);
 }
 
 int main(void)
