@@ -163,6 +163,9 @@ typedef struct annals_document {
      * line or record number (0 when not applicable). */
     const char *origin;
     size_t origin_line;
+    /* Invalid UTF-8 sequences a reader already had to replace with U+FFFD
+     * (JSON cannot carry them); the coder counts them with its own. */
+    size_t invalid_utf8;
 } annals_document;
 
 /* ---------------------------------------------------------------------

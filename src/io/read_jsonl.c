@@ -3,9 +3,11 @@
  * "title", "url", "publisher" optional.  An optional key given as null
  * counts as absent; any other wrong type makes the record bad, as does a
  * date that is not a real calendar date. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/reader.h"
+#include "text/utf8.h"
 
 static bool blank(const char *s, size_t len)
 {
@@ -40,8 +42,22 @@ int io_jsonl_parse(const char *line, size_t len, io_jsonl_doc *d, char *why, siz
     }
     if (blank(line, len))
         return IO_JSONL_BLANK;
+    /* JSON text must be UTF-8 and jansson refuses anything else; a few bad
+     * bytes in a scraped article should not cost the whole document, so
+     * they are replaced with U+FFFD first and counted. */
+    char *repaired = NULL;
+    d->invalid = text_utf8_count_invalid(line, len);
+    if (d->invalid) {
+        repaired = text_utf8_repair(line, len, false, &len);
+        if (!repaired) {
+            snprintf(why, why_cap, "out of memory");
+            return IO_JSONL_BAD;
+        }
+        line = repaired;
+    }
     json_error_t jerr;
     d->root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+    free(repaired);
     if (!d->root) {
         snprintf(why, why_cap, "invalid JSON at column %d: %s", jerr.column, jerr.text);
         return IO_JSONL_BAD;

@@ -342,6 +342,7 @@ static int next_jsonl(annals_reader *r, annals_document *doc)
         doc->title = d.title;
         doc->url = d.url;
         doc->publisher = d.publisher;
+        doc->invalid_utf8 = d.invalid;
         finish_doc(r, doc, r->lines.line_no);
         return 1;
     }

@@ -46,6 +46,7 @@ typedef struct io_jsonl_doc {
     const char *text;
     size_t text_len;
     const char *date, *title, *url, *publisher; /* NULL when absent */
+    size_t invalid;          /* invalid UTF-8 sequences replaced in the line */
 } io_jsonl_doc;
 
 enum { IO_JSONL_DOC = 1, IO_JSONL_BLANK = 0, IO_JSONL_BAD = -1 };

@@ -65,6 +65,32 @@ size_t text_utf8_count_invalid(const char *s, size_t len)
     return bad;
 }
 
+char *text_utf8_repair(const char *s, size_t len, bool nul_to_space, size_t *out_len)
+{
+    char *valid = malloc(len * 3 + 1);
+    if (!valid)
+        return NULL;
+    size_t o = 0, i = 0;
+    while (i < len) {
+        uint32_t cp;
+        bool inv;
+        size_t n = text_utf8_next(s, len, i, &cp, &inv);
+        if (inv) {
+            memcpy(valid + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else if (cp == 0 && nul_to_space) {
+            valid[o++] = ' ';
+        } else {
+            memcpy(valid + o, s + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    valid[o] = '\0';
+    *out_len = o;
+    return valid;
+}
+
 char *text_normalize(core_arena *a, const char *s, size_t len)
 {
     bool ascii = true;
@@ -78,26 +104,10 @@ char *text_normalize(core_arena *a, const char *s, size_t len)
 
     /* Repair first (each invalid byte becomes U+FFFD, NUL becomes a space so
      * that the result is a C string), then let utf8proc compose. */
-    char *valid = malloc(len * 3 + 1);
+    size_t o;
+    char *valid = text_utf8_repair(s, len, true, &o);
     if (!valid)
         return NULL;
-    size_t o = 0, i = 0;
-    while (i < len) {
-        uint32_t cp;
-        bool inv;
-        size_t n = text_utf8_next(s, len, i, &cp, &inv);
-        if (inv) {
-            memcpy(valid + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-        } else if (cp == 0) {
-            valid[o++] = ' ';
-        } else {
-            memcpy(valid + o, s + i, n);
-            o += n;
-        }
-        i += n;
-    }
-    valid[o] = '\0';
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)valid, (utf8proc_ssize_t)o, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);

@@ -17,6 +17,11 @@ size_t text_utf8_next(const char *s, size_t len, size_t i, uint32_t *cp, bool *i
 /* Number of invalid sequences in s[0..len) (each would become U+FFFD). */
 size_t text_utf8_count_invalid(const char *s, size_t len);
 
+/* A malloc'd, NUL-terminated copy of s[0..len) with each invalid sequence
+ * replaced by U+FFFD (and NUL bytes by spaces when `nul_to_space`); its
+ * length goes to *out_len.  The caller frees it.  NULL when out of memory. */
+char *text_utf8_repair(const char *s, size_t len, bool nul_to_space, size_t *out_len);
+
 /* A NUL-terminated, valid UTF-8, NFC copy of s[0..len) in the arena, with
  * invalid sequences replaced by U+FFFD.  Pure ASCII is copied straight.
  * Returns NULL when out of memory. */

@@ -128,6 +128,24 @@ static void test_jsonl_messages_are_clean(void **state)
     annals_reader_free(r);
 }
 
+static void test_jsonl_invalid_utf8_is_repaired(void **state)
+{
+    (void)state;
+    /* Two bad bytes inside the text and one in the title: the document is
+     * kept, with U+FFFD in their place and the count passed on. */
+    const char *in = "{\"id\":\"u\",\"text\":\"Caf\xE9 in Par\xFFis\",\"title\":\"\xC0x\"}\n";
+    FILE *fp;
+    annals_reader *r = jsonl_over(in, &fp, 0);
+    annals_document d;
+    assert_int_equal(annals_reader_next(r, &d), 1);
+    assert_string_equal(d.id, "u");
+    assert_string_equal(d.text, "Caf\xEF\xBF\xBD in Par\xEF\xBF\xBDis");
+    assert_string_equal(d.title, "\xEF\xBF\xBDx");
+    assert_int_equal(d.invalid_utf8, 3);
+    assert_int_equal(annals_reader_next(r, &d), 0);
+    annals_reader_free(r);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -305,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_jsonl_records),
         cmocka_unit_test(test_jsonl_messages_are_clean),
+        cmocka_unit_test(test_jsonl_invalid_utf8_is_repaired),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_text_document),
         cmocka_unit_test(test_gzip_whole_and_truncated),
