@@ -266,3 +266,25 @@ int syn_parser_parse(const syn_parser *p, syn_parser_work *w, annals_word *words
     }
     return ANNALS_OK;
 }
+
+int syn_parser_parse_in(const syn_parser *p, core_arena *scratch, annals_word *words, size_t n)
+{
+    if (n == 0)
+        return ANNALS_OK;
+    if (n > SYN_PARSER_MAX_WORDS)
+        return ANNALS_E_LIMIT;
+    /* A work area exactly as large as the sentence: parse then finds it
+     * big enough and never reallocates it. */
+    syn_parser_work w = { 0 };
+    size_t cap = n + 1;
+    w.tok = core_arena_alloc(scratch, cap * sizeof *w.tok);
+    w.node = core_arena_alloc(scratch, cap * sizeof *w.node);
+    w.stack = core_arena_alloc(scratch, cap * sizeof *w.stack);
+    w.in_stack = core_arena_alloc(scratch, cap);
+    w.heads = core_arena_alloc(scratch, cap * sizeof *w.heads);
+    w.labels = core_arena_alloc(scratch, cap * sizeof *w.labels);
+    if (!w.tok || !w.node || !w.stack || !w.in_stack || !w.heads || !w.labels)
+        return ANNALS_E_NOMEM;
+    w.cap = cap;
+    return syn_parser_parse(p, &w, words, n);
+}

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "annals.h"
+#include "core/arena.h"
 #include "syntax/model.h"
 #include "syntax/parser_system.h"
 
@@ -72,6 +73,10 @@ void syn_parser_work_free(syn_parser_work *w);
  * 0 for the root) and deprel (owned by the model).  Returns ANNALS_OK,
  * ANNALS_E_NOMEM, or ANNALS_E_LIMIT for more than 2^24 words. */
 int syn_parser_parse(const syn_parser *p, syn_parser_work *w, annals_word *words, size_t n);
+
+/* The same with scratch memory from `scratch` (the coder's arena), so that
+ * parsing a document allocates nothing of its own. */
+int syn_parser_parse_in(const syn_parser *p, core_arena *scratch, annals_word *words, size_t n);
 
 /* The same over token features made with syn_ptok_make (`tok` has n + 1
  * entries, the root's last, filled by the function): heads[i] is the

@@ -335,6 +335,20 @@ static void test_robust_any_input(void **state)
     /* Zero words is a no-op. */
     assert_int_equal(syn_parser_parse(p, w, words, 0), ANNALS_OK);
 
+    /* With arena scratch, as in the coder: the same parse. */
+    memset(words, 0, sizeof words);
+    for (int i = 0; i < 7; i++) {
+        words[i].form = forms[i];
+        words[i].upos = upos[i];
+        words[i].xpos = xpos[i];
+    }
+    core_arena arena;
+    core_arena_init(&arena, 0);
+    assert_int_equal(syn_parser_parse_in(p, &arena, words, 7), ANNALS_OK);
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(words[i].head, heads[i]);
+    core_arena_destroy(&arena);
+
     /* Long sentences with arbitrary forms and tags, out-of-range UPOS,
      * missing XPOS and forms. */
     static const char *junk[] = { "", "x", "\xff\xfe", "the", "ÉTÉ", "12345", ",", NULL };
