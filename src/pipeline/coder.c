@@ -124,6 +124,23 @@ static int segment_document(annals_coder *c, const annals_document *doc)
     return ANNALS_OK;
 }
 
+/* Part-of-speech tags, then lemmas (which depend on the tags), for every
+ * sentence, as far as the loaded models go. */
+static int tag_sentences(annals_coder *c)
+{
+    const annals_resources *r = c->res;
+    for (size_t i = 0; i < c->sents.n; i++) {
+        annals_sentence *s = &c->sents.v[i];
+        int rc = r->has_tagger ? syn_tagger_tag(&r->tagger, &c->arena, s->words, s->n_words)
+                               : ANNALS_OK;
+        if (!rc && r->has_lemmatizer)
+            rc = syn_lemma_sentence(&r->lemmatizer, &c->arena, s->words, s->n_words);
+        if (rc)
+            return rc;
+    }
+    return ANNALS_OK;
+}
+
 void annals_coder_set_clean(annals_coder *c, int enabled)
 {
     if (c)
@@ -148,7 +165,7 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
     if (!d.text)
         d.text = empty;
 
-    c->invalid = text_utf8_count_invalid(d.text, d.text_len);
+    c->invalid = d.invalid_utf8 + text_utf8_count_invalid(d.text, d.text_len);
     if (d.title)
         c->invalid += text_utf8_count_invalid(d.title, strlen(d.title));
     if (c->invalid)
@@ -157,6 +174,8 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
                   doc_label(&c->arena, &d), c->invalid, c->invalid == 1 ? "" : "s");
 
     int rc = d.n_sentences ? copy_given_sentences(c, &d) : segment_document(c, &d);
+    if (!rc)
+        rc = tag_sentences(c);
     if (rc) {
         snprintf(c->error, sizeof c->error, "%s: %s", doc_label(&c->arena, &d),
                  annals_error_name(rc));

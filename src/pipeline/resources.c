@@ -1,8 +1,10 @@
 /* resources.c — loading what every coder shares. */
 #include "pipeline/resources.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/datadir.h"
 
@@ -10,6 +12,31 @@ void annals_options_init(annals_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->log_level = ANNALS_LOG_WARN;
+}
+
+/* The tagger and lemmatiser model: absent is fine (those stages are then
+ * skipped, said at info level), present but unreadable is an error. */
+static int load_tagger(annals_resources *res)
+{
+    char path[PATH_MAX + 32], err[512];
+    snprintf(path, sizeof path, "%s/models/tagger.annm", res->data_dir);
+    if (access(path, F_OK) != 0) {
+        core_logf(&res->log, ANNALS_LOG_INFO, "no tagger model (%s); tagging skipped", path);
+        return ANNALS_OK;
+    }
+    int rc;
+    res->tagger_model = syn_model_open(path, &rc, err, sizeof err);
+    if (!res->tagger_model) {
+        core_logf(&res->log, ANNALS_LOG_ERROR, "%s", err);
+        return rc;
+    }
+    if ((rc = syn_tagger_open(&res->tagger, res->tagger_model, err, sizeof err)) != 0 ||
+        (rc = syn_lemma_open(&res->lemmatizer, res->tagger_model, err, sizeof err)) != 0) {
+        core_logf(&res->log, ANNALS_LOG_ERROR, "model '%s': %s", path, err);
+        return rc;
+    }
+    res->has_tagger = res->has_lemmatizer = 1;
+    return ANNALS_OK;
 }
 
 annals_resources *annals_resources_load(const annals_options *opt, int *err)
@@ -43,6 +70,15 @@ annals_resources *annals_resources_load(const annals_options *opt, int *err)
         core_logf(&res->log, ANNALS_LOG_INFO,
                   "no data directory found; set ANNALS_DATA to use models and dictionaries");
     }
+    if (res->data_dir[0]) {
+        int rc = load_tagger(res);
+        if (rc) {
+            annals_resources_free(res);
+            if (err)
+                *err = rc;
+            return NULL;
+        }
+    }
     if (err)
         *err = ANNALS_OK;
     return res;
@@ -52,6 +88,7 @@ void annals_resources_free(annals_resources *res)
 {
     if (!res)
         return;
+    syn_model_close(res->tagger_model);
     free(res);
 }
 

@@ -8,10 +8,18 @@
 
 #include "annals.h"
 #include "core/log.h"
+#include "syntax/lemma.h"
+#include "syntax/model.h"
+#include "syntax/tagger.h"
 
 struct annals_resources {
     core_log log;
     char data_dir[PATH_MAX]; /* "" when none was found */
+    /* syntax: models/tagger.annm (tagger and lemmatiser), NULL when absent */
+    syn_model *tagger_model;
+    syn_tagger tagger;
+    syn_lemmatizer lemmatizer;
+    int has_tagger, has_lemmatizer;
 };
 
 #endif

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 char syn_lemma_upos_key(int upos)
 {
     return (char)('A' + (upos > 0 && upos < ANNALS_UPOS_COUNT ? upos : 0));
@@ -26,14 +29,41 @@ int syn_lemma_present(const syn_model *m)
     return syn_model_section(m, SYN_LEM_SEC_FORMS, NULL) != NULL;
 }
 
+void syn_lemma_bloom_bits(const char *key, size_t len, uint64_t mask, uint64_t out[3])
+{
+    /* Three positions from one 128-bit hash (double hashing). */
+    XXH128_hash_t h = XXH3_128bits(key, len);
+    for (int i = 0; i < 3; i++)
+        out[i] = (h.low64 + (uint64_t)i * (h.high64 | 1)) & mask;
+}
+
+int syn_lemma_known(const syn_lemmatizer *l, const char *key, size_t len)
+{
+    uint64_t bit[3];
+    syn_lemma_bloom_bits(key, len, l->lexicon_mask, bit);
+    for (int i = 0; i < 3; i++)
+        if (!(l->lexicon[bit[i] >> 6] >> (bit[i] & 63) & 1))
+            return 0;
+    return 1;
+}
+
 int syn_lemma_open(syn_lemmatizer *l, const syn_model *m, char *errbuf, size_t errsize)
 {
-    static const char *const tags[3] = {SYN_LEM_SEC_FORMS, SYN_LEM_SEC_RULES,
-                                        SYN_LEM_SEC_LEXICON};
-    syn_strmap *maps[3] = {&l->forms, &l->rules, &l->lexicon};
+    static const char *const tags[2] = {SYN_LEM_SEC_FORMS, SYN_LEM_SEC_RULES};
+    syn_strmap *maps[2] = {&l->forms, &l->rules};
     memset(l, 0, sizeof *l);
-    for (int i = 0; i < 3; i++) {
-        size_t size;
+    size_t size;
+    const uint32_t *lex = syn_model_section(m, SYN_LEM_SEC_LEXICON, &size);
+    if (!lex || size < 16 || lex[0] < 6 || lex[0] > 32 || lex[1] != 0 ||
+        size - 8 != ((size_t)1 << lex[0]) / 8) {
+        if (errbuf && errsize)
+            snprintf(errbuf, errsize, "lemmatiser: section %s %s", SYN_LEM_SEC_LEXICON,
+                     lex ? "is inconsistent" : "is missing");
+        return ANNALS_E_DATA;
+    }
+    l->lexicon = (const uint64_t *)(lex + 2);
+    l->lexicon_mask = ((uint64_t)1 << lex[0]) - 1;
+    for (int i = 0; i < 2; i++) {
         const void *d = syn_model_section(m, tags[i], &size);
         if (!d || syn_strmap_open(maps[i], d, size) != 0) {
             if (errbuf && errsize)
@@ -76,7 +106,7 @@ static int try_rules(const syn_lemmatizer *l, const char *rules, const char *low
             if (clen > 1) {
                 if (!fallback[0])
                     memcpy(fallback, cand + 1, clen);
-                if (cls && syn_strmap_get(&l->lexicon, cand, clen)) {
+                if (cls && syn_lemma_known(l, cand, clen)) {
                     memcpy(out, cand + 1, clen);
                     return 1;
                 }

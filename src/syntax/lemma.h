@@ -8,7 +8,10 @@
  *            append a string), most frequent first, learnt from the
  *            treebank;
  *   lexicon  known lemmas per word class (WordNet's indexes and the
- *            treebank's lemmas), to choose among the edits.
+ *            treebank's lemmas), to choose among the edits: a Bloom
+ *            filter (u32 log2 of its bit count, u32 zero, then the bits;
+ *            3 probes), a few hundred kilobytes where a table would take
+ *            megabytes, wrong about one word in a thousand.
  * A form found in `forms` gets its lemma; otherwise the edits of the
  * longest matching ending are tried in order and the first whose result
  * is a known lemma wins, falling back on the most frequent edit. */
@@ -16,6 +19,7 @@
 #define ANNALS_SYNTAX_LEMMA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "annals.h"
 #include "core/arena.h"
@@ -29,8 +33,16 @@
 #define SYN_LEM_MAX_WORD 128  /* longer words are their own lemma */
 
 typedef struct syn_lemmatizer {
-    syn_strmap forms, rules, lexicon;
+    syn_strmap forms, rules;
+    const uint64_t *lexicon; /* Bloom filter bits */
+    uint64_t lexicon_mask;   /* bit count - 1 */
 } syn_lemmatizer;
+
+/* Whether class + lemma ("vimpose") is in the lexicon (or a rare false
+ * positive of the filter). */
+int syn_lemma_known(const syn_lemmatizer *l, const char *key, size_t len);
+/* The filter's bit positions for a key (shared with the builder). */
+void syn_lemma_bloom_bits(const char *key, size_t len, uint64_t mask, uint64_t out[3]);
 
 int syn_lemma_present(const syn_model *m);
 /* Finds and checks the three tables.  0 or ANNALS_E_DATA with a message. */

@@ -294,6 +294,41 @@ static int lb_wordnet(syn_strmap_builder *forms, syn_strmap_builder *lex, const 
     return rc;
 }
 
+#define LB_BLOOM_LOG2 22       /* 4 Mbit: 512 KiB for ~150,000 lemmas */
+
+/* The lexicon as the Bloom filter of lemma.h. */
+static int lb_add_lexicon(syn_model_writer *w, const syn_strmap_builder *b)
+{
+    size_t size;
+    void *table = syn_strmap_builder_serialize(b, &size);
+    syn_strmap m;
+    if (!table || syn_strmap_open(&m, table, size) != 0) {
+        free(table);
+        return ANNALS_E_NOMEM;
+    }
+    size_t bytes = 8 + ((size_t)1 << LB_BLOOM_LOG2) / 8;
+    uint32_t *out = calloc(1, bytes);
+    if (!out) {
+        free(table);
+        return ANNALS_E_NOMEM;
+    }
+    out[0] = LB_BLOOM_LOG2;
+    uint64_t *bits = (uint64_t *)(out + 2), mask = ((uint64_t)1 << LB_BLOOM_LOG2) - 1;
+    for (size_t i = 0; i <= m.mask; i++) {
+        if (!m.slots[i])
+            continue;
+        const char *key = m.pool + (uint32_t)m.slots[i];
+        uint64_t pos[3];
+        syn_lemma_bloom_bits(key, strlen(key), mask, pos);
+        for (int k = 0; k < 3; k++)
+            bits[pos[k] >> 6] |= (uint64_t)1 << (pos[k] & 63);
+    }
+    int rc = syn_model_writer_add(w, SYN_LEM_SEC_LEXICON, out, bytes);
+    free(out);
+    free(table);
+    return rc;
+}
+
 static int lb_add_section(syn_model_writer *w, const char *tag, const syn_strmap_builder *b)
 {
     size_t size;
@@ -329,7 +364,7 @@ int syn_lemma_build(syn_model_writer *w, const syn_lemma_example *ex, size_t n,
     if (!rc)
         rc = lb_add_section(w, SYN_LEM_SEC_RULES, rules);
     if (!rc)
-        rc = lb_add_section(w, SYN_LEM_SEC_LEXICON, lex);
+        rc = lb_add_lexicon(w, lex);
     syn_strmap_builder_free(forms);
     syn_strmap_builder_free(rules);
     syn_strmap_builder_free(lex);

@@ -10,3 +10,23 @@ list(APPEND ANNALS_SOURCES
   src/syntax/lemma_build.c
   src/syntax/train_tagger.c)
 list(APPEND ANNALS_SOURCES src/syntax/parser.c src/syntax/parser_system.c src/syntax/parser_features.c src/syntax/parser_treebank.c src/syntax/train_parser.c)
+
+# `ninja -C BUILD models` retrains the shipped models in data/models from the
+# treebanks in ../shared (UD English-EWT) and WordNet's dictionary files
+# (Debian wordnet-base, read at build time only).  Each model has a target
+# of its own (models_tagger, models_parser, ...) that `models` depends on;
+# they take a core each for a minute or more.
+get_filename_component(ANNALS_EWT_DIR "${PROJECT_SOURCE_DIR}/../shared/data/ud-english-ewt" ABSOLUTE)
+set(ANNALS_WORDNET_DIR "/usr/share/wordnet" CACHE PATH "WordNet dict folder (wordnet-base)")
+add_custom_target(models_tagger
+  COMMAND annals train tagger
+    --train "${ANNALS_EWT_DIR}/en_ewt-ud-train.conllu"
+    --dev "${ANNALS_EWT_DIR}/en_ewt-ud-dev.conllu"
+    --test "${ANNALS_EWT_DIR}/en_ewt-ud-test.conllu"
+    --wordnet "${ANNALS_WORDNET_DIR}" --epochs 10 --seed 1
+    -o "${PROJECT_SOURCE_DIR}/data/models/tagger.annm"
+  USES_TERMINAL
+  COMMENT "Training the tagger and lemmatiser (data/models/tagger.annm)")
+add_dependencies(models_tagger annals)
+add_custom_target(models)
+add_dependencies(models models_tagger)

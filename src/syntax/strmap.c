@@ -169,7 +169,8 @@ int syn_strmap_builder_put(syn_strmap_builder *b, const char *key, const char *v
 void *syn_strmap_builder_serialize(const syn_strmap_builder *b, size_t *size)
 {
     uint32_t log2 = 4;
-    while (((size_t)1 << log2) < b->n * 2 + 1)
+    /* Load at most 0.7: probes stay short and the table small. */
+    while (((size_t)1 << log2) * 7 < b->n * 10 + 7)
         log2++;
     size_t n_slots = (size_t)1 << log2, pool = 1;
     for (size_t e = 0; e < b->n; e++)
