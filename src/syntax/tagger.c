@@ -135,31 +135,59 @@ static inline int32_t pair_weight(uint32_t p)
     return q & 0x800000 ? q - 0x1000000 : q;
 }
 
-/* Adds the weights of feature `key` to scores; an absent feature adds
- * nothing.  Probing stops at an empty slot or after a full turn. */
-static inline void add_feature(const syn_tagger *t, uint64_t key, int32_t *scores)
+/* The run of (class, weight) pairs of feature `key`: its start, with the
+ * length in *len, or NULL when the model has no such feature.  Probing
+ * stops at an empty slot or after a full turn. */
+static inline const uint32_t *find_feature(const syn_tagger *t, uint64_t key, uint32_t *len)
 {
     uint32_t check = (uint32_t)(key >> 32) | 1u;
     uint64_t i = key & t->mask;
     for (uint64_t probes = 0; probes <= t->mask; probes++) {
         uint64_t s = t->slots[i];
         if (!s)
-            return;
+            return NULL;
         if ((uint32_t)(s >> 32) == check) {
-            const uint32_t *p = t->pairs + ((uint32_t)s >> 8);
-            uint32_t len = (uint32_t)s & 0xFF;
-            for (uint32_t k = 0; k < len; k++)
-                scores[p[k] & 0xFF] += pair_weight(p[k]);
-            return;
+            *len = (uint32_t)s & 0xFF;
+            return t->pairs + ((uint32_t)s >> 8);
         }
         i = (i + 1) & t->mask;
     }
+    return NULL;
+}
+
+/* The best class for one token.  The tables are far bigger than the
+ * caches, so every lookup is a miss: the slots of all features are
+ * fetched at once, then their weight runs, and only then summed, letting
+ * the misses overlap instead of following one another. */
+static unsigned best_class(const syn_tagger *t, const uint64_t *keys, size_t nk)
+{
+    const uint32_t *runs[SYN_TAGFEAT_MAX];
+    uint32_t lens[SYN_TAGFEAT_MAX];
+    int32_t scores[SYN_TAGGER_MAX_CLASSES + 1];
+    size_t nr = 0;
+    for (size_t k = 0; k < nk; k++)
+        __builtin_prefetch(&t->slots[keys[k] & t->mask]);
+    for (size_t k = 0; k < nk; k++) {
+        const uint32_t *p = find_feature(t, keys[k], &lens[nr]);
+        if (p) {
+            __builtin_prefetch(p);
+            runs[nr++] = p;
+        }
+    }
+    memset(scores, 0, t->n_classes * sizeof scores[0]);
+    for (size_t r = 0; r < nr; r++)
+        for (uint32_t k = 0; k < lens[r]; k++)
+            scores[runs[r][k] & 0xFF] += pair_weight(runs[r][k]);
+    unsigned best = 0;
+    for (unsigned c = 1; c < t->n_classes; c++)
+        if (scores[c] > scores[best])
+            best = c;
+    return best;
 }
 
 void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, uint8_t *out)
 {
     uint64_t keys[SYN_TAGFEAT_MAX];
-    int32_t scores[SYN_TAGGER_MAX_CLASSES + 1];
     unsigned p1 = SYN_TAG_START, p2 = SYN_TAG_START;
     for (size_t i = 0; i < n; i++) {
         if (tw[i].sure) {
@@ -169,13 +197,7 @@ void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, ui
             continue;
         }
         size_t nk = syn_tagfeat_token(tw, n, i, p1, p2, keys);
-        memset(scores, 0, t->n_classes * sizeof scores[0]);
-        for (size_t k = 0; k < nk; k++)
-            add_feature(t, keys[k], scores);
-        unsigned best = 0;
-        for (unsigned c = 1; c < t->n_classes; c++)
-            if (scores[c] > scores[best])
-                best = c;
+        unsigned best = best_class(t, keys, nk);
         out[i] = (uint8_t)best;
         p2 = p1;
         p1 = best;
