@@ -294,7 +294,9 @@ static int lb_wordnet(syn_strmap_builder *forms, syn_strmap_builder *lex, const 
     return rc;
 }
 
-#define LB_BLOOM_LOG2 22       /* 4 Mbit: 512 KiB for ~150,000 lemmas */
+/* At least 20 bits a lemma: with 3 probes about one false "known" in
+ * 300 (4 Mbit, 512 KiB, for the ~150,000 lemmas of WordNet and EWT). */
+#define LB_BLOOM_BITS_PER_KEY 20
 
 /* The lexicon as the Bloom filter of lemma.h. */
 static int lb_add_lexicon(syn_model_writer *w, const syn_strmap_builder *b)
@@ -306,14 +308,17 @@ static int lb_add_lexicon(syn_model_writer *w, const syn_strmap_builder *b)
         free(table);
         return ANNALS_E_NOMEM;
     }
-    size_t bytes = 8 + ((size_t)1 << LB_BLOOM_LOG2) / 8;
+    uint32_t log2 = 9;
+    while (((size_t)1 << log2) < syn_strmap_builder_count(b) * LB_BLOOM_BITS_PER_KEY)
+        log2++;
+    size_t bytes = 8 + ((size_t)1 << log2) / 8;
     uint32_t *out = calloc(1, bytes);
     if (!out) {
         free(table);
         return ANNALS_E_NOMEM;
     }
-    out[0] = LB_BLOOM_LOG2;
-    uint64_t *bits = (uint64_t *)(out + 2), mask = ((uint64_t)1 << LB_BLOOM_LOG2) - 1;
+    out[0] = log2;
+    uint64_t *bits = (uint64_t *)(out + 2), mask = ((uint64_t)1 << log2) - 1;
     for (size_t i = 0; i <= m.mask; i++) {
         if (!m.slots[i])
             continue;
