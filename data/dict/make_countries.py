@@ -287,7 +287,7 @@ EXTRA = {
             ("Workers' Party of Korea", ["PRKPTY"]),
             ("KCNA; Korean Central News Agency; Rodong Sinmun", ["PRKMED"])],
     "PSE": [("Palestine Liberation Organization; Palestine Liberation Organisation; PLO", ["PSE"])],
-    "JPN": [("Self-Defense Forces; Self-Defence Forces; SDF", ["JPNMIL ; SDF is also Syria's Kurdish-led force: groups.actors has 'Syrian Democratic Forces'"])],
+    "JPN": [("Self-Defense Forces; Self-Defence Forces; Japan Self-Defense Forces", ["JPNMIL ; \"SDF\" is left to the Syrian Democratic Forces (groups.actors)"])],
     "UKR": [("Verkhovna Rada", ["UKRLEG"])],
     "TUR": [("Grand National Assembly", ["TURLEG"])],
     "SAU": [("Saudi Aramco; Aramco", ["SAUBUS ; state oil company"])],
