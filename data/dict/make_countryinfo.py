@@ -286,11 +286,14 @@ class Record:
         self.ranges, self.leader, self.lineno = ranges, leader, lineno
 
 
-def clean_label(s):
+def clean_label(s, office=False):
+    """An office as a comment: Leaders sub-tags come half in capitals ("Kings/QUEENS")."""
     s = s.strip().strip('<>').replace('_', ' ').strip()
     s = s.replace('"', '').replace(';', ',').replace('#', '')
-    s = ' '.join(s.split())
-    return s[:1].upper() + s[1:].lower() if s.isupper() or s[:1].islower() else s
+    if office:
+        s = s.replace('(', '').replace(')', '')
+        s = s[:1].upper() + s[1:].lower()
+    return ' '.join(s.split())
 
 
 def split_names(text):
@@ -357,7 +360,7 @@ def parse(path):
             continue
         if section == 'L' and s.startswith('<'):
             if not s.startswith('</'):
-                office = clean_label(s)
+                office = clean_label(s, office=True)
             continue
         if country is None or not CODE_OK.match(country):
             ST.add('lines skipped: no usable <CountryCode>', f'line {lineno}')
@@ -601,8 +604,9 @@ def load_places(path):
 def surname_of(bare):
     """Last word with the particles before it: Van Rompuy, de Gaulle, al-Assad."""
     ws = join_particles(bare)
-    if ROMAN.match(ws[-1]) or ROMAN_LAST.match(ws[-1]) or ws[-1] in ('JR', 'JR.'):
-        return None
+    if any(ROMAN.match(w) for w in ws) or ROMAN_LAST.match(ws[-1]) or \
+            ws[-1] in ('JR', 'JR.'):
+        return None         # a regnal name (Carl XVI Gustaf) has no surname
     i = len(ws) - 1
     while i > 1 and ws[i - 1].lower() in PARTICLES - {'e', 'y', 'bin', 'bint', 'ibn', 'ben'}:
         i -= 1
@@ -769,10 +773,19 @@ def write(people, out_path, source_path, counts):
         for c in sorted(by_country):
             f.write(f'\n# ---- {c}\n')
             for p in sorted(by_country[c], key=lambda q: q.forms[0].lower()):
+                # A source line with several titles ("A & B") cannot say which title goes
+                # with which code: those titles are listed once, above the entry.
+                multi = []
+                for _, _, _, labs in p.segs:
+                    for l in labs:
+                        if ' & ' in l and l not in multi:
+                            multi.append(l)
+                for l in multi:
+                    f.write(f'# {l}\n')
                 f.write('; '.join(p.forms) + '\n')
                 f.write(f'    {c}ELI\n')
                 for a, b, code, labs in p.segs:
-                    lab = fmt_labels(labs)
+                    lab = fmt_labels([l for l in labs if ' & ' not in l])
                     f.write(f'    {code} {fmt_range(a, b)}' + (f' ; {lab}' if lab else '') + '\n')
 
 
