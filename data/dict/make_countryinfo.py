@@ -561,6 +561,10 @@ def resolve(person):
             ST.add('adjacent same-code ranges joined')
         else:
             joined.append(g)
+    for x, y in zip(joined, joined[1:]):
+        assert x[1] < y[0], f'overlap left in {person.forms[0]}'
+    for g in joined:
+        assert CODE_OK.match(g[2]) and g[0] <= g[1]
     return joined, conflicts
 
 
