@@ -745,14 +745,23 @@ static int tt_image(const tt_model *m, const tt_classes *k, const uint64_t *amb,
     return rc;
 }
 
+/* Writes the image beside the output first and renames it over, so that
+ * a failed run never leaves a half-written model where one was. */
 static int tt_write(syn_train_options *opt, const void *img, size_t size)
 {
-    FILE *fp = fopen(opt->output_path, "wb");
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", opt->output_path) >= (int)sizeof tmp)
+        return tt_fail(opt, ANNALS_E_ARG, "output path too long");
+    FILE *fp = fopen(tmp, "wb");
     int ok = fp && fwrite(img, 1, size, fp) == size;
     if (fp && fclose(fp) != 0)
         ok = 0;
-    if (!ok)
+    if (ok && rename(tmp, opt->output_path) != 0)
+        ok = 0;
+    if (!ok) {
+        remove(tmp);
         return tt_fail(opt, ANNALS_E_IO, "cannot write '%s'", opt->output_path);
+    }
     return 0;
 }
 
