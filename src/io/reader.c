@@ -1,6 +1,7 @@
-/* reader.c — files into documents: plain text, JSON lines, CoNLL-U, each
- * possibly gzip-compressed; "-" is standard input.  A bad JSON line is
- * skipped with a message naming the file, the line and the record; any
+/* reader.c — files into documents: plain text, JSON lines, CoNLL-U and
+ * HTML pages, each possibly gzip-compressed, and web archives (WARC, plain
+ * or .warc.gz); "-" is standard input.  A bad JSON line or WARC record is
+ * skipped with a message naming the file, the line or record, and why; any
  * other failure ends the reader. */
 #include <errno.h>
 #include <stdarg.h>
@@ -25,6 +26,9 @@ struct annals_reader {
     io_conllu *conllu;       /* CONLLU */
     char *text;              /* TEXT: the document last handed out */
     size_t text_offset;
+    size_t max_page;         /* HTML, WARC: largest page */
+    io_warc *warc;           /* WARC */
+    io_html_doc html;        /* HTML, WARC: the page last handed out */
     bool done;               /* at the end, or stopped by an error */
     char error[1024];
 };
@@ -136,26 +140,6 @@ static char *text_id_of(const char *name)
     return strndup(base, len);
 }
 
-static const char *kind_name(annals_input_kind kind)
-{
-    switch (kind) {
-    case ANNALS_INPUT_HTML: return "HTML";
-    case ANNALS_INPUT_WARC: return "WARC";
-    default: return "this";
-    }
-}
-
-/* HTML and WARC have no reader yet: says so in open_error. */
-static bool unsupported(const char *name, annals_input_kind kind)
-{
-    if (kind != ANNALS_INPUT_HTML && kind != ANNALS_INPUT_WARC)
-        return false;
-    set_error(open_error, sizeof open_error,
-              "%s: %s input is not supported yet (only text, JSON lines and CoNLL-U)", name,
-              kind_name(kind));
-    return true;
-}
-
 annals_reader *io_reader_open_stream(FILE *fp, bool own, const char *name,
                                      annals_input_kind kind, const char *default_date,
                                      size_t max_line, int *err)
@@ -175,10 +159,6 @@ annals_reader *io_reader_open_stream(FILE *fp, bool own, const char *name,
         e = ANNALS_E_ARG;
         goto fail;
     }
-    if (unsupported(name, kind)) {
-        e = ANNALS_E_UNSUPPORTED;
-        goto fail;
-    }
     r = calloc(1, sizeof *r);
     if (!r || !(r->name = strdup(name)) || !(r->text_id = text_id_of(name)))
         goto nomem;
@@ -189,6 +169,9 @@ annals_reader *io_reader_open_stream(FILE *fp, bool own, const char *name,
         memcpy(r->default_date, default_date, 11);
     io_linereader_init(&r->lines, fp, max_line ? max_line : IO_MAX_LINE);
     if (kind == ANNALS_INPUT_CONLLU && !(r->conllu = io_conllu_open(fp, r->name)))
+        goto nomem;
+    r->max_page = max_line ? max_line : IO_MAX_HTML;
+    if (kind == ANNALS_INPUT_WARC && !(r->warc = io_warc_open(fp, r->name, r->max_page)))
         goto nomem;
     if (err)
         *err = ANNALS_OK;
@@ -237,18 +220,14 @@ annals_reader *annals_reader_open(const char *path, annals_input_kind kind,
     }
     if (is_stdin)
         return io_reader_open_stream(stdin, false, "stdin", kind, default_date, 0, err);
-    /* Unsupported kinds fail before the file is touched. */
-    if (unsupported(path, kind)) {
-        if (err)
-            *err = ANNALS_E_UNSUPPORTED;
-        return NULL;
-    }
 
+    /* A WARC reader inflates gzip members itself, one by one, so that a
+     * damaged member costs only its records. */
     size_t len = strlen(path);
     io_gzip *gz = NULL;
     errno = 0;
-    FILE *fp = len > 3 && !strcasecmp(path + len - 3, ".gz") ? io_gzip_open(path, &gz)
-                                                              : fopen(path, "rb");
+    bool gzipped = len > 3 && !strcasecmp(path + len - 3, ".gz") && kind != ANNALS_INPUT_WARC;
+    FILE *fp = gzipped ? io_gzip_open(path, &gz) : fopen(path, "rb");
     if (!fp) {
         set_error(open_error, sizeof open_error, "%s: cannot open: %s", path,
                   errno ? strerror(errno) : "out of memory");
@@ -408,6 +387,110 @@ static int next_conllu(annals_reader *r, annals_document *doc)
     return rc;
 }
 
+/* Reads the whole stream, up to `max` bytes, into a malloc'd buffer.
+ * ANNALS_OK, ANNALS_E_LIMIT, ANNALS_E_IO or ANNALS_E_NOMEM (message set). */
+static int slurp(annals_reader *r, size_t max, char **out, size_t *out_len)
+{
+    size_t cap = 64 * 1024, len = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            set_error(r->error, sizeof r->error, "%s: out of memory", r->name);
+            return ANNALS_E_NOMEM;
+        }
+        if (len == cap) {
+            if (cap > max) {
+                free(buf);
+                set_error(r->error, sizeof r->error, "%s: larger than %zu bytes; skipped",
+                          r->name, max);
+                return ANNALS_E_LIMIT;
+            }
+            char *p = realloc(buf, cap * 2);
+            if (!p)
+                free(buf);
+            buf = p;
+            cap *= 2;
+            continue;
+        }
+        size_t n = fread(buf + len, 1, cap - len, r->fp);
+        len += n;
+        r->text_offset += n;
+        if (n > 0)
+            continue;
+        if (ferror(r->fp)) {
+            free(buf);
+            set_error(r->error, sizeof r->error, "%s: %s", r->name, read_failure(r));
+            return ANNALS_E_IO;
+        }
+        if (len > max) {
+            free(buf);
+            set_error(r->error, sizeof r->error, "%s: larger than %zu bytes; skipped", r->name,
+                      max);
+            return ANNALS_E_LIMIT;
+        }
+        *out = buf;
+        *out_len = len;
+        return ANNALS_OK;
+    }
+}
+
+/* Hands out the page in r->html as a document. */
+static void html_doc(annals_reader *r, annals_document *doc, const char *id, const char *url,
+                     const char *fallback_date)
+{
+    doc->id = id;
+    doc->text = r->html.text;
+    doc->text_len = r->html.text_len;
+    doc->title = r->html.title;
+    doc->url = url ? url : r->html.url;
+    doc->publisher = r->html.publisher;
+    doc->date = r->html.date[0] ? r->html.date : fallback_date;
+}
+
+/* The whole stream is one page. */
+static int next_html(annals_reader *r, annals_document *doc)
+{
+    r->done = true;
+    char *bytes;
+    size_t len;
+    int rc = slurp(r, r->max_page, &bytes, &len);
+    if (rc != ANNALS_OK)
+        return rc;
+    rc = io_html_extract(bytes, len, NULL, NULL, &r->html);
+    free(bytes);
+    if (rc != ANNALS_OK) {
+        set_error(r->error, sizeof r->error, "%s: %s", r->name,
+                  rc == ANNALS_E_NOMEM ? "out of memory" : "page too large");
+        return rc;
+    }
+    html_doc(r, doc, r->text_id, NULL, NULL);
+    finish_doc(r, doc, 0);
+    return 1;
+}
+
+/* The next HTML page of a web archive. */
+static int next_warc(annals_reader *r, annals_document *doc)
+{
+    io_warc_page page;
+    int rc = io_warc_next(r->warc, &page);
+    if (rc <= 0) {
+        set_error(r->error, sizeof r->error, "%s", io_warc_error(r->warc));
+        if (rc != ANNALS_E_RECORD)
+            r->done = true;
+        return rc;
+    }
+    rc = io_html_extract(page.body, page.body_len, page.charset, page.url, &r->html);
+    if (rc != ANNALS_OK) {
+        set_error(r->error, sizeof r->error, "%s: record %zu <%s>: out of memory", r->name,
+                  page.record_no, page.id);
+        r->done = true;
+        return rc;
+    }
+    html_doc(r, doc, page.id, page.url, page.warc_date);
+    finish_doc(r, doc, page.record_no);
+    return 1;
+}
+
 int annals_reader_next(annals_reader *r, annals_document *doc)
 {
     if (!r || !doc)
@@ -417,6 +500,7 @@ int annals_reader_next(annals_reader *r, annals_document *doc)
     r->record = NULL;
     free(r->text);
     r->text = NULL;
+    io_html_doc_free(&r->html);
     r->error[0] = '\0';
     if (r->done)
         return 0;
@@ -424,6 +508,8 @@ int annals_reader_next(annals_reader *r, annals_document *doc)
     case ANNALS_INPUT_JSONL: return next_jsonl(r, doc);
     case ANNALS_INPUT_TEXT: return next_text(r, doc);
     case ANNALS_INPUT_CONLLU: return next_conllu(r, doc);
+    case ANNALS_INPUT_HTML: return next_html(r, doc);
+    case ANNALS_INPUT_WARC: return next_warc(r, doc);
     default: return 0;
     }
 }
@@ -440,6 +526,7 @@ size_t annals_reader_offset(const annals_reader *r)
     switch (r->kind) {
     case ANNALS_INPUT_JSONL: return r->lines.offset;
     case ANNALS_INPUT_CONLLU: return io_conllu_offset(r->conllu);
+    case ANNALS_INPUT_WARC: return io_warc_offset(r->warc);
     default: return r->text_offset;
     }
 }
@@ -451,6 +538,8 @@ void annals_reader_free(annals_reader *r)
     json_decref(r->record);
     free(r->text);
     io_conllu_free(r->conllu);
+    io_warc_free(r->warc);
+    io_html_doc_free(&r->html);
     io_linereader_free(&r->lines);
     if (r->own_fp && r->fp)
         fclose(r->fp);

@@ -17,11 +17,16 @@
 #define IO_MAX_LINE ((size_t)16 * 1024 * 1024)
 /* Largest plain-text document (the whole file is one document). */
 #define IO_MAX_TEXT ((size_t)256 * 1024 * 1024)
+/* Largest web page (an .html file, or the body of a WARC record, before
+ * and after inflating); a larger one is skipped. */
+#define IO_MAX_HTML ((size_t)32 * 1024 * 1024)
 
 /* A reader over `fp`, which it closes on free only when `own` is set.
  * `name` names the input in messages and in documents' origin (and, for
- * TEXT, gives the document id).  `kind` must not be AUTO.  `max_line` is
- * the line limit of JSON lines (0: IO_MAX_LINE).  NULL on failure, with
+ * TEXT and HTML, gives the document id).  `kind` must not be AUTO.
+ * `max_line` is the line limit of JSON lines (0: IO_MAX_LINE), and for
+ * HTML and WARC the size limit of a page (0: IO_MAX_HTML).  A WARC stream
+ * may be plain or gzip-compressed (told by its first bytes).  NULL on failure, with
  * the error in `err` and the reason in annals_reader_open_error(); `fp`
  * is then closed when owned. */
 annals_reader *io_reader_open_stream(FILE *fp, bool own, const char *name,
@@ -56,5 +61,55 @@ enum { IO_JSONL_DOC = 1, IO_JSONL_BLANK = 0, IO_JSONL_BAD = -1 };
  * is wrong and d->id is the record's id when it has one (d->root must
  * still be released). */
 int io_jsonl_parse(const char *line, size_t len, io_jsonl_doc *d, char *why, size_t why_cap);
+
+/* read_html.c: a web page made into an article.  Every string is
+ * malloc'd and owned by the struct (io_html_doc_free). */
+typedef struct io_html_doc {
+    char *text;              /* paragraphs separated by blank lines, UTF-8 */
+    size_t text_len;
+    char *title, *url, *publisher; /* NULL when the page does not say */
+    char date[11];           /* publication date "YYYY-MM-DD", or "" */
+    char charset[64];        /* the charset the page was read in */
+} io_html_doc;
+
+/* Parses a page of `len` bytes.  `http_charset` is the charset the HTTP
+ * header gave (NULL: none), `base_url` the page's address (NULL: unknown),
+ * for a relative canonical link.  Malformed markup is recovered, never
+ * refused.  Returns ANNALS_OK (d filled; d->text never NULL),
+ * ANNALS_E_NOMEM or ANNALS_E_LIMIT (over 2 GiB). */
+int io_html_extract(const char *bytes, size_t len, const char *http_charset,
+                    const char *base_url, io_html_doc *d);
+void io_html_doc_free(io_html_doc *d);
+
+/* A date as pages write it ("2024-03-05T10:00Z", "2024/3/5", "20240305",
+ * "March 5, 2024", "Tue, 05 Mar 2024 ...") as "YYYY-MM-DD" in out. */
+bool io_html_date(const char *s, char out[11]);
+
+/* read_warc.c: the records of a web archive that hold HTML pages. */
+typedef struct io_warc io_warc;
+
+/* A page out of a WARC response (or resource) record; owned by the
+ * io_warc until the next call. */
+typedef struct io_warc_page {
+    const char *id;          /* the WARC-Record-ID without "<urn:uuid:" and ">" */
+    const char *url;         /* WARC-Target-URI, or NULL */
+    const char *warc_date;   /* the WARC-Date as "YYYY-MM-DD", or NULL */
+    const char *body;        /* the HTTP payload, de-chunked and inflated */
+    size_t body_len;
+    const char *charset;     /* from the HTTP Content-Type, or NULL */
+    size_t record_no;        /* 1-based number of the record in the file */
+} io_warc_page;
+
+/* Reads `fp` (not owned), named `name` in messages; records whose body is
+ * over max_body bytes are skipped. NULL when out of memory. */
+io_warc *io_warc_open(FILE *fp, const char *name, size_t max_body);
+/* 1 and `page` filled; 0 at the end; ANNALS_E_RECORD for a record
+ * skipped (io_warc_error() names it and says why; call again); another
+ * error when reading cannot go on (the message likewise). */
+int io_warc_next(io_warc *w, io_warc_page *page);
+const char *io_warc_error(const io_warc *w);
+/* Bytes of the file consumed so far (compressed bytes for .warc.gz). */
+size_t io_warc_offset(const io_warc *w);
+void io_warc_free(io_warc *w);
 
 #endif

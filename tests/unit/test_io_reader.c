@@ -154,11 +154,12 @@ static void test_open_errors(void **state)
     assert_int_equal(err, ANNALS_E_IO);
     assert_string_equal(annals_reader_open_error(),
                         "/nonexistent/x.txt: cannot open: No such file or directory");
-    assert_null(annals_reader_open("page.html", ANNALS_INPUT_AUTO, NULL, &err));
-    assert_int_equal(err, ANNALS_E_UNSUPPORTED);
-    assert_non_null(strstr(annals_reader_open_error(), "HTML input is not supported yet"));
-    assert_null(annals_reader_open("x.warc.gz", ANNALS_INPUT_AUTO, NULL, &err));
-    assert_int_equal(err, ANNALS_E_UNSUPPORTED);
+    assert_null(annals_reader_open("/nonexistent/page.html", ANNALS_INPUT_AUTO, NULL, &err));
+    assert_int_equal(err, ANNALS_E_IO);
+    assert_null(annals_reader_open("/nonexistent/x.warc.gz", ANNALS_INPUT_AUTO, NULL, &err));
+    assert_int_equal(err, ANNALS_E_IO);
+    assert_string_equal(annals_reader_open_error(),
+                        "/nonexistent/x.warc.gz: cannot open: No such file or directory");
     assert_null(annals_reader_open("x.bin", ANNALS_INPUT_AUTO, NULL, &err));
     assert_int_equal(err, ANNALS_E_ARG);
     assert_null(annals_reader_open("-", ANNALS_INPUT_AUTO, NULL, &err));
