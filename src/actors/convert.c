@@ -55,7 +55,7 @@ static void act_write_entry(FILE *out, const act_dict *d, const act_entry *e)
     bool first = true;
     for (uint32_t i = 0; i < e->n_names; i++) {
         const act_name *nm = &d->names[e->first_name + i];
-        if (!act_name_writable(nm->text))
+        if (!act_name_writable(nm->text) || nm->generated)
             continue;
         if (!first)
             fputs("; ", out);

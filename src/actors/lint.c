@@ -149,7 +149,7 @@ static void act_lint_names(act_findings *f, const act_dict *d)
         const act_name *nm = &d->names[i];
         const act_node *node = &d->nodes[nm->node];
         uint32_t k = nm->stem ? node->stem_names : node->names;
-        for (; k != ACT_NONE && k != i; k = d->names[k].next) {
+        for (; k != ACT_NONE && k != i && !nm->generated; k = d->names[k].next) {
             const act_name *o = &d->names[k];
             if (o->caps_only && !nm->caps_only)
                 continue;
@@ -188,7 +188,8 @@ int act_lint(const act_dict *d, act_report_fn report, void *user)
     act_lint_names(&f, d);
     for (size_t e = 0; e < d->n_entries; e++)
         act_lint_codes(&f, d, &d->entries[e]);
-    qsort(f.v, f.n, sizeof *f.v, act_cmp_finding);
+    if (f.n)
+        qsort(f.v, f.n, sizeof *f.v, act_cmp_finding);
     for (size_t i = 0; i < f.n; i++) {
         report(user, f.v[i].msg);
         free(f.v[i].msg);

@@ -158,6 +158,35 @@ static const act_macro *act_find_macro(const act_legacy *L, const char *s, size_
     return NULL;
 }
 
+/* PETRARCH makes the plural of every agent noun itself: -S, -ES after
+ * S, X, CH, SH, Z, and -IES for a consonant and Y. */
+static bool act_legacy_plural(act_legacy *L, const char *s, size_t len)
+{
+    if (len < 2 || len + 3 >= ACT_NAME_MAX || s[len - 1] == ' ')
+        return true;
+    char buf[ACT_NAME_MAX];
+    memcpy(buf, s, len);
+    char last = s[len - 1], prev = s[len - 2];
+    if (last == 'S' || last == 's')
+        return true; /* PEOPLE, FORCES: already a plural or a mass noun */
+    size_t o = len;
+    if (last == 'X' || last == 'Z' || ((last == 'H') && (prev == 'C' || prev == 'S'))) {
+        memcpy(buf + o, "ES", 2);
+        o += 2;
+    } else if (last == 'Y' && !strchr("AEIOU", prev)) {
+        memcpy(buf + o - 1, "IES", 3);
+        o += 2;
+    } else {
+        buf[o++] = 'S';
+    }
+    size_t before = L->d->n_names;
+    if (!act_dict_add_name(L->d, buf, o, L->line, true, false))
+        return false;
+    if (L->d->n_names > before)
+        L->d->names[before].generated = 1;
+    return true;
+}
+
 /* Adds a name: '_' becomes a space, macros expand (one per name). */
 static bool act_legacy_name(act_legacy *L, const char *s, size_t len)
 {
@@ -193,7 +222,11 @@ static bool act_legacy_name(act_legacy *L, const char *s, size_t len)
         for (size_t i = 0; i < o; i++)
             if (buf[i] == '_')
                 buf[i] = ' ';
+        while (o && buf[o - 1] == ' ')
+            o--;
         if (!act_dict_add_name(L->d, buf, o, L->line, true, stem))
+            return false;
+        if (!L->tabari && L->sec == ACT_SEC_AGENTS && !act_legacy_plural(L, buf, o))
             return false;
     }
     return true;
@@ -302,7 +335,7 @@ int act_load_legacy(act_dict *d, uint32_t file, const char *data, size_t len,
     L->file = file;
     L->sec = section;
     L->tabari = tabari;
-    bool in_comment = false;
+    bool in_comment = false, in_block = false;
     int rc = ANNALS_OK;
     for (size_t pos = 0; pos < len && !rc;) {
         const char *nl = memchr(data + pos, '\n', len - pos);
@@ -324,11 +357,16 @@ int act_load_legacy(act_dict *d, uint32_t file, const char *data, size_t len,
         while (k < n && act_lspace(s[k]))
             k++;
         if (k < n && s[k] == '<') {
-            /* <!-- comments --> and TABARI's <NOUN>-style block tags */
+            /* <!-- comments --> and TABARI's <NOUN> ... </NOUN> word
+             * lists, which are not actors */
             if (n - k >= 4 && !memcmp(s + k, "<!--", 4))
                 in_comment = !memmem(s + k + 4, n - k - 4, "-->", 3);
+            else
+                in_block = !(n - k >= 2 && s[k + 1] == '/');
             continue;
         }
+        if (in_block)
+            continue;
         if (!act_legacy_line(L, s, n))
             rc = ANNALS_E_NOMEM;
     }
