@@ -124,8 +124,8 @@ static int segment_document(annals_coder *c, const annals_document *doc)
     return ANNALS_OK;
 }
 
-/* Part-of-speech tags, then lemmas (which depend on the tags), for every
- * sentence, as far as the loaded models go. */
+/* Part-of-speech tags, then lemmas (which depend on the tags) and the
+ * dependency parse, for every sentence, as far as the loaded models go. */
 static int tag_sentences(annals_coder *c)
 {
     const annals_resources *r = c->res;
@@ -135,6 +135,9 @@ static int tag_sentences(annals_coder *c)
                                : ANNALS_OK;
         if (!rc && r->has_lemmatizer)
             rc = syn_lemma_sentence(&r->lemmatizer, &c->arena, s->words, s->n_words);
+        /* The parser reads the tags: without a tagger it has nothing to go on. */
+        if (!rc && r->parser && r->has_tagger)
+            rc = syn_parser_parse_in(r->parser, &c->arena, s->words, s->n_words);
         if (rc)
             return rc;
     }

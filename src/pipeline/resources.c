@@ -39,6 +39,30 @@ static int load_tagger(annals_resources *res)
     return ANNALS_OK;
 }
 
+/* The dependency parser's model, as the tagger's: absent is fine, present
+ * but unreadable is an error. */
+static int load_parser(annals_resources *res)
+{
+    char path[PATH_MAX + 32], err[512];
+    snprintf(path, sizeof path, "%s/models/parser.annm", res->data_dir);
+    if (access(path, F_OK) != 0) {
+        core_logf(&res->log, ANNALS_LOG_INFO, "no parser model (%s); parsing skipped", path);
+        return ANNALS_OK;
+    }
+    int rc;
+    res->parser_model = syn_model_open(path, &rc, err, sizeof err);
+    if (!res->parser_model) {
+        core_logf(&res->log, ANNALS_LOG_ERROR, "%s", err);
+        return rc;
+    }
+    res->parser = syn_parser_open(res->parser_model, err, sizeof err);
+    if (!res->parser) {
+        core_logf(&res->log, ANNALS_LOG_ERROR, "model '%s': %s", path, err);
+        return ANNALS_E_DATA;
+    }
+    return ANNALS_OK;
+}
+
 annals_resources *annals_resources_load(const annals_options *opt, int *err)
 {
     annals_options defaults;
@@ -72,6 +96,8 @@ annals_resources *annals_resources_load(const annals_options *opt, int *err)
     }
     if (res->data_dir[0]) {
         int rc = load_tagger(res);
+        if (!rc)
+            rc = load_parser(res);
         if (rc) {
             annals_resources_free(res);
             if (err)
@@ -89,6 +115,8 @@ void annals_resources_free(annals_resources *res)
     if (!res)
         return;
     syn_model_close(res->tagger_model);
+    syn_parser_free(res->parser);
+    syn_model_close(res->parser_model);
     free(res);
 }
 

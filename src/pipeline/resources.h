@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "syntax/lemma.h"
 #include "syntax/model.h"
+#include "syntax/parser.h"
 #include "syntax/tagger.h"
 
 struct annals_resources {
@@ -20,6 +21,9 @@ struct annals_resources {
     syn_tagger tagger;
     syn_lemmatizer lemmatizer;
     int has_tagger, has_lemmatizer;
+    /* syntax: models/parser.annm, NULL when absent */
+    syn_model *parser_model;
+    syn_parser *parser;
 };
 
 #endif
