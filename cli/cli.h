@@ -19,6 +19,8 @@ int cli_code(int argc, char **argv);
 int cli_parse(int argc, char **argv);
 int cli_codes(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_load(int argc, char **argv);
+int cli_query(int argc, char **argv);
 
 /* Log sink printing "annals: warning: ..." on standard error. */
 void cli_log(void *user, annals_log_level level, const char *message);

@@ -37,11 +37,14 @@ static void code_usage(FILE *out)
             "                   \"-\"); html and warc are not supported yet\n"
             "  -j, --jobs N     code on N threads (default 1); the output is the same\n"
             "  -q, --quiet      no progress on standard error (none is shown yet)\n"
+            "  --db DB          write documents, sentences and events into the store DB\n"
+            "                   (a SQLite file, created when missing) instead of standard\n"
+            "                   output; a document stored again unchanged adds nothing\n"
             "  --data-dir DIR   the data directory (dictionaries, models)\n"
             "  -h, --help       show this help\n"
             "\n"
-            "Not available yet: --db DB (the event store) and --verbs, --actors,\n"
-            "--agents, --discards (PETRARCH/TABARI dictionaries); they are refused.\n"
+            "Not available yet: --verbs, --actors, --agents, --discards\n"
+            "(PETRARCH/TABARI dictionaries); they are refused.\n"
             "\n"
             "Exit status: 0 every document was read and coded, 1 some records were\n"
             "skipped or a file could not be read, 2 usage error.\n");
@@ -53,6 +56,7 @@ typedef struct code_opts {
     const char *data_dir;
     annals_input_kind input;
     int jobs;
+    const char *db;          /* the store, or NULL for standard output */
 } code_opts;
 
 /* ---- copies that outlive the reader and the coder ------------------ */
@@ -197,12 +201,21 @@ static int report_coder_error(const char *msg)
     return CLI_SKIPPED;
 }
 
-/* Writes one result; false when standard output fails. */
-static bool write_result(annals_writer *w, const annals_document *doc, const code_result *r,
-                         int *status)
+/* Writes one result to the store when there is one, else to the writer;
+ * false when the output fails. */
+static bool write_result(annals_writer *w, annals_store *st, const annals_document *doc,
+                         const code_result *r, int *status)
 {
     if (r->rc) {
         *status = report_coder_error(r->error);
+        return true;
+    }
+    if (st) {
+        if (annals_store_add_document(st, doc, r->sentences, r->n_sentences, r->events,
+                                      r->n_events) < 0) {
+            fprintf(stderr, "annals: %s\n", annals_store_error(st));
+            return false;
+        }
         return true;
     }
     if (annals_writer_write(w, doc, r->sentences, r->n_sentences, r->events, r->n_events)) {
@@ -233,6 +246,7 @@ typedef struct code_pipe {
     bool output_failed;
     const annals_resources *res;
     annals_writer *writer;
+    annals_store *store;     /* --db: written by the printer thread alone */
     int status;              /* CLI_SKIPPED once a document was skipped */
     int coder_failed;        /* a worker could not create its coder */
 } code_pipe;
@@ -308,7 +322,8 @@ static void *code_printer(void *arg)
             break;
         pthread_mutex_unlock(&p->lock);
         int status = CLI_OK;
-        bool ok = p->output_failed || write_result(p->writer, &s->doc, &s->result, &status);
+        bool ok = p->output_failed ||
+                  write_result(p->writer, p->store, &s->doc, &s->result, &status);
         /* Everything but the state: the reader looks at the state under
          * the lock and must not see the slot free before it is. */
         free(s->result.error);
@@ -356,6 +371,7 @@ static bool pipe_push(code_pipe *p, const annals_document *doc)
 typedef struct code_sink {
     annals_coder *coder;     /* -j 1 */
     annals_writer *writer;   /* -j 1 */
+    annals_store *store;     /* -j 1 with --db */
     code_pipe *pipe;         /* -j N */
     int status;
 } code_sink;
@@ -373,7 +389,7 @@ static bool sink_document(code_sink *k, const annals_document *doc)
     }
     r.sentences = annals_coder_sentences(k->coder, &r.n_sentences);
     r.events = annals_coder_events(k->coder, &r.n_events);
-    return write_result(k->writer, doc, &r, &k->status);
+    return write_result(k->writer, k->store, doc, &r, &k->status);
 }
 
 /* Reads every document of `path` into the sink; false when output failed. */
@@ -404,7 +420,7 @@ static bool code_file(code_sink *k, const char *path, const code_opts *o)
 }
 
 static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
-                             const annals_resources *res, annals_writer *w)
+                             const annals_resources *res, annals_writer *w, annals_store *st)
 {
     code_pipe p = {0};
     p.n_slots = (size_t)o->jobs * 2;
@@ -420,6 +436,7 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
     pthread_cond_init(&p.changed, NULL);
     p.res = res;
     p.writer = w;
+    p.store = st;
     pthread_t printer;
     int started = 0;
     bool printing = pthread_create(&printer, NULL, code_printer, &p) == 0;
@@ -462,14 +479,27 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
     if (!res)
         return CLI_SKIPPED;
     annals_writer *w = annals_writer_create(stdout, o->format);
+    annals_store *st = NULL;
     int status = CLI_OK;
+    if (o->db) {
+        annals_store_options so;
+        annals_store_options_init(&so);
+        so.log = cli_log;
+        int err;
+        if (!(st = annals_store_open(o->db, &so, &err))) {
+            fprintf(stderr, "annals: %s\n", annals_store_open_error());
+            annals_writer_free(w);
+            annals_resources_free(res);
+            return err == ANNALS_E_UNSUPPORTED ? CLI_USAGE : CLI_SKIPPED;
+        }
+    }
     if (!w) {
         fprintf(stderr, "annals: out of memory\n");
         status = CLI_SKIPPED;
     } else if (o->jobs > 1) {
-        status = code_run_parallel(paths, n_paths, o, res, w);
+        status = code_run_parallel(paths, n_paths, o, res, w, st);
     } else {
-        code_sink k = {.coder = annals_coder_create(res), .writer = w};
+        code_sink k = {.coder = annals_coder_create(res), .writer = w, .store = st};
         if (!k.coder) {
             fprintf(stderr, "annals: out of memory\n");
             k.status = CLI_SKIPPED;
@@ -485,6 +515,10 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "annals: cannot write to standard output: %s\n", strerror(errno));
+        status = CLI_SKIPPED;
+    }
+    if (st && annals_store_close(st) != ANNALS_OK) {
+        fprintf(stderr, "annals: %s: cannot commit the last documents\n", o->db);
         status = CLI_SKIPPED;
     }
     annals_writer_free(w);
@@ -578,8 +612,13 @@ int cli_code(int argc, char **argv)
             o.data_dir = optarg;
             break;
         case OPT_DB:
-            return cli_usage_error(sub, "--db is not available yet: the event store is not "
-                                        "built; events go to standard output");
+            if (!*optarg || !strncmp(optarg, "postgresql://", 13) ||
+                !strncmp(optarg, "postgres://", 11))
+                return cli_usage_error(sub, "--db wants a SQLite file%s, not '%s'",
+                                       *optarg ? " (PostgreSQL stores are not supported "
+                                                 "in this build)" : "", optarg);
+            o.db = optarg;
+            break;
         case OPT_DICT:
             return cli_usage_error(sub, "--%s is not available yet: PETRARCH/TABARI "
                                         "dictionaries cannot be loaded in this version",

@@ -18,6 +18,8 @@ static const command commands[] = {
     {"parse", cli_parse, "segment (and, with models, tag and parse) text; print CoNLL-U"},
     {"codes", cli_codes, "look up CAMEO event codes, actor types and countries"},
     {"eval", cli_eval, "score CoNLL-U output against a gold file (CoNLL 2018 metrics)"},
+    {"load", cli_load, "load event records (JSON lines) into a store"},
+    {"query", cli_query, "events, counts and top lists out of a store"},
     {"train", cli_train, "train the tagger and lemmatiser (or parser) from gold CoNLL-U"},
 };
 

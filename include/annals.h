@@ -19,6 +19,7 @@
  *  10. Ontology        CAMEO event codes, actor types, countries
  *  11. Simple path     one call from text to event records
  *  12. Evaluation      CoNLL 2018 scores of CoNLL-U output against a treebank
+ *  13. Store           events in a database (SQLite): load, query, aggregate
  *
  * Ownership is stated on every function that returns memory.  Contexts come
  * in create/free pairs; every free function accepts NULL.  Nothing in the
@@ -485,6 +486,205 @@ ANNALS_API void annals_ud_print(FILE *out, const annals_ud_scores *s);
  * annals_ud_evaluate. */
 ANNALS_API int annals_ud_raw_text(FILE *in, const char *name, FILE *out,
                                   char *err, size_t err_size);
+
+/* ---------------------------------------------------------------------
+ * 13. Store
+ *
+ * A store keeps documents, their sentences and every coded event record
+ * (a "mention") in a database, and aggregates mentions into events the
+ * way GDELT does: mentions with the same source, target and code whose
+ * dates fall in the same deduplication window are one event, with
+ * NumMentions, NumSources (distinct publishers) and NumArticles (distinct
+ * documents).  The window is dedup_days + 1 days wide, aligned to
+ * 1970-01-01; 0 (the default) means the same day.  See doc/store.md.
+ *
+ * One interface, back ends behind it: `db` is a SQLite file path or a
+ * postgresql:// URI (no PostgreSQL back end in this build yet:
+ * ANNALS_E_UNSUPPORTED).  A store is used by one thread at a time.
+ *
+ * Writes are batched into transactions of about `batch` records; a crash
+ * loses at most the batch in progress, never a committed one.  A document
+ * stored again with the same id and content adds nothing; a changed one
+ * replaces its sentences and mentions, and the events follow.
+ * ------------------------------------------------------------------- */
+
+/* Version of the store's schema this library writes (doc/store.md). */
+#define ANNALS_STORE_SCHEMA_VERSION 2
+
+typedef struct annals_store annals_store;
+
+typedef struct annals_store_options {
+    int create;              /* create the store when it does not exist (default 1) */
+    int dedup_days;          /* window for new stores and, when >= 0 and
+                                different, re-aggregates an existing one;
+                                -1 (default): keep what the store says */
+    size_t batch;            /* records per transaction; 0: 10000 */
+    annals_log_fn log;       /* bad records and notes; NULL: dropped */
+    void *log_user;
+    annals_log_level log_level;
+} annals_store_options;
+
+/* Fills `opt` with the defaults above (log level WARN). */
+ANNALS_API void annals_store_options_init(annals_store_options *opt);
+
+/* Opens (and when needed creates or migrates) the store `db`.  `opt` may
+ * be NULL.  On failure returns NULL, stores the error in `err` when not
+ * NULL, and annals_store_open_error() says why (a newer schema, not an
+ * annals store, cannot open).  The caller owns the store:
+ * annals_store_close(). */
+ANNALS_API annals_store *annals_store_open(const char *db, const annals_store_options *opt,
+                                           int *err);
+/* Static message of the last failed annals_store_open in this thread. */
+ANNALS_API const char *annals_store_open_error(void);
+
+/* Commits what is pending and closes.  Returns ANNALS_OK or the error of
+ * that last commit (the store is closed anyway).  Accepts NULL. */
+ANNALS_API int annals_store_close(annals_store *store);
+
+/* Message of the last failure on `store` (owned by it), or "". */
+ANNALS_API const char *annals_store_error(const annals_store *store);
+
+/* The schema version of the open store (ANNALS_STORE_SCHEMA_VERSION once
+ * opened), and the deduplication window in days. */
+ANNALS_API int annals_store_schema_version(const annals_store *store);
+ANNALS_API int annals_store_dedup_days(const annals_store *store);
+
+/* Changes the deduplication window (0-3650 days) and re-aggregates every
+ * event.  Commits what is pending first. */
+ANNALS_API int annals_store_set_dedup_days(annals_store *store, int days);
+
+/* Stores what the coder made of `doc`: the document, its sentences and
+ * its events.  Returns 1 when stored or replaced, 0 when the store already
+ * held this document with the same content, or an error.  Nothing is
+ * kept pointing into the arguments. */
+ANNALS_API int annals_store_add_document(annals_store *store, const annals_document *doc,
+                                         const annals_sentence *sentences, size_t n_sentences,
+                                         const annals_event *events, size_t n_events);
+
+/* Commits the pending batch now. */
+ANNALS_API int annals_store_flush(annals_store *store);
+
+/* One event record of conventions.md (schema version 1), as stored.
+ * Strings are never NULL except `date`. */
+typedef struct annals_store_record {
+    const char *doc;
+    size_t sent;
+    const char *date;        /* "YYYY-MM-DD" or NULL */
+    const char *source, *target, *code, *root;
+    int quad;
+    double goldstein;
+    const char *plover;
+    const char *source_text, *target_text, *verb_text;
+    const char *pattern;
+    const char *text;        /* the sentence */
+} annals_store_record;
+
+/* Writes `r` as one JSON line, keys in the order of conventions.md, as
+ * `annals code` writes it.  Returns ANNALS_OK or ANNALS_E_IO. */
+ANNALS_API int annals_store_record_write(FILE *out, const annals_store_record *r);
+
+typedef struct annals_store_load_stats {
+    size_t records;          /* event records read and valid */
+    size_t skipped;          /* bad records (each reported to the log) */
+    size_t documents;        /* documents stored or replaced */
+    size_t unchanged;        /* documents already stored with the same content */
+} annals_store_load_stats;
+
+/* Loads event records (JSON lines, conventions.md) from `in`; `name` is
+ * used in messages.  The records of one document are expected together;
+ * their set is the document's content.  Every record is checked: a bad one
+ * is skipped and reported to the log as "NAME:LINE: why", and the rest
+ * loads.  Returns ANNALS_OK (also when records were skipped: see `stats`,
+ * which may be NULL) or an error that stopped the load (what was
+ * committed stays). */
+ANNALS_API int annals_store_load_jsonl(annals_store *store, FILE *in, const char *name,
+                                       annals_store_load_stats *stats);
+
+/* What a query selects.  NULL or 0 fields do not filter.  Actor filters
+ * are code prefixes ("PRK" matches "PRKGOV"); a dyad matches both
+ * directions; dates are inclusive "YYYY-MM-DD"; `text` is words that must
+ * all occur in the sentence (full-text search). */
+typedef struct annals_store_filter {
+    const char *source, *target, *actor;
+    const char *dyad_a, *dyad_b;  /* both or neither */
+    const char *root;        /* two digits */
+    const char *code;        /* exact CAMEO code */
+    int quad;                /* 1-4, 0: any */
+    const char *from, *to;
+    const char *text;
+    size_t limit;            /* 0: no limit */
+} annals_store_filter;
+
+ANNALS_API void annals_store_filter_init(annals_store_filter *f);
+
+/* Checks every field of `f`: ANNALS_OK, or ANNALS_E_ARG with the reason
+ * in `msg` ("--quad wants 1-4" style, naming the field). */
+ANNALS_API int annals_store_filter_check(const annals_store_filter *f, char *msg,
+                                         size_t msg_size);
+
+/* Callbacks get memory valid during the call only; a non-zero return
+ * stops the query (which then returns ANNALS_OK). */
+typedef int (*annals_store_record_fn)(void *user, const annals_store_record *r);
+
+/* The matching records, by date (undated first), document id, sentence. */
+ANNALS_API int annals_store_records(annals_store *store, const annals_store_filter *f,
+                                    annals_store_record_fn fn, void *user);
+
+/* One aggregated event. */
+typedef struct annals_store_event {
+    const char *date;        /* first mention's date, or NULL (undated) */
+    const char *end_date;    /* last mention's date, or NULL */
+    const char *source, *target, *code, *root;
+    int quad;
+    double goldstein;
+    size_t num_mentions, num_sources, num_articles;
+} annals_store_event;
+
+typedef int (*annals_store_event_fn)(void *user, const annals_store_event *e);
+
+/* The events having at least one matching mention, by date. */
+ANNALS_API int annals_store_events(annals_store *store, const annals_store_filter *f,
+                                   annals_store_event_fn fn, void *user);
+
+typedef enum annals_interval {
+    ANNALS_BY_DAY = 0,       /* "2020-05-01" */
+    ANNALS_BY_WEEK,          /* the week's Monday, "2020-04-27" */
+    ANNALS_BY_MONTH,         /* "2020-05" */
+    ANNALS_BY_YEAR           /* "2020" */
+} annals_interval;
+
+/* "day", "week", "month", "year" to an interval, or -1. */
+ANNALS_API int annals_interval_from_name(const char *name);
+
+/* A row of an aggregate: an interval, a dyad or an actor.  Events are
+ * distinct events among the matching mentions; the Goldstein sum and mean
+ * are over those events. */
+typedef struct annals_store_bin {
+    const char *key;         /* period, actor, or the dyad's source */
+    const char *key2;        /* the dyad's target; NULL otherwise */
+    size_t events, mentions;
+    double goldstein_sum, goldstein_mean;
+} annals_store_bin;
+
+typedef int (*annals_store_bin_fn)(void *user, const annals_store_bin *b);
+
+/* Counts per interval, in time order (undated events are left out).  An
+ * event falls in the interval of its first matching mention. */
+ANNALS_API int annals_store_series(annals_store *store, const annals_store_filter *f,
+                                   annals_interval interval, annals_store_bin_fn fn,
+                                   void *user);
+/* The `n` dyads (source, target) and actors (as source or target, "---"
+ * left out) with the most events. */
+ANNALS_API int annals_store_top_dyads(annals_store *store, const annals_store_filter *f,
+                                      size_t n, annals_store_bin_fn fn, void *user);
+ANNALS_API int annals_store_top_actors(annals_store *store, const annals_store_filter *f,
+                                       size_t n, annals_store_bin_fn fn, void *user);
+
+typedef struct annals_store_stats {
+    size_t documents, sentences, mentions, events, actors;
+} annals_store_stats;
+
+ANNALS_API int annals_store_get_stats(annals_store *store, annals_store_stats *out);
 
 #ifdef __cplusplus
 }

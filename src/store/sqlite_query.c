@@ -1,0 +1,401 @@
+/* sqlite_query.c — reading the SQLite store: records, events, series and
+ * top lists under one filter.
+ *
+ * The SQL of a query is put together from fixed fragments, one per filter
+ * field that is set; every value the user gave is bound as a parameter,
+ * never pasted into the text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "store/sqlite.h"
+
+#define SQ_MAX_BINDS 24
+
+/* A query being built: its text and the values of its parameters in
+ * order.  Values are borrowed from the filter or owned (`owned`). */
+typedef struct sq_query {
+    core_buf sql;
+    const char *vals[SQ_MAX_BINDS];
+    int n;
+    char *owned[SQ_MAX_BINDS];
+    int n_owned;
+    bool failed;
+} sq_query;
+
+static void q_free(sq_query *q)
+{
+    core_buf_free(&q->sql);
+    for (int i = 0; i < q->n_owned; i++)
+        free(q->owned[i]);
+}
+
+static void q_bind(sq_query *q, const char *v)
+{
+    if (q->n == SQ_MAX_BINDS || !v) {
+        q->failed = true;
+        return;
+    }
+    q->vals[q->n++] = v;
+}
+
+static char *q_own(sq_query *q, char *v)
+{
+    if (!v || q->n_owned == SQ_MAX_BINDS) {
+        free(v);
+        q->failed = true;
+        return NULL;
+    }
+    return q->owned[q->n_owned++] = v;
+}
+
+/* "col >= ? AND col < ?": the codes that start with `prefix`, as a range
+ * an index can serve.  The upper bound is the prefix with its last byte
+ * raised by one (bytes 0xFF are dropped first). */
+static void q_prefix(sq_query *q, const char *col, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    char *hi = malloc(n + 1);
+    if (hi)
+        memcpy(hi, prefix, n + 1);
+    while (hi && n > 0 && (unsigned char)hi[n - 1] == 0xFF)
+        hi[--n] = '\0';
+    core_buf_printf(&q->sql, "(%s >= ?", col);
+    q_bind(q, prefix);
+    if (hi && n > 0) {
+        hi[n - 1] = (char)((unsigned char)hi[n - 1] + 1);
+        core_buf_printf(&q->sql, " AND %s < ?", col);
+        q_bind(q, q_own(q, hi));
+    } else {
+        free(hi);
+        q->failed |= !hi;
+    }
+    core_buf_puts(&q->sql, ")");
+}
+
+/* Words to an FTS5 query: each word a quoted string (quotes doubled), all
+ * of them required, so that no word is read as FTS5 syntax. */
+static char *fts_query(const char *text)
+{
+    core_buf b = CORE_BUF_INIT;
+    const char *p = text;
+    while (*p) {
+        while (*p && (unsigned char)*p <= ' ')
+            p++;
+        if (!*p)
+            break;
+        if (b.len)
+            core_buf_putc(&b, ' ');
+        core_buf_putc(&b, '"');
+        for (; *p && (unsigned char)*p > ' '; p++) {
+            if (*p == '"')
+                core_buf_putc(&b, '"');
+            core_buf_putc(&b, *p);
+        }
+        core_buf_putc(&b, '"');
+    }
+    if (b.failed) {
+        core_buf_free(&b);
+        return NULL;
+    }
+    return core_buf_steal(&b);
+}
+
+/* The sentences (doc, idx) whose text matches the filter's words. */
+static void q_text(sq_query *q, const char *alias, const char *text)
+{
+    core_buf_printf(&q->sql,
+                    " AND (%s.doc, %s.sent) IN (SELECT s.doc, s.idx FROM sentences s"
+                    " WHERE s.rowid IN (SELECT rowid FROM sentences_fts"
+                    " WHERE sentences_fts MATCH ?))",
+                    alias, alias);
+    q_bind(q, q_own(q, fts_query(text)));
+}
+
+/* The conditions of `f` on the columns of table alias `t` (mentions "m"
+ * or events "e"), each starting with " AND". */
+static void q_where(sq_query *q, const annals_store_filter *f, const char *t)
+{
+    char src[16], tgt[16], col[16];
+    snprintf(src, sizeof src, "%s.source", t);
+    snprintf(tgt, sizeof tgt, "%s.target", t);
+    if (f->source) {
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, src, f->source);
+    }
+    if (f->target) {
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, tgt, f->target);
+    }
+    if (f->actor) {
+        core_buf_puts(&q->sql, " AND (");
+        q_prefix(q, src, f->actor);
+        core_buf_puts(&q->sql, " OR ");
+        q_prefix(q, tgt, f->actor);
+        core_buf_puts(&q->sql, ")");
+    }
+    if (f->dyad_a && f->dyad_b) {
+        core_buf_puts(&q->sql, " AND ((");
+        q_prefix(q, src, f->dyad_a);
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, tgt, f->dyad_b);
+        core_buf_puts(&q->sql, ") OR (");
+        q_prefix(q, src, f->dyad_b);
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, tgt, f->dyad_a);
+        core_buf_puts(&q->sql, "))");
+    }
+    struct {
+        const char *col, *op, *val;
+    } eq[] = {{"root", "=", f->root}, {"code", "=", f->code},
+              {"date", ">=", f->from}, {"date", "<=", f->to}};
+    for (size_t i = 0; i < sizeof eq / sizeof eq[0]; i++) {
+        if (!eq[i].val)
+            continue;
+        snprintf(col, sizeof col, "%s.%s", t, eq[i].col);
+        core_buf_printf(&q->sql, " AND %s %s ?", col, eq[i].op);
+        q_bind(q, eq[i].val);
+    }
+    if (f->quad)
+        core_buf_printf(&q->sql, " AND %s.quad = %d", t, f->quad); /* checked 1-4 */
+    if (f->text) {
+        if (!strcmp(t, "m")) {
+            q_text(q, "m", f->text);
+        } else {
+            /* An event matches when one of its mentions does. */
+            core_buf_printf(&q->sql,
+                            " AND EXISTS (SELECT 1 FROM mentions x WHERE x.source = %s.source"
+                            " AND x.target = %s.target AND x.code = %s.code"
+                            " AND x.bucket = %s.bucket",
+                            t, t, t, t);
+            q_text(q, "x", f->text);
+            core_buf_puts(&q->sql, ")");
+        }
+    }
+}
+
+/* Prepares the query and binds its values and, last, the limit. */
+static int q_prepare(annals_store *s, sq_query *q, size_t limit, sqlite3_stmt **st)
+{
+    store_sqlite *impl = s->impl;
+    core_buf_puts(&q->sql, " LIMIT ?");
+    if (q->failed || q->sql.failed)
+        return store_fail(s, ANNALS_E_NOMEM, "out of memory");
+    if (sqlite3_prepare_v2(impl->db, q->sql.data, -1, st, NULL) != SQLITE_OK)
+        return store_sqlite_fail(s, impl->db, "preparing a query");
+    for (int i = 0; i < q->n; i++)
+        sqlite3_bind_text(*st, i + 1, q->vals[i], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(*st, q->n + 1, limit ? (sqlite3_int64)limit : -1);
+    return ANNALS_OK;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    return v ? v : "";
+}
+
+static const char *col_text_or_null(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Steps through the rows, calling `row` on each until it returns
+ * non-zero; finalizes the statement. */
+static int q_run(annals_store *s, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *),
+                 void *ctx)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (row(st, ctx))
+            break;
+    int out = rc == SQLITE_ROW || rc == SQLITE_DONE
+                  ? ANNALS_OK
+                  : store_sqlite_fail(s, ((store_sqlite *)s->impl)->db, "running a query");
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* ---- records ------------------------------------------------------- */
+
+typedef struct rec_ctx {
+    annals_store_record_fn fn;
+    void *user;
+} rec_ctx;
+
+static int record_row(sqlite3_stmt *st, void *p)
+{
+    rec_ctx *c = p;
+    annals_store_record r = {
+        .doc = col_text(st, 0), .sent = (size_t)sqlite3_column_int64(st, 1),
+        .date = col_text_or_null(st, 2), .source = col_text(st, 3),
+        .target = col_text(st, 4), .code = col_text(st, 5), .root = col_text(st, 6),
+        .quad = sqlite3_column_int(st, 7), .goldstein = sqlite3_column_double(st, 8),
+        .plover = col_text(st, 9), .source_text = col_text(st, 10),
+        .target_text = col_text(st, 11), .verb_text = col_text(st, 12),
+        .pattern = col_text(st, 13), .text = col_text(st, 14)};
+    return c->fn(c->user, &r);
+}
+
+int store_sqlite_records(annals_store *s, const annals_store_filter *f,
+                         annals_store_record_fn fn, void *user)
+{
+    sq_query q = {.sql = CORE_BUF_INIT};
+    core_buf_puts(&q.sql,
+                  "SELECT d.id, m.sent, m.date, m.source, m.target, m.code, m.root, m.quad,"
+                  " m.goldstein, m.plover, m.source_text, m.target_text, m.verb_text,"
+                  " m.pattern, coalesce(s.text, '')"
+                  " FROM mentions m JOIN documents d ON d.key = m.doc"
+                  " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sent WHERE 1");
+    q_where(&q, f, "m");
+    core_buf_puts(&q.sql, " ORDER BY m.date, d.id, m.sent, m.rowid");
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, &q, f->limit, &st);
+    q_free(&q);
+    if (rc)
+        return rc;
+    rec_ctx c = {fn, user};
+    return q_run(s, st, record_row, &c);
+}
+
+/* ---- events -------------------------------------------------------- */
+
+typedef struct ev_ctx {
+    annals_store_event_fn fn;
+    void *user;
+} ev_ctx;
+
+static int event_row(sqlite3_stmt *st, void *p)
+{
+    ev_ctx *c = p;
+    annals_store_event e = {
+        .date = col_text_or_null(st, 0), .end_date = col_text_or_null(st, 1),
+        .source = col_text(st, 2), .target = col_text(st, 3), .code = col_text(st, 4),
+        .root = col_text(st, 5), .quad = sqlite3_column_int(st, 6),
+        .goldstein = sqlite3_column_double(st, 7),
+        .num_mentions = (size_t)sqlite3_column_int64(st, 8),
+        .num_sources = (size_t)sqlite3_column_int64(st, 9),
+        .num_articles = (size_t)sqlite3_column_int64(st, 10)};
+    return c->fn(c->user, &e);
+}
+
+int store_sqlite_events(annals_store *s, const annals_store_filter *f,
+                        annals_store_event_fn fn, void *user)
+{
+    sq_query q = {.sql = CORE_BUF_INIT};
+    core_buf_puts(&q.sql,
+                  "SELECT e.date, e.end_date, e.source, e.target, e.code, e.root, e.quad,"
+                  " e.goldstein, e.num_mentions, e.num_sources, e.num_articles"
+                  " FROM events e WHERE 1");
+    q_where(&q, f, "e");
+    core_buf_puts(&q.sql, " ORDER BY e.date, e.source, e.target, e.code, e.bucket");
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, &q, f->limit, &st);
+    q_free(&q);
+    if (rc)
+        return rc;
+    ev_ctx c = {fn, user};
+    return q_run(s, st, event_row, &c);
+}
+
+/* ---- aggregates ---------------------------------------------------- */
+
+typedef struct bin_ctx {
+    annals_store_bin_fn fn;
+    void *user;
+    bool two_keys;
+} bin_ctx;
+
+static int bin_row(sqlite3_stmt *st, void *p)
+{
+    bin_ctx *c = p;
+    int k = c->two_keys ? 2 : 1;
+    annals_store_bin b = {
+        .key = col_text(st, 0), .key2 = c->two_keys ? col_text(st, 1) : NULL,
+        .events = (size_t)sqlite3_column_int64(st, k),
+        .mentions = (size_t)sqlite3_column_int64(st, k + 1),
+        .goldstein_sum = sqlite3_column_double(st, k + 2),
+        .goldstein_mean = sqlite3_column_double(st, k + 3)};
+    return c->fn(c->user, &b);
+}
+
+/* The events among the matching mentions, one row each with its mention
+ * count and Goldstein value: the common inner query of every aggregate. */
+static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *select,
+                         const char *extra_where)
+{
+    core_buf_printf(&q->sql,
+                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g"
+                    " FROM mentions m WHERE 1%s",
+                    select, extra_where);
+    q_where(q, f, "m");
+    core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
+}
+
+int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_interval iv,
+                        annals_store_bin_fn fn, void *user)
+{
+    static const char *const period[] = {
+        [ANNALS_BY_DAY] = "min(m.date) AS p",
+        [ANNALS_BY_WEEK] = "date(min(m.date), '-6 days', 'weekday 1') AS p",
+        [ANNALS_BY_MONTH] = "substr(min(m.date), 1, 7) AS p",
+        [ANNALS_BY_YEAR] = "substr(min(m.date), 1, 4) AS p",
+    };
+    sq_query q = {.sql = CORE_BUF_INIT};
+    q_events_cte(&q, f, period[iv], " AND m.date IS NOT NULL");
+    core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g) FROM ev"
+                          " GROUP BY p ORDER BY p");
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, &q, f->limit, &st);
+    q_free(&q);
+    if (rc)
+        return rc;
+    bin_ctx c = {fn, user, false};
+    return q_run(s, st, bin_row, &c);
+}
+
+int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
+                     annals_store_bin_fn fn, void *user)
+{
+    sq_query q = {.sql = CORE_BUF_INIT};
+    q_events_cte(&q, f, "m.source AS a, m.target AS b", "");
+    if (actors)
+        core_buf_puts(&q.sql,
+                      "SELECT a, count(*), sum(nm), sum(g), avg(g) FROM"
+                      " (SELECT a, nm, g FROM ev UNION ALL"
+                      "  SELECT b, nm, g FROM ev WHERE b <> '---' AND b <> a)"
+                      " GROUP BY a ORDER BY count(*) DESC, sum(nm) DESC, a");
+    else
+        core_buf_puts(&q.sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
+                              " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, &q, n, &st);
+    q_free(&q);
+    if (rc)
+        return rc;
+    bin_ctx c = {fn, user, !actors};
+    return q_run(s, st, bin_row, &c);
+}
+
+static int stats_row(sqlite3_stmt *st, void *p)
+{
+    annals_store_stats *o = p;
+    size_t *v[] = {&o->documents, &o->sentences, &o->mentions, &o->events, &o->actors};
+    for (int i = 0; i < 5; i++)
+        *v[i] = (size_t)sqlite3_column_int64(st, i);
+    return 0;
+}
+
+int store_sqlite_stats(annals_store *s, annals_store_stats *out)
+{
+    store_sqlite *impl = s->impl;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(impl->db,
+                           "SELECT (SELECT count(*) FROM documents),"
+                           " (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),"
+                           " (SELECT count(*) FROM events), (SELECT count(*) FROM actors)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_sqlite_fail(s, impl->db, "counting");
+    return q_run(s, st, stats_row, out);
+}
