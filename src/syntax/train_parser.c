@@ -503,6 +503,27 @@ static int syn_ptrain_epochs(syn_ptrain *t, syn_ptrain_set *train, const syn_tre
     return rc;
 }
 
+/* Scores the written model once on a test file (its own tags). */
+static int syn_ptrain_test(syn_ptrain *t, const syn_ptrain_model *m, const char *path)
+{
+    syn_treebank tb;
+    int rc = syn_treebank_read(&tb, path, 0, t->opt->error, sizeof t->opt->error);
+    if (rc)
+        return rc;
+    char msg[256] = "";
+    syn_parser *p = syn_ptrain_model_parser(t, m, msg, sizeof msg);
+    syn_parse_scores sc;
+    rc = p ? syn_treebank_score(&tb, p, NULL, NULL, &sc) : ANNALS_E_DATA;
+    if (rc == 0)
+        syn_ptrain_log(t, 0, "test %s: UAS %.2f LAS %.2f (full labels %.2f)", path, sc.uas,
+                       sc.las, sc.las_full);
+    else
+        syn_ptrain_error(t, rc, "%s: scoring failed %s", path, msg);
+    syn_parser_free(p);
+    syn_treebank_free(&tb);
+    return rc;
+}
+
 int syn_train_parser_with(syn_train_options *opt, const syn_parser_train_config *cfg)
 {
     opt->error[0] = '\0';
@@ -553,6 +574,8 @@ int syn_train_parser_with(syn_train_options *opt, const syn_parser_train_config 
     }
     if (rc == 0)
         rc = syn_ptrain_save(&t, &best, opt->output_path);
+    if (rc == 0 && opt->test_path)
+        rc = syn_ptrain_test(&t, &best, opt->test_path);
     syn_ptrain_model_free(&best);
     syn_ptrain_set_free(&train);
     syn_treebank_free(&train_tb);
