@@ -312,7 +312,8 @@ static bool usable_charset(const char *label, char *out, size_t cap)
     for (size_t i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
         if (!strcasecmp(name, latin1[i]))
             snprintf(name, sizeof name, "windows-1252");
-    if (!strcasecmp(name, "utf8") || !strcasecmp(name, "unicode-1-1-utf-8"))
+    if (!strcasecmp(name, "utf8") || !strcasecmp(name, "utf-8") ||
+        !strcasecmp(name, "unicode-1-1-utf-8"))
         snprintf(name, sizeof name, "UTF-8");
     xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name);
     if (!h)
@@ -954,7 +955,7 @@ int io_html_extract(const char *bytes, size_t len, const char *http_charset,
     if (!ctxt)
         return ANNALS_E_NOMEM;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, len ? bytes : " ", len ? (int)len : 1, base_url,
                                         d->charset, opts);
     htmlFreeParserCtxt(ctxt);

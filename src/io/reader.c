@@ -398,18 +398,20 @@ static int slurp(annals_reader *r, size_t max, char **out, size_t *out_len)
             set_error(r->error, sizeof r->error, "%s: out of memory", r->name);
             return ANNALS_E_NOMEM;
         }
+        if (len > max) {
+            free(buf);
+            set_error(r->error, sizeof r->error, "%s: larger than %zu bytes; skipped", r->name,
+                      max);
+            return ANNALS_E_LIMIT;
+        }
         if (len == cap) {
-            if (cap > max) {
-                free(buf);
-                set_error(r->error, sizeof r->error, "%s: larger than %zu bytes; skipped",
-                          r->name, max);
-                return ANNALS_E_LIMIT;
-            }
-            char *p = realloc(buf, cap * 2);
+            /* Never more than max + 1 bytes: one past the limit tells. */
+            size_t grown = cap * 2 < max + 1 ? cap * 2 : max + 1;
+            char *p = realloc(buf, grown);
             if (!p)
                 free(buf);
             buf = p;
-            cap *= 2;
+            cap = grown;
             continue;
         }
         size_t n = fread(buf + len, 1, cap - len, r->fp);
@@ -421,12 +423,6 @@ static int slurp(annals_reader *r, size_t max, char **out, size_t *out_len)
             free(buf);
             set_error(r->error, sizeof r->error, "%s: %s", r->name, read_failure(r));
             return ANNALS_E_IO;
-        }
-        if (len > max) {
-            free(buf);
-            set_error(r->error, sizeof r->error, "%s: larger than %zu bytes; skipped", r->name,
-                      max);
-            return ANNALS_E_LIMIT;
         }
         *out = buf;
         *out_len = len;
