@@ -20,6 +20,7 @@
  *  11. Simple path     one call from text to event records
  *  12. Evaluation      CoNLL 2018 scores of CoNLL-U output against a treebank
  *  13. Store           events in a database (SQLite): load, query, aggregate
+ *  14. Actors          actor mentions, dictionary lint and conversion
  *
  * Ownership is stated on every function that returns memory.  Contexts come
  * in create/free pairs; every free function accepts NULL.  Nothing in the
@@ -120,6 +121,12 @@ typedef struct annals_options {
     annals_log_fn log;       /* NULL: messages are dropped */
     void *log_user;          /* passed to log */
     annals_log_level log_level; /* least level passed to log */
+    /* Actor dictionaries (doc/dictionaries.md): comma-separated files
+     * (native, PETRARCH or TABARI format) that replace the built-in actor
+     * dictionaries (data/dict/NAME.actors), respectively agents
+     * (data/dict/NAME.agents).  NULL: the built-in ones. */
+    const char *actors;
+    const char *agents;
 } annals_options;
 
 /* Fills `opt` with defaults (everything NULL, level WARN). */
@@ -685,6 +692,75 @@ typedef struct annals_store_stats {
 } annals_store_stats;
 
 ANNALS_API int annals_store_get_stats(annals_store *store, annals_store_stats *out);
+
+/* ---------------------------------------------------------------------
+ * 14. Actors
+ *
+ * The coder finds actor mentions in every sentence with the dictionaries
+ * of the resources (doc/dictionaries.md): names matched on the words
+ * (case, diacritics, hyphens and typographic punctuation folded; one
+ * letter off in a long multi-word name), joined with their context
+ * ("Iraqi Prime Minister Mohammed Shia al-Sudani" = IRQGOV, "the Japanese
+ * foreign minister" = JPNGOV, "former" turns an office into ELI), and
+ * coded on the document date (the office a person held then).
+ * ------------------------------------------------------------------- */
+
+#define ANNALS_MENTION_FUZZY    0x01u /* a name matched with one letter wrong */
+#define ANNALS_MENTION_FORMER   0x02u /* "former"/"ex-" made an office ELI */
+#define ANNALS_MENTION_AGENT    0x04u /* from agents alone ("police" = COP) */
+#define ANNALS_MENTION_NOCODE   0x08u /* the entry has no code on the date: "---" */
+#define ANNALS_MENTION_COMBINED 0x10u /* several dictionary matches made the code */
+
+/* One actor mention.  All strings belong to the coder (valid until its
+ * next run or free) and are never NULL except `from` and `to`. */
+typedef struct annals_mention {
+    size_t sent;             /* index of the sentence */
+    size_t first_word, end_word; /* its words [first_word, end_word) */
+    size_t start, end;       /* byte span (in the title for a title sentence) */
+    const char *text;        /* those words as in the sentence */
+    const char *code;        /* CAMEO actor code on the date, e.g. "IRQGOV"; "---"
+                                with ANNALS_MENTION_NOCODE */
+    const char *entry;       /* the deciding dictionary entry (its first name) */
+    const char *pattern;     /* "FILE:LINE" of that entry */
+    const char *from, *to;   /* "YYYY-MM-DD" range of the code used; NULL for an
+                                open end, both NULL for a code without a range */
+    const char *why;         /* every match that took part, e.g. "Iraqi=IRQ
+                                (dict/countries.actors:12) + prime minister=GOV (...)" */
+    unsigned flags;          /* ANNALS_MENTION_* */
+} annals_mention;
+
+/* The actor mentions of the last run, in sentence and word order; owned
+ * by the coder.  `n` receives the count. */
+ANNALS_API const annals_mention *annals_coder_mentions(const annals_coder *coder, size_t *n);
+
+/* Proper-noun phrases of the last run that no dictionary knows: runs of
+ * PROPN words (capitalised words when untagged) outside every mention,
+ * one string per occurrence, owned by the coder.  Titles and headlines
+ * are left out. */
+ANNALS_API const char *const *annals_coder_unknown_actors(const annals_coder *coder,
+                                                          size_t *n);
+
+/* Number of dictionary entries loaded in `res`. */
+ANNALS_API size_t annals_resources_actor_entries(const annals_resources *res);
+
+/* Receives one finding or message, "FILE:LINE: text", valid during the call. */
+typedef void (*annals_report_fn)(void *user, const char *message);
+
+/* Checks dictionary files (native, PETRARCH or TABARI; a file whose name
+ * ends in .agents, or contains "agents", is read as agents): lines that do
+ * not load, duplicate names, reversed, impossible and overlapping date
+ * ranges, codes unknown to the ontology (section 10), entries no text can
+ * reach.  Every finding goes to `report` in file and line order.  Returns
+ * the number of findings, or a negative error (ANNALS_E_IO when a file
+ * cannot be read, reported too). */
+ANNALS_API int annals_dict_lint(const char *const *paths, size_t n,
+                                annals_report_fn report, void *user);
+
+/* Writes the dictionary `path` (any supported format) onto `out` in the
+ * native format.  Lines that did not load go to `report`.  Returns the
+ * number of those, or a negative error. */
+ANNALS_API int annals_dict_convert(const char *path, FILE *out,
+                                   annals_report_fn report, void *user);
 
 #ifdef __cplusplus
 }

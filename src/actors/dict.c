@@ -298,26 +298,30 @@ bool act_dict_add_code(act_dict *d, const char *code, size_t code_len, bool date
     return true;
 }
 
-/* Splits a name into word norms: pure ASCII letters and spaces directly,
- * anything else through the segmenter so that names split as text does. */
+/* Splits a name into word norms.  Plain ASCII names (letters, digits,
+ * spaces, full stops, hyphens) split at spaces and hyphens, as the
+ * segmenter splits them inside a sentence ("A.R." and "Jr." stay whole,
+ * which the segmenter would not promise at the end of a lone name);
+ * anything else goes through the segmenter. */
 static int act_name_words(act_dict *d, const char *text, size_t len, const char ***words,
                           size_t *n)
 {
     bool simple = true;
     for (size_t i = 0; i < len && simple; i++) {
         char c = text[i];
-        simple = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ';
+        simple = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == ' ' || c == '.' || c == '-';
     }
     if (simple) {
-        const char **v = core_arena_alloc(&d->scratch, (len / 2 + 2) * sizeof *v);
+        const char **v = core_arena_alloc(&d->scratch, (len + 2) * sizeof *v);
         if (!v)
             return ANNALS_E_NOMEM;
         size_t k = 0;
         for (size_t i = 0; i < len;) {
-            while (i < len && text[i] == ' ')
+            while (i < len && (text[i] == ' ' || text[i] == '-'))
                 i++;
             size_t j = i;
-            while (j < len && text[j] != ' ')
+            while (j < len && text[j] != ' ' && text[j] != '-')
                 j++;
             if (j > i && !(v[k++] = core_arena_strndup(&d->scratch, text + i, j - i)))
                 return ANNALS_E_NOMEM;

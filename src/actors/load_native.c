@@ -115,7 +115,7 @@ static int32_t act_native_date(const char *s, size_t len, bool end)
         if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
             return ACT_NO_DATE;
     }
-    y = atoi(s);
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     if (len >= 7)
         m = (s[5] - '0') * 10 + (s[6] - '0');
     if (len == 10)
@@ -198,11 +198,9 @@ static bool act_native_code_line(act_dict *d, uint32_t file, uint32_t line, cons
     return act_dict_add_code(d, code, code_len, true, from, to, line);
 }
 
-static bool act_native_names(act_dict *d, uint32_t file, uint32_t line, const char *s, size_t len)
+static bool act_native_names(act_dict *d, uint32_t file, uint32_t line, const char *s, size_t len,
+                             char (*out)[ACT_NAME_MAX])
 {
-    char(*out)[ACT_NAME_MAX] = malloc(sizeof(char[ACT_MAX_VARIANTS][ACT_NAME_MAX]));
-    if (!out)
-        return false;
     bool ok = true;
     for (size_t i = 0; i <= len && ok;) {
         size_t j = i;
@@ -225,13 +223,16 @@ static bool act_native_names(act_dict *d, uint32_t file, uint32_t line, const ch
         for (size_t k = 0; k < n && ok; k++)
             ok = act_dict_add_name(d, out[k], strlen(out[k]), line, false, false);
     }
-    free(out);
     return ok;
 }
 
 int act_load_native(act_dict *d, uint32_t file, const char *data, size_t len,
                     act_section section)
 {
+    /* room for the variants of one name, reused line after line */
+    char(*variants)[ACT_NAME_MAX] = malloc(sizeof(char[ACT_MAX_VARIANTS][ACT_NAME_MAX]));
+    if (!variants)
+        return ANNALS_E_NOMEM;
     act_section sec = section;
     bool in_entry = false;
     uint32_t line = 0;
@@ -257,7 +258,7 @@ int act_load_native(act_dict *d, uint32_t file, const char *data, size_t len,
                 continue;
             }
             if (!act_native_code_line(d, file, line, s, n, sec))
-                return ANNALS_E_NOMEM;
+                goto nomem;
             continue;
         }
         if (in_entry)
@@ -274,12 +275,16 @@ int act_load_native(act_dict *d, uint32_t file, const char *data, size_t len,
             continue;
         }
         if (!act_dict_begin_entry(d, file, line, sec))
-            return ANNALS_E_NOMEM;
+            goto nomem;
         in_entry = true;
-        if (!act_native_names(d, file, line, s, n))
-            return ANNALS_E_NOMEM;
+        if (!act_native_names(d, file, line, s, n, variants))
+            goto nomem;
     }
     if (in_entry)
         act_dict_end_entry(d);
+    free(variants);
     return ANNALS_OK;
+nomem:
+    free(variants);
+    return ANNALS_E_NOMEM;
 }

@@ -8,4 +8,5 @@ list(APPEND ANNALS_SOURCES
   src/actors/load_legacy.c
   src/actors/match.c
   src/actors/lint.c
-  src/actors/convert.c)
+  src/actors/convert.c
+  src/actors/public.c)

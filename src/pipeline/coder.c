@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors/public.h"
 #include "annals.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -18,6 +19,7 @@ struct annals_coder {
     annals_event *events;
     size_t n_events;
     size_t invalid;
+    act_results actors;      /* mentions of the current document */
     int clean;               /* run the article cleaner */
     char error[512];
 };
@@ -41,6 +43,7 @@ void annals_coder_free(annals_coder *c)
         return;
     core_arena_destroy(&c->arena);
     text_sentences_free(&c->sents);
+    act_results_free(&c->actors);
     free(c);
 }
 
@@ -176,13 +179,18 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
                   "%s: %zu invalid UTF-8 sequence%s replaced with U+FFFD",
                   doc_label(&c->arena, &d), c->invalid, c->invalid == 1 ? "" : "s");
 
+    c->actors.n = c->actors.n_unknown = 0;
     int rc = d.n_sentences ? copy_given_sentences(c, &d) : segment_document(c, &d);
     if (!rc)
         rc = tag_sentences(c);
+    if (!rc)
+        rc = act_document_mentions(c->res->actors, &c->arena, c->sents.v, c->sents.n, d.date,
+                                   &c->actors);
     if (rc) {
         snprintf(c->error, sizeof c->error, "%s: %s", doc_label(&c->arena, &d),
                  annals_error_name(rc));
         c->sents.n = 0;
+        c->actors.n = c->actors.n_unknown = 0;
         return rc;
     }
     return ANNALS_OK;
@@ -200,6 +208,20 @@ const annals_event *annals_coder_events(const annals_coder *c, size_t *n)
     if (n)
         *n = c ? c->n_events : 0;
     return c ? c->events : NULL;
+}
+
+const annals_mention *annals_coder_mentions(const annals_coder *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->actors.n : 0;
+    return c ? c->actors.v : NULL;
+}
+
+const char *const *annals_coder_unknown_actors(const annals_coder *c, size_t *n)
+{
+    if (n)
+        *n = c ? c->actors.n_unknown : 0;
+    return c ? c->actors.unknown : NULL;
 }
 
 size_t annals_coder_invalid_bytes(const annals_coder *c)

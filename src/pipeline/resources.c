@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actors/public.h"
 #include "core/datadir.h"
 
 void annals_options_init(annals_options *opt)
@@ -63,6 +64,22 @@ static int load_parser(annals_resources *res)
     return ANNALS_OK;
 }
 
+/* The actor dictionaries: the built-in ones (none without a data
+ * directory) or the files the options name; a file that cannot be read
+ * is an error, a bad line a warning. */
+static int load_actors(annals_resources *res, const annals_options *opt)
+{
+    res->actors = malloc(sizeof *res->actors);
+    if (!res->actors)
+        return ANNALS_E_NOMEM;
+    if (!act_dict_init(res->actors)) {
+        free(res->actors);
+        res->actors = NULL;
+        return ANNALS_E_NOMEM;
+    }
+    return act_load_resources(res->actors, res->data_dir, opt->actors, opt->agents, &res->log);
+}
+
 annals_resources *annals_resources_load(const annals_options *opt, int *err)
 {
     annals_options defaults;
@@ -105,6 +122,13 @@ annals_resources *annals_resources_load(const annals_options *opt, int *err)
             return NULL;
         }
     }
+    int rc = load_actors(res, opt);
+    if (rc) {
+        annals_resources_free(res);
+        if (err)
+            *err = rc;
+        return NULL;
+    }
     if (err)
         *err = ANNALS_OK;
     return res;
@@ -117,7 +141,14 @@ void annals_resources_free(annals_resources *res)
     syn_model_close(res->tagger_model);
     syn_parser_free(res->parser);
     syn_model_close(res->parser_model);
+    act_dict_free(res->actors);
+    free(res->actors);
     free(res);
+}
+
+size_t annals_resources_actor_entries(const annals_resources *res)
+{
+    return res && res->actors ? res->actors->n_entries : 0;
 }
 
 const char *annals_resources_data_dir(const annals_resources *res)

@@ -6,6 +6,7 @@
 
 #include <limits.h>
 
+#include "actors/dict.h"
 #include "annals.h"
 #include "core/log.h"
 #include "syntax/lemma.h"
@@ -24,6 +25,9 @@ struct annals_resources {
     /* syntax: models/parser.annm, NULL when absent */
     syn_model *parser_model;
     syn_parser *parser;
+    /* actors: data/dict/NAME.actors and .agents, or the files of
+     * annals_options.actors/.agents; never NULL once loaded */
+    act_dict *actors;
 };
 
 #endif

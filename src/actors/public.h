@@ -1,0 +1,34 @@
+/* public.h — the actors of a whole document for the coder, as the public
+ * annals_mention records (annals.h section 14). */
+#ifndef ANNALS_ACTORS_PUBLIC_H
+#define ANNALS_ACTORS_PUBLIC_H
+
+#include "actors/dict.h"
+#include "annals.h"
+#include "core/arena.h"
+#include "core/log.h"
+
+/* What the coder keeps of the last document: vectors on malloc, reused
+ * from document to document; their strings live in the coder's arena. */
+typedef struct act_results {
+    annals_mention *v;
+    size_t n, cap;
+    const char **unknown;
+    size_t n_unknown, cap_unknown;
+} act_results;
+
+void act_results_free(act_results *r);
+
+/* Finds the mentions (and unknown proper-noun phrases) of every sentence
+ * on the document date `date` ("YYYY-MM-DD" or NULL); `text` and `title`
+ * are the document's, for spans.  Returns 0 or ANNALS_E_NOMEM. */
+int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentence *sents,
+                          size_t n, const char *date, act_results *r);
+
+/* Loads the dictionaries of annals_options into `d`: the built-in ones
+ * under `data_dir` (may be ""), replaced by `actors`/`agents` lists when
+ * given.  Loading diagnostics go to the log.  Returns 0 or an error. */
+int act_load_resources(act_dict *d, const char *data_dir, const char *actors,
+                       const char *agents, const core_log *log);
+
+#endif
