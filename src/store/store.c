@@ -161,7 +161,8 @@ int store_put(annals_store *s, const store_doc *doc, const store_sentence *sents
         s->pending = 0;
         return rc;
     }
-    s->pending += n_recs + 1;
+    /* A document without records still costs a little. */
+    s->pending += n_recs ? n_recs : 1;
     if (s->pending >= s->batch) {
         int frc = annals_store_flush(s);
         if (frc)
