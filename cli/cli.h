@@ -19,6 +19,8 @@ int cli_code(int argc, char **argv);
 int cli_parse(int argc, char **argv);
 int cli_codes(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_actor(int argc, char **argv);
+int cli_dict(int argc, char **argv);
 int cli_load(int argc, char **argv);
 int cli_query(int argc, char **argv);
 
@@ -28,6 +30,19 @@ void cli_log(void *user, annals_log_level level, const char *message);
 /* Loads resources with the CLI's log sink (quiet: warnings and errors only;
  * verbose: info too).  Prints the reason and returns NULL on failure. */
 annals_resources *cli_load_resources(const char *data_dir, bool verbose);
+
+/* As cli_load_resources, with the actor dictionaries `actors` and
+ * `agents` (comma-separated files; NULL: the built-in ones). */
+annals_resources *cli_load_dicts(const char *data_dir, const char *actors, const char *agents,
+                                 bool verbose);
+
+/* Counts of phrases (annals code --unknown-actors), written most frequent
+ * first as "COUNT<TAB>PHRASE" lines. */
+typedef struct cli_counts cli_counts;
+cli_counts *cli_counts_new(void);
+bool cli_counts_add(cli_counts *c, const char *phrase);
+bool cli_counts_write(cli_counts *c, const char *path);
+void cli_counts_free(cli_counts *c);
 
 /* Prints "annals SUB: MESSAGE" and "Try 'annals SUB --help'." on standard
  * error and returns CLI_USAGE. */

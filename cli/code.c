@@ -43,8 +43,14 @@ static void code_usage(FILE *out)
             "  --data-dir DIR   the data directory (dictionaries, models)\n"
             "  -h, --help       show this help\n"
             "\n"
-            "Not available yet: --verbs, --actors, --agents, --discards\n"
-            "(PETRARCH/TABARI dictionaries); they are refused.\n"
+            "  --actors FILES   comma-separated actor dictionaries (native, PETRARCH or\n"
+            "                   TABARI format) replacing the built-in ones\n"
+            "  --agents FILE    agent dictionaries replacing the built-in ones\n"
+            "  --unknown-actors FILE  write the proper-noun phrases no dictionary knows\n"
+            "                   to FILE, one \"COUNT<TAB>PHRASE\" a line, most frequent first\n"
+            "\n"
+            "Not available yet: --verbs, --discards (the event coder's dictionaries);\n"
+            "they are refused.\n"
             "\n"
             "Exit status: 0 every document was read and coded, 1 some records were\n"
             "skipped or a file could not be read, 2 usage error.\n");
@@ -57,6 +63,8 @@ typedef struct code_opts {
     annals_input_kind input;
     int jobs;
     const char *db;          /* the store, or NULL for standard output */
+    const char *actors, *agents; /* dictionaries replacing the built-in ones */
+    const char *unknown;     /* --unknown-actors FILE, or NULL */
 } code_opts;
 
 /* ---- copies that outlive the reader and the coder ------------------ */
@@ -192,6 +200,8 @@ typedef struct code_result {
     size_t n_sentences;
     const annals_event *events;
     size_t n_events;
+    const char **unknown;    /* --unknown-actors: phrases no dictionary knows */
+    size_t n_unknown;
 } code_result;
 
 /* Prints a skipped document; returns CLI_SKIPPED. */
@@ -247,13 +257,14 @@ typedef struct code_pipe {
     const annals_resources *res;
     annals_writer *writer;
     annals_store *store;     /* --db: written by the printer thread alone */
+    cli_counts *unknown;     /* --unknown-actors: counted by the printer alone */
     int status;              /* CLI_SKIPPED once a document was skipped */
     int coder_failed;        /* a worker could not create its coder */
 } code_pipe;
 
 /* Runs the coder on a slot's document and copies what it found into the
  * slot's pool, outside the lock. */
-static void code_slot_run(annals_coder *coder, code_slot *s)
+static void code_slot_run(annals_coder *coder, code_slot *s, bool unknown)
 {
     code_result *r = &s->result;
     if (s->pool.failed) {
@@ -273,6 +284,14 @@ static void code_slot_run(annals_coder *coder, code_slot *s)
     r->n_sentences = ns;
     r->events = copy_events(&s->pool, events, ne);
     r->n_events = ne;
+    if (unknown) {
+        size_t nu;
+        const char *const *u = annals_coder_unknown_actors(coder, &nu);
+        r->unknown = pool_alloc(&s->pool, nu * sizeof *r->unknown);
+        for (size_t i = 0; r->unknown && i < nu; i++)
+            r->unknown[i] = pool_strdup(&s->pool, u[i]);
+        r->n_unknown = r->unknown ? nu : 0;
+    }
     if (s->pool.failed) {
         r->rc = ANNALS_E_NOMEM;
         r->error = strdup("out of memory");
@@ -295,7 +314,7 @@ static void *code_worker(void *arg)
         s->state = SLOT_WORKING;
         pthread_mutex_unlock(&p->lock);
         if (coder) {
-            code_slot_run(coder, s);
+            code_slot_run(coder, s, p->unknown != NULL);
         } else {
             s->result.rc = ANNALS_E_NOMEM;
             s->result.error = strdup("out of memory: no coder");
@@ -324,6 +343,9 @@ static void *code_printer(void *arg)
         int status = CLI_OK;
         bool ok = p->output_failed ||
                   write_result(p->writer, p->store, &s->doc, &s->result, &status);
+        for (size_t i = 0; ok && p->unknown && i < s->result.n_unknown; i++)
+            if (!cli_counts_add(p->unknown, s->result.unknown[i]))
+                status = CLI_SKIPPED;
         /* Everything but the state: the reader looks at the state under
          * the lock and must not see the slot free before it is. */
         free(s->result.error);
@@ -372,6 +394,7 @@ typedef struct code_sink {
     annals_coder *coder;     /* -j 1 */
     annals_writer *writer;   /* -j 1 */
     annals_store *store;     /* -j 1 with --db */
+    cli_counts *unknown;     /* -j 1 with --unknown-actors */
     code_pipe *pipe;         /* -j N */
     int status;
 } code_sink;
@@ -389,6 +412,13 @@ static bool sink_document(code_sink *k, const annals_document *doc)
     }
     r.sentences = annals_coder_sentences(k->coder, &r.n_sentences);
     r.events = annals_coder_events(k->coder, &r.n_events);
+    if (k->unknown) {
+        size_t nu;
+        const char *const *u = annals_coder_unknown_actors(k->coder, &nu);
+        for (size_t i = 0; i < nu; i++)
+            if (!cli_counts_add(k->unknown, u[i]))
+                k->status = CLI_SKIPPED;
+    }
     return write_result(k->writer, k->store, doc, &r, &k->status);
 }
 
@@ -420,7 +450,8 @@ static bool code_file(code_sink *k, const char *path, const code_opts *o)
 }
 
 static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
-                             const annals_resources *res, annals_writer *w, annals_store *st)
+                             const annals_resources *res, annals_writer *w, annals_store *st,
+                             cli_counts *unknown)
 {
     code_pipe p = {0};
     p.n_slots = (size_t)o->jobs * 2;
@@ -437,6 +468,7 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
     p.res = res;
     p.writer = w;
     p.store = st;
+    p.unknown = unknown;
     pthread_t printer;
     int started = 0;
     bool printing = pthread_create(&printer, NULL, code_printer, &p) == 0;
@@ -475,9 +507,15 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
 
 static int code_run(char **paths, int n_paths, const code_opts *o)
 {
-    annals_resources *res = cli_load_resources(o->data_dir, false);
+    annals_resources *res = cli_load_dicts(o->data_dir, o->actors, o->agents, false);
     if (!res)
         return CLI_SKIPPED;
+    cli_counts *unknown = NULL;
+    if (o->unknown && !(unknown = cli_counts_new())) {
+        fprintf(stderr, "annals: out of memory\n");
+        annals_resources_free(res);
+        return CLI_SKIPPED;
+    }
     annals_writer *w = annals_writer_create(stdout, o->format);
     annals_store *st = NULL;
     int status = CLI_OK;
@@ -490,6 +528,7 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
             fprintf(stderr, "annals: %s\n", annals_store_open_error());
             annals_writer_free(w);
             annals_resources_free(res);
+            cli_counts_free(unknown);
             return err == ANNALS_E_UNSUPPORTED ? CLI_USAGE : CLI_SKIPPED;
         }
     }
@@ -497,9 +536,10 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
         fprintf(stderr, "annals: out of memory\n");
         status = CLI_SKIPPED;
     } else if (o->jobs > 1) {
-        status = code_run_parallel(paths, n_paths, o, res, w, st);
+        status = code_run_parallel(paths, n_paths, o, res, w, st, unknown);
     } else {
-        code_sink k = {.coder = annals_coder_create(res), .writer = w, .store = st};
+        code_sink k = {.coder = annals_coder_create(res), .writer = w, .store = st,
+                       .unknown = unknown};
         if (!k.coder) {
             fprintf(stderr, "annals: out of memory\n");
             k.status = CLI_SKIPPED;
@@ -521,6 +561,9 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
         fprintf(stderr, "annals: %s: cannot commit the last documents\n", o->db);
         status = CLI_SKIPPED;
     }
+    if (unknown && !cli_counts_write(unknown, o->unknown))
+        status = CLI_SKIPPED;
+    cli_counts_free(unknown);
     annals_writer_free(w);
     annals_resources_free(res);
     return status;
@@ -548,7 +591,8 @@ static int check_paths(char **paths, int n, const code_opts *o, const char *sub)
     return CLI_OK;
 }
 
-enum { OPT_FORMAT = 256, OPT_DATE, OPT_INPUT, OPT_DB, OPT_DATA_DIR, OPT_DICT };
+enum { OPT_FORMAT = 256, OPT_DATE, OPT_INPUT, OPT_DB, OPT_DATA_DIR, OPT_DICT, OPT_ACTORS,
+       OPT_AGENTS, OPT_UNKNOWN };
 
 int cli_code(int argc, char **argv)
 {
@@ -561,8 +605,9 @@ int cli_code(int argc, char **argv)
         {"db", required_argument, NULL, OPT_DB},
         {"data-dir", required_argument, NULL, OPT_DATA_DIR},
         {"verbs", required_argument, NULL, OPT_DICT},
-        {"actors", required_argument, NULL, OPT_DICT},
-        {"agents", required_argument, NULL, OPT_DICT},
+        {"actors", required_argument, NULL, OPT_ACTORS},
+        {"agents", required_argument, NULL, OPT_AGENTS},
+        {"unknown-actors", required_argument, NULL, OPT_UNKNOWN},
         {"discards", required_argument, NULL, OPT_DICT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -619,9 +664,18 @@ int cli_code(int argc, char **argv)
                                                  "in this build)" : "", optarg);
             o.db = optarg;
             break;
+        case OPT_ACTORS:
+            o.actors = optarg;
+            break;
+        case OPT_AGENTS:
+            o.agents = optarg;
+            break;
+        case OPT_UNKNOWN:
+            o.unknown = optarg;
+            break;
         case OPT_DICT:
-            return cli_usage_error(sub, "--%s is not available yet: PETRARCH/TABARI "
-                                        "dictionaries cannot be loaded in this version",
+            return cli_usage_error(sub, "--%s is not available yet: the event coder and its "
+                                        "dictionaries are not built",
                                    longopts[li].name);
         case ':':
             return cli_usage_error(sub, "option '%s' needs a value", argv[optind - 1]);

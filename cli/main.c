@@ -17,6 +17,8 @@ static const command commands[] = {
     {"code", cli_code, "code documents into event records"},
     {"parse", cli_parse, "segment (and, with models, tag and parse) text; print CoNLL-U"},
     {"codes", cli_codes, "look up CAMEO event codes, actor types and countries"},
+    {"actor", cli_actor, "code a phrase as an actor and say why (dictionary, date)"},
+    {"dict", cli_dict, "lint actor dictionaries, convert PETRARCH/TABARI ones"},
     {"eval", cli_eval, "score CoNLL-U output against a gold file (CoNLL 2018 metrics)"},
     {"load", cli_load, "load event records (JSON lines) into a store"},
     {"query", cli_query, "events, counts and top lists out of a store"},
