@@ -32,6 +32,15 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* CPU time of this thread: on a shared machine the wall clock also counts
+ * the time other processes had the core. */
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Copies the sentences of `path` (words with folded forms) into `a`. */
 static bench_sent *load_sentences(const char *path, core_arena *a, size_t *n_out,
                                   size_t *words)
@@ -125,14 +134,18 @@ int main(int argc, char **argv)
     bench_sent *s = load_sentences(path, &data, &n_sent, &words);
     if (!s)
         return 1;
-    double best_tag = 1e9, best_both = 1e9;
+    double best_tag = 1e9, best_both = 1e9, best_cpu = 1e9;
     for (int k = 0; k < repeat; k++) {
+        double c0 = cpu_s();
         double t0 = now_s();
         for (size_t j = 0; j < n_sent; j++) {
             syn_tagger_tag(&t, &scratch, s[j].w, s[j].n);
             core_arena_reset(&scratch);
         }
         double t1 = now_s();
+        double c1 = cpu_s();
+        if (c1 - c0 < best_cpu)
+            best_cpu = c1 - c0;
         for (size_t j = 0; j < n_sent; j++) {
             syn_tagger_tag(&t, &scratch, s[j].w, s[j].n);
             syn_lemma_sentence(&l, &scratch, s[j].w, s[j].n);
@@ -148,7 +161,8 @@ int main(int argc, char **argv)
     getrusage(RUSAGE_SELF, &ru);
     printf("model load:            %.2f ms (best of 20)\n", best_load * 1e3);
     printf("sentences, words:      %zu, %zu\n", n_sent, words);
-    printf("tagging:               %.0f words/s\n", (double)words / best_tag);
+    printf("tagging:               %.0f words/s (%.0f words per CPU second)\n",
+           (double)words / best_tag, (double)words / best_cpu);
     printf("tagging + lemmatising: %.0f words/s\n", (double)words / best_both);
     printf("peak memory (RSS):     %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
     free(s);
