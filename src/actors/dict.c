@@ -259,7 +259,8 @@ void act_dict_diag(act_dict *d, uint32_t file, uint32_t line, const char *fmt, .
         d->n_diags_dropped++;
         return;
     }
-    int at = sprintf(full, "%s:%u: ", act_dict_file(d, file), (unsigned)line);
+    int at = line ? sprintf(full, "%s:%u: ", act_dict_file(d, file), (unsigned)line)
+                  : sprintf(full, "%s: ", act_dict_file(d, file));
     strcpy(full + at, msg);
     d->diags[d->n_diags++] = (act_diag){file, line, full, (size_t)at};
 }

@@ -39,7 +39,8 @@ static void act_add(act_findings *f, const act_dict *d, uint32_t file, uint32_t 
         f->cap = nc;
     }
     char msg[1024];
-    int n = snprintf(msg, sizeof msg, "%s:%u: ", act_dict_file(d, file), (unsigned)line);
+    int n = line ? snprintf(msg, sizeof msg, "%s:%u: ", act_dict_file(d, file), (unsigned)line)
+                 : snprintf(msg, sizeof msg, "%s: ", act_dict_file(d, file));
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg + (n > 0 && (size_t)n < sizeof msg ? (size_t)n : 0),

@@ -472,7 +472,13 @@ int act_unknown_phrases(core_arena *a, const annals_sentence *s, const act_menti
             }
             break;
         }
-        if (!tagged && i == 0 && j == 1) {
+        /* a sentence's first word alone may just be capitalised; days and
+         * months are names but not actors */
+        static const char *const calendar[] = {
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", NULL};
+        if ((!tagged && i == 0 && j == 1) || (j == i + 1 && act_key_is(w, calendar))) {
             i = j;
             continue;
         }
