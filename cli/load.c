@@ -68,8 +68,9 @@ static int load_file(annals_store *st, const char *path, bool quiet)
         fclose(in);
     if (!quiet)
         fprintf(stderr,
-                "annals: %s: %zu records, %zu documents stored, %zu unchanged, %zu skipped\n",
-                path, ls.records, ls.documents, ls.unchanged, ls.skipped);
+                "annals: %s: records loaded %zu, skipped %zu; documents stored %zu, "
+                "unchanged %zu\n",
+                path, ls.records, ls.skipped, ls.documents, ls.unchanged);
     if (rc) {
         fprintf(stderr, "annals: %s\n", annals_store_error(st));
         return -1;

@@ -301,7 +301,7 @@ static int group_write(load_state *ls)
                    .title = g->meta.title, .hash = group_hash(g)};
     bool again = seen_has(&ls->seen, id);
     int rc = store_put(ls->s, &d, g->sents, ns, g->recs, g->n,
-                       again ? STORE_PUT_APPEND : STORE_PUT_REPLACE);
+                       again ? STORE_PUT_APPEND : STORE_PUT_RECORDS);
     if (rc >= 0 && !again && !seen_add(&ls->seen, id))
         rc = store_fail(ls->s, ANNALS_E_NOMEM, "out of memory");
     if (rc == 1)
@@ -315,7 +315,7 @@ static int group_write(load_state *ls)
 static void skip(load_state *ls, size_t line, const char *doc, const char *why)
 {
     ls->st.skipped++;
-    if (doc)
+    if (doc && *doc)
         core_logf(&ls->s->log, ANNALS_LOG_WARN, "%s:%zu: record of '%.200s': %s", ls->name,
                   line, doc, why);
     else

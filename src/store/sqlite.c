@@ -17,15 +17,22 @@ static const char *const sql_text[SQ_COUNT] = {
     [SQ_BEGIN] = "BEGIN IMMEDIATE",
     [SQ_COMMIT] = "COMMIT",
     [SQ_ROLLBACK] = "ROLLBACK",
-    [SQ_DOC_FIND] = "SELECT key, hash FROM documents WHERE id = ?1",
-    [SQ_DOC_INSERT] = "INSERT INTO documents (id, hash, date, url, title, publisher)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [SQ_DOC_FIND] = "SELECT key, hash, records_hash FROM documents WHERE id = ?1",
+    [SQ_DOC_INSERT] = "INSERT INTO documents (id, hash, date, url, title, publisher,"
+                      " records_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    /* Coded again: its loaded records went with the old mentions. */
     [SQ_DOC_UPDATE] = "UPDATE documents SET hash = ?2, date = ?3, url = ?4, title = ?5,"
-                      " publisher = ?6 WHERE key = ?1",
+                      " publisher = ?6, records_hash = NULL WHERE key = ?1",
+    /* Records say less about a document than the coder: keep what they
+     * do not say. */
+    [SQ_DOC_UPDATE_RECORDS] = "UPDATE documents SET records_hash = ?7,"
+                              " url = coalesce(?4, url), title = coalesce(?5, title),"
+                              " publisher = coalesce(?6, publisher) WHERE key = ?1",
     [SQ_DEL_MENTIONS] = "DELETE FROM mentions WHERE doc = ?1",
     [SQ_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc = ?1",
-    [SQ_SENT_INSERT] = "INSERT OR IGNORE INTO sentences (doc, idx, kind, text)"
-                       " VALUES (?1, ?2, ?3, ?4)",
+    [SQ_SENT_INSERT] = "INSERT INTO sentences (doc, idx, kind, text) VALUES (?1, ?2, ?3, ?4)"
+                       " ON CONFLICT (doc, idx) DO UPDATE SET text = excluded.text"
+                       " WHERE text <> excluded.text",
     [SQ_MENTION_INSERT] = "INSERT INTO mentions (doc, sent, date, bucket, source, target,"
                           " code, root, quad, goldstein, plover, source_text, target_text,"
                           " verb_text, pattern)"
@@ -95,26 +102,42 @@ static void sq_rollback(annals_store *s)
         sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static void bind_doc(sqlite3_stmt *st, const store_doc *d, uint64_t hash)
+/* Binds ?2-?7 of the document statements: the content hash, metadata and
+ * the records hash (NULL when `has_records` is false). */
+static void bind_doc(sqlite3_stmt *st, const store_doc *d, uint64_t hash, bool has_records,
+                     uint64_t records_hash)
 {
     sqlite3_bind_int64(st, 2, (sqlite3_int64)hash);
     bind_text(st, 3, d->date);
     bind_text(st, 4, d->url);
     bind_text(st, 5, d->title);
     bind_text(st, 6, d->publisher);
+    if (has_records)
+        sqlite3_bind_int64(st, 7, (sqlite3_int64)records_hash);
+    else
+        sqlite3_bind_null(st, 7);
 }
 
-/* Finds the document; *key = 0 when the store does not hold it. */
-static int find_doc(annals_store *s, const char *id, sqlite3_int64 *key, uint64_t *hash)
+/* The stored hashes of a document; key 0 when the store does not hold
+ * it, has_records false when no records were loaded for it. */
+typedef struct doc_row {
+    sqlite3_int64 key;
+    uint64_t hash, records_hash;
+    bool has_records;
+} doc_row;
+
+static int find_doc(annals_store *s, const char *id, doc_row *row)
 {
     store_sqlite *q = impl(s);
     sqlite3_stmt *st = q->st[SQ_DOC_FIND];
     bind_text(st, 1, id);
     int rc = sqlite3_step(st);
-    *key = 0;
+    memset(row, 0, sizeof *row);
     if (rc == SQLITE_ROW) {
-        *key = sqlite3_column_int64(st, 0);
-        *hash = (uint64_t)sqlite3_column_int64(st, 1);
+        row->key = sqlite3_column_int64(st, 0);
+        row->hash = (uint64_t)sqlite3_column_int64(st, 1);
+        row->has_records = sqlite3_column_type(st, 2) != SQLITE_NULL;
+        row->records_hash = (uint64_t)sqlite3_column_int64(st, 2);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -122,44 +145,60 @@ static int find_doc(annals_store *s, const char *id, sqlite3_int64 *key, uint64_
                                                  : store_sqlite_fail(s, q->db, "finding a document");
 }
 
-/* Makes the document row what `d` says; returns its key in *key, or 0
- * through the return value 0 when nothing needs writing. */
+/* Deletes what the document had of `which` (SQ_DEL_MENTIONS or
+ * SQ_DEL_SENTENCES). */
+static int delete_part(annals_store *s, int which, sqlite3_int64 key)
+{
+    sqlite3_bind_int64(impl(s)->st[which], 1, key);
+    return run(s, which, "replacing a document");
+}
+
+/* Makes the document row what `d` says, clearing what the new content
+ * replaces.  Returns 1 with its key in *key, 0 when the store already
+ * holds this content, or an error. */
 static int put_doc(annals_store *s, const store_doc *d, store_put_mode mode,
                    sqlite3_int64 *key)
 {
     store_sqlite *q = impl(s);
-    uint64_t old = 0;
-    int rc = find_doc(s, d->id, key, &old);
+    doc_row old;
+    int rc = find_doc(s, d->id, &old);
     if (rc)
         return rc;
-    if (!*key) {
+    bool records = mode != STORE_PUT_DOCUMENT;
+    if (!old.key) {
+        /* A document known only from its records has no content hash. */
         sqlite3_stmt *st = q->st[SQ_DOC_INSERT];
         bind_text(st, 1, d->id);
-        bind_doc(st, d, d->hash);
+        bind_doc(st, d, records ? 0 : d->hash, records, d->hash);
         if ((rc = run(s, SQ_DOC_INSERT, "adding a document")))
             return rc;
         *key = sqlite3_last_insert_rowid(q->db);
         return 1;
     }
-    uint64_t hash = d->hash;
-    if (mode == STORE_PUT_REPLACE) {
-        if (old == d->hash)
+    *key = old.key;
+    int which = SQ_DOC_UPDATE_RECORDS;
+    uint64_t records_hash = d->hash;
+    if (mode == STORE_PUT_DOCUMENT) {
+        if (old.hash == d->hash)
             return 0;
-        sqlite3_bind_int64(q->st[SQ_DEL_MENTIONS], 1, *key);
-        if ((rc = run(s, SQ_DEL_MENTIONS, "replacing a document")))
+        if ((rc = delete_part(s, SQ_DEL_MENTIONS, old.key)) ||
+            (rc = delete_part(s, SQ_DEL_SENTENCES, old.key)))
             return rc;
-        sqlite3_bind_int64(q->st[SQ_DEL_SENTENCES], 1, *key);
-        if ((rc = run(s, SQ_DEL_SENTENCES, "replacing a document")))
+        which = SQ_DOC_UPDATE;
+    } else if (mode == STORE_PUT_RECORDS) {
+        if (old.has_records && old.records_hash == d->hash)
+            return 0;
+        if ((rc = delete_part(s, SQ_DEL_MENTIONS, old.key)))
             return rc;
     } else {
-        /* More of the same document: its hash covers all its parts. */
-        uint64_t parts[2] = {old, d->hash};
-        hash = XXH64(parts, sizeof parts, 0);
+        /* More records of the same document: the hash covers them all. */
+        uint64_t parts[2] = {old.records_hash, d->hash};
+        records_hash = XXH64(parts, sizeof parts, 0);
     }
-    sqlite3_stmt *st = q->st[SQ_DOC_UPDATE];
-    sqlite3_bind_int64(st, 1, *key);
-    bind_doc(st, d, hash);
-    rc = run(s, SQ_DOC_UPDATE, "updating a document");
+    sqlite3_stmt *st = q->st[which];
+    sqlite3_bind_int64(st, 1, old.key);
+    bind_doc(st, d, d->hash, true, records_hash);
+    rc = run(s, which, "updating a document");
     return rc ? rc : 1;
 }
 

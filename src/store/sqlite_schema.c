@@ -43,12 +43,13 @@ static const char schema_v1[] =
     "CREATE INDEX mentions_date ON mentions(date);"
     "CREATE INDEX mentions_target ON mentions(target);";
 
-/* Version 2: full-text search over sentences, and events aggregated from
+/* Version 2: full-text search over sentences; events aggregated from
  * mentions by a deduplication window (the bucket of each mention), kept
  * up to date through the event_dirty table that triggers fill and each
- * commit drains. */
+ * commit drains; a second document hash, of its loaded event records. */
 static const char schema_v2[] =
     "INSERT OR IGNORE INTO settings VALUES ('dedup_days', '0');"
+    "ALTER TABLE documents ADD COLUMN records_hash INTEGER;"
     "ALTER TABLE mentions ADD COLUMN bucket INTEGER NOT NULL DEFAULT -2147483648;"
     "UPDATE mentions SET bucket = annals_bucket(date, 0);"
     "CREATE INDEX mentions_key ON mentions(source, target, code, bucket);"
@@ -60,6 +61,10 @@ static const char schema_v2[] =
     "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN"
     "  INSERT INTO sentences_fts(sentences_fts, rowid, text)"
     "  VALUES ('delete', old.rowid, old.text); END;"
+    "CREATE TRIGGER sentences_fts_update AFTER UPDATE OF text ON sentences BEGIN"
+    "  INSERT INTO sentences_fts(sentences_fts, rowid, text)"
+    "  VALUES ('delete', old.rowid, old.text);"
+    "  INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END;"
     "CREATE TABLE events ("
     "  source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
     "  bucket INTEGER NOT NULL,"

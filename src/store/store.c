@@ -228,7 +228,7 @@ int annals_store_add_document(annals_store *s, const annals_document *doc,
         /* The root is the code's first two digits; stored beside it. */
         r->root = r->code;
     }
-    int rc = store_put(s, &d, ss, n_sentences, rs, n_events, STORE_PUT_REPLACE);
+    int rc = store_put(s, &d, ss, n_sentences, rs, n_events, STORE_PUT_DOCUMENT);
     free(ss);
     free(rs);
     return rc;
@@ -303,7 +303,7 @@ int annals_store_filter_check(const annals_store_filter *f, char *msg, size_t si
         }
     }
     if (f->from && f->to && strcmp(f->from, f->to) > 0) {
-        snprintf(msg, size, "from (%s) is after to (%s)", f->from, f->to);
+        snprintf(msg, size, "from date %s is after the to date %s", f->from, f->to);
         return ANNALS_E_ARG;
     }
     if (f->text) {

@@ -27,11 +27,19 @@ typedef struct store_sentence {
     int kind;                /* annals_sentence_kind */
 } store_sentence;
 
-/* How store_ops.put treats a document the store already holds. */
+/* How store_ops.put treats a document the store already holds.  A
+ * document has two hashes: of its content as coded (text, title, date)
+ * and of the event records loaded for it; each kind of writer compares
+ * its own, so coding a document and loading records for it do not undo
+ * each other. */
 typedef enum store_put_mode {
-    STORE_PUT_REPLACE,       /* same hash: nothing; else replace it all */
-    STORE_PUT_APPEND         /* add to it (more records of a document
-                                already put in this load) */
+    STORE_PUT_DOCUMENT,      /* from the coder: same content hash, nothing;
+                                else replace sentences and mentions */
+    STORE_PUT_RECORDS,       /* from event records: same records hash,
+                                nothing; else replace the mentions and
+                                update the sentences they name */
+    STORE_PUT_APPEND         /* more records of a document already put in
+                                this load: add them */
 } store_put_mode;
 
 typedef struct store_ops {
