@@ -4,9 +4,9 @@
  *
  * The page is parsed by libxml2's HTML parser in recovery mode, with the
  * network and external entities off, after the charset has been chosen
- * here (HTTP header, byte-order mark, <meta>, else UTF-8 when the bytes
- * are valid UTF-8 and windows-1252 when not), so that libxml2 converts
- * whatever the page is written in to UTF-8.  The article is the
+ * here (byte-order mark, HTTP header, <meta>, else UTF-8 when the bytes
+ * are valid UTF-8 and windows-1252 when not) and the page converted to
+ * valid UTF-8 with iconv, a byte the charset lacks becoming U+FFFD.  The article is the
  * [itemprop=articleBody] element, else the <article> or <main> that holds
  * most of the page's paragraph text, else the block that a small
  * readability-style score of its <p> children picks.  Inside it, the parts
@@ -14,6 +14,8 @@
  * headers, footers, share and cookie boxes, hidden elements) are left out.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -290,8 +292,8 @@ bool io_html_date(const char *s, char out[11])
 
 /* ---- charset ----------------------------------------------------------- */
 
-/* The libxml2 name of a charset label, or NULL when libxml2 (through
- * iconv) cannot convert it.  Labels of Latin-1 and ASCII mean
+/* The iconv name of a charset label, or false when iconv cannot convert
+ * it.  Labels of Latin-1 and ASCII mean
  * windows-1252 on the web, as browsers read them: pages labelled
  * ISO-8859-1 use its extra quotes and dashes. */
 static bool usable_charset(const char *label, char *out, size_t cap)
@@ -315,10 +317,10 @@ static bool usable_charset(const char *label, char *out, size_t cap)
     if (!strcasecmp(name, "utf8") || !strcasecmp(name, "utf-8") ||
         !strcasecmp(name, "unicode-1-1-utf-8"))
         snprintf(name, sizeof name, "UTF-8");
-    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name);
-    if (!h)
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
         return false;
-    xmlCharEncCloseFunc(h);
+    iconv_close(cd);
     snprintf(out, cap, "%s", name);
     return true;
 }
@@ -862,6 +864,57 @@ static bool collect_body(void *ctx, xmlNode *n, bool entering)
     return entering;
 }
 
+/* ---- to UTF-8 ---------------------------------------------------------- */
+
+/* bytes[0..len) in `charset` as valid UTF-8 (malloc'd, NUL-terminated,
+ * length in *out_len).  Bytes the charset does not define become U+FFFD
+ * instead of stopping the page there, which is what libxml2's own
+ * conversion would do; NUL bytes become spaces.  NULL when out of memory. */
+static char *to_utf8(const char *bytes, size_t len, const char *charset, size_t *out_len)
+{
+    if (!strcasecmp(charset, "UTF-8")) {
+        if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3)) {
+            bytes += 3;
+            len -= 3;
+        }
+        return text_utf8_repair(bytes, len, true, out_len);
+    }
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return text_utf8_repair(bytes, len, true, out_len);
+    core_buf out = CORE_BUF_INIT;
+    char *in = (char *)bytes;
+    size_t left = len;
+    while (left > 0 && !out.failed) {
+        if (!core_buf_reserve(&out, left * 2 + 16))
+            break;
+        char *o = out.data + out.len;
+        size_t room = out.cap - out.len - 1;
+        size_t before = room;
+        size_t rc = iconv(cd, &in, &left, &o, &room);
+        out.len += before - room;
+        if (rc == (size_t)-1 && errno != E2BIG) {
+            /* EILSEQ: a byte the charset lacks; EINVAL: cut at the end */
+            core_buf_puts(&out, "\xEF\xBF\xBD");
+            in++;
+            left--;
+            iconv(cd, NULL, NULL, NULL, NULL);
+        }
+    }
+    iconv_close(cd);
+    if (out.failed) {
+        core_buf_free(&out);
+        return NULL;
+    }
+    core_buf_putc(&out, '\0');  /* makes data non-NULL even when empty */
+    out.len--;
+    out.data[out.len] = '\0';
+    /* iconv passes NUL through; repair makes the text clean either way */
+    char *clean = text_utf8_repair(out.data, out.len, true, out_len);
+    core_buf_free(&out);
+    return clean;
+}
+
 /* ---- the whole page ---------------------------------------------------- */
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
@@ -869,6 +922,12 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 static void html_init(void)
 {
     xmlInitParser();
+}
+
+static void html_quiet(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
 }
 
 /* The title without a trailing " | Site", " - Site" or " — Site" when
@@ -951,14 +1010,31 @@ int io_html_extract(const char *bytes, size_t len, const char *http_charset,
     if (len > INT32_MAX)
         return ANNALS_E_LIMIT;
     choose_charset(bytes, len, http_charset, d->charset, sizeof d->charset);
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt)
+    size_t ulen;
+    char *utf8 = to_utf8(bytes, len, d->charset, &ulen);
+    if (!utf8)
         return ANNALS_E_NOMEM;
+    if (ulen > INT32_MAX) {
+        free(utf8);
+        return ANNALS_E_LIMIT;
+    }
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        free(utf8);
+        return ANNALS_E_NOMEM;
+    }
+    /* The library never prints: libxml2's messages that the options do
+     * not silence (I/O, encodings) go nowhere, for this call only. */
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, html_quiet);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, len ? bytes : " ", len ? (int)len : 1, base_url,
-                                        d->charset, opts);
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, ulen ? utf8 : " ", ulen ? (int)ulen : 1,
+                                        base_url, "UTF-8", opts);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
     htmlFreeParserCtxt(ctxt);
+    free(utf8);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
         /* Nothing a parser could make a tree of (no markup, no text):

@@ -217,6 +217,14 @@ static void test_charsets(void **state)
     assert_string_equal(d.text, "\xC3\xA9t\xC3\xA9");
     assert_string_equal(d.charset, "windows-1252");
     io_html_doc_free(&d);
+    /* a byte windows-1252 lacks (0x81) does not cut the page short */
+    extract("<p>caf\xE9 \x81 na\xEFve</p><p>Second.</p>", NULL, NULL, &d);
+    assert_string_equal(d.text, "caf\xC3\xA9 \xEF\xBF\xBD na\xC3\xAFve\n\nSecond.");
+    io_html_doc_free(&d);
+    /* one bad byte in a UTF-8 page is replaced; the rest stays UTF-8 */
+    extract("<meta charset=utf-8><p>\xC3\xA9 \xFF \xD0\x96</p>", NULL, NULL, &d);
+    assert_string_equal(d.text, "\xC3\xA9 \xEF\xBF\xBD \xD0\x96");
+    io_html_doc_free(&d);
     /* a byte-order mark */
     extract("\xEF\xBB\xBF<p>\xC3\xA9</p>", "windows-1251", NULL, &d);
     assert_string_equal(d.text, "\xC3\xA9");
