@@ -132,7 +132,8 @@ const char *syn_lemma_of(const syn_lemmatizer *l, const char *form, int upos, ch
         unsigned char c = (unsigned char)form[i];
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    if (memcmp(low, form, n) != 0) {
+    /* A name's case is part of it: "Un" (of Kim Jong Un) is not "UN". */
+    if (upos != ANNALS_UPOS_PROPN && memcmp(low, form, n) != 0) {
         make_key(key, upos, low, n);
         if ((hit = syn_strmap_get(&l->forms, key, kl)))
             return hit;
