@@ -38,6 +38,7 @@ static void test_shipped_lemmas(void **state)
         {"fled", ANNALS_UPOS_VERB, "flee"},          {"countries", ANNALS_UPOS_NOUN, "country"},
         {"Obama", ANNALS_UPOS_PROPN, "Obama"},       {"bigger", ANNALS_UPOS_ADJ, "big"},
         {"reaffirmed", ANNALS_UPOS_VERB, "reaffirm"}, {"The", ANNALS_UPOS_DET, "the"},
+        {"Un", ANNALS_UPOS_PROPN, "Un"},
     };
     char err[256];
     int e;
