@@ -104,8 +104,10 @@ typedef struct io_warc_page {
  * over max_body bytes are skipped. NULL when out of memory. */
 io_warc *io_warc_open(FILE *fp, const char *name, size_t max_body);
 /* 1 and `page` filled; 0 at the end; ANNALS_E_RECORD for a record
- * skipped (io_warc_error() names it and says why; call again); another
- * error when reading cannot go on (the message likewise). */
+ * skipped (io_warc_error() names it by number and WARC-Record-ID, or by
+ * offset when it has none, and says why; call again); another error when
+ * reading cannot go on (the message likewise).  Offsets in messages count
+ * bytes of the uncompressed archive. */
 int io_warc_next(io_warc *w, io_warc_page *page);
 const char *io_warc_error(const io_warc *w);
 /* Bytes of the file consumed so far (compressed bytes for .warc.gz). */
