@@ -45,11 +45,17 @@ static const char *const sql_text[SQ_COUNT] = {
         " min(m.date), max(m.date), min(m.root), min(m.quad), avg(m.goldstein), count(*),"
         " count(DISTINCT d.publisher), count(DISTINCT m.doc)"
         " FROM event_dirty x"
-        " JOIN mentions m ON m.source = x.source AND m.target = x.target"
+        /* CROSS JOIN keeps this order: from the few keys touched to their
+         * mentions, never a scan of every mention. */
+        " CROSS JOIN mentions m ON m.source = x.source AND m.target = x.target"
         "  AND m.code = x.code AND m.bucket = x.bucket"
         " JOIN documents d ON d.key = m.doc"
         " GROUP BY m.source, m.target, m.code, m.bucket",
     [SQ_DIRTY_CLEAR] = "DELETE FROM event_dirty",
+    [SQ_FTS_INDEX] = "INSERT INTO sentences_fts(rowid, text)"
+                     " SELECT s.rowid, s.text FROM fts_pending p"
+                     " CROSS JOIN sentences s ON s.rowid = p.id",
+    [SQ_FTS_CLEAR] = "DELETE FROM fts_pending",
 };
 
 static store_sqlite *impl(annals_store *s)
@@ -81,8 +87,9 @@ static int sq_begin(annals_store *s)
     return run(s, SQ_BEGIN, "beginning a transaction");
 }
 
-/* Brings the events of every key touched in this transaction up to date,
- * then commits: events and mentions are committed together. */
+/* Brings the events of every key touched in this transaction up to date
+ * and indexes the new sentences, then commits: events, index and
+ * mentions are committed together. */
 static int sq_commit(annals_store *s)
 {
     int rc = run(s, SQ_EVENTS_DELETE_DIRTY, "updating events");
@@ -90,6 +97,10 @@ static int sq_commit(annals_store *s)
         rc = run(s, SQ_EVENTS_INSERT_DIRTY, "updating events");
     if (!rc)
         rc = run(s, SQ_DIRTY_CLEAR, "updating events");
+    if (!rc)
+        rc = run(s, SQ_FTS_INDEX, "indexing sentences");
+    if (!rc)
+        rc = run(s, SQ_FTS_CLEAR, "indexing sentences");
     if (!rc)
         rc = run(s, SQ_COMMIT, "committing");
     return rc;
@@ -229,7 +240,7 @@ static int sq_put(annals_store *s, const store_doc *doc, const store_sentence *s
                   size_t n_sents, const annals_store_record *recs, size_t n_recs,
                   store_put_mode mode)
 {
-    sqlite3_int64 key;
+    sqlite3_int64 key = 0;
     int rc = put_doc(s, doc, mode, &key);
     if (rc <= 0)
         return rc;
@@ -310,8 +321,11 @@ int store_sqlite_open(annals_store *s, const char *path, const annals_store_opti
         sqlite3_extended_result_codes(q->db, 1);
         /* WAL first: it is what lets readers and the loader work at once,
          * and it must be set before any transaction. */
+        /* A batch of records touches several indexes and the full-text
+         * index: a page cache of 64 MiB keeps it from spilling to the WAL
+         * before its commit. */
         if (sqlite3_exec(q->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                                "PRAGMA foreign_keys = ON;",
+                                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
                          NULL, NULL, NULL) != SQLITE_OK) {
             store_set_open_error("%s: cannot open the store: %s", path, sqlite3_errmsg(q->db));
             rc = (sqlite3_errcode(q->db) & 0xff) == SQLITE_NOTADB ? ANNALS_E_FORMAT

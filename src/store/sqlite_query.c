@@ -320,14 +320,27 @@ static int bin_row(sqlite3_stmt *st, void *p)
 }
 
 /* The events among the matching mentions, one row each with its mention
- * count and Goldstein value: the common inner query of every aggregate. */
-static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *select,
-                         const char *extra_where)
+ * count and Goldstein value: the common inner query of every aggregate.
+ * Without a text filter every filter applies to the events table as it
+ * is, which is much smaller than the mentions; with one, the events are
+ * gathered from the matching mentions.  `sel_e` and `sel_m` are the keys
+ * to select in either case. */
+static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *sel_e,
+                         const char *sel_m, bool dated)
 {
+    if (!f->text) {
+        core_buf_printf(&q->sql,
+                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g"
+                        " FROM events e WHERE 1%s",
+                        sel_e, dated ? " AND e.date IS NOT NULL" : "");
+        q_where(q, f, "e");
+        core_buf_puts(&q->sql, ") ");
+        return;
+    }
     core_buf_printf(&q->sql,
                     "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g"
                     " FROM mentions m WHERE 1%s",
-                    select, extra_where);
+                    sel_m, dated ? " AND m.date IS NOT NULL" : "");
     q_where(q, f, "m");
     core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
 }
@@ -335,14 +348,20 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
 int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_interval iv,
                         annals_store_bin_fn fn, void *user)
 {
-    static const char *const period[] = {
+    static const char *const period_e[] = {
+        [ANNALS_BY_DAY] = "e.date AS p",
+        [ANNALS_BY_WEEK] = "date(e.date, '-6 days', 'weekday 1') AS p",
+        [ANNALS_BY_MONTH] = "substr(e.date, 1, 7) AS p",
+        [ANNALS_BY_YEAR] = "substr(e.date, 1, 4) AS p",
+    };
+    static const char *const period_m[] = {
         [ANNALS_BY_DAY] = "min(m.date) AS p",
         [ANNALS_BY_WEEK] = "date(min(m.date), '-6 days', 'weekday 1') AS p",
         [ANNALS_BY_MONTH] = "substr(min(m.date), 1, 7) AS p",
         [ANNALS_BY_YEAR] = "substr(min(m.date), 1, 4) AS p",
     };
     sq_query q = {.sql = CORE_BUF_INIT};
-    q_events_cte(&q, f, period[iv], " AND m.date IS NOT NULL");
+    q_events_cte(&q, f, period_e[iv], period_m[iv], true);
     core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g) FROM ev"
                           " GROUP BY p ORDER BY p");
     sqlite3_stmt *st = NULL;
@@ -358,7 +377,7 @@ int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors,
                      annals_store_bin_fn fn, void *user)
 {
     sq_query q = {.sql = CORE_BUF_INIT};
-    q_events_cte(&q, f, "m.source AS a, m.target AS b", "");
+    q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
     if (actors)
         core_buf_puts(&q.sql,
                       "SELECT a, count(*), sum(nm), sum(g), avg(g) FROM"
