@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "annals.h"
 
@@ -89,6 +90,21 @@ static void rec(char *b, size_t cap, const char *doc, int sent, const char *date
              "\"plover\":\"%s\",\"source_text\":\"s\",\"target_text\":\"t\","
              "\"verb_text\":\"v\",\"pattern\":\"test:1\",\"text\":\"%s\"%s}\n",
              doc, sent, d, src, tgt, code, code, c->quad, c->goldstein, c->plover, text, pub);
+}
+
+/* SQLite's own check of the full-text index against the sentences. */
+static void check_fts(fixture *f)
+{
+    assert_int_equal(annals_store_flush(f->s), ANNALS_OK);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    char *err = NULL;
+    int rc = sqlite3_exec(db, "INSERT INTO sentences_fts(sentences_fts, rank)"
+                              " VALUES ('integrity-check', 1)",
+                          NULL, NULL, &err);
+    if (rc != SQLITE_OK)
+        fail_msg("full-text index: %s", err);
+    sqlite3_close(db);
 }
 
 static annals_store_load_stats load(fixture *f, const char *text)
@@ -285,6 +301,7 @@ static void test_replace_on_change(void **state)
     assert_int_equal(count(f, &flt), 0);
     flt.text = "Beijing";
     assert_int_equal(count(f, &flt), 1);
+    check_fts(f);
 }
 
 static void test_aggregate_counts(void **state)
@@ -600,6 +617,20 @@ static void test_add_document(void **state)
     assert_int_equal(s.mentions, 0);
     assert_int_equal(s.events, 0);
     assert_int_equal(s.sentences, 3);
+    check_fts(f);
+    /* Replaced before its batch was committed (its sentences never
+     * indexed), then committed: only the new text is found. */
+    doc.id = "n2";
+    sents[2].text = "First words.";
+    assert_int_equal(annals_store_add_document(f->s, &doc, sents, 3, &ev, 1), 1);
+    doc.text = "Iran threatened Israel. Second words.";
+    doc.text_len = strlen(doc.text);
+    sents[2].text = "Second words.";
+    assert_int_equal(annals_store_add_document(f->s, &doc, sents, 3, &ev, 1), 1);
+    check_fts(f);
+    annals_store_filter_init(&flt);
+    flt.text = "threatened";
+    assert_int_equal(count(f, &flt), 1);
     annals_document none = {.id = "", .text = ""};
     assert_int_equal(annals_store_add_document(f->s, &none, NULL, 0, NULL, 0), ANNALS_E_ARG);
 }
