@@ -65,7 +65,8 @@ uint32_t act_intern_find(const act_intern *t, const char *s, size_t n)
 
 static bool act_intern_rehash(act_intern *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 1024;
+    /* big enough for the built-in set at once: rehashing is most of the cost */
+    size_t cap = t->cap ? t->cap * 2 : 65536;
     uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return false;
@@ -130,7 +131,7 @@ uint32_t act_edges_find(const act_edges *e, uint32_t parent, uint32_t tok)
 static bool act_edges_put(act_edges *e, uint64_t key, uint32_t val)
 {
     if ((e->n + 1) * 2 > e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 4096;
+        size_t cap = e->cap ? e->cap * 2 : 8192;
         uint64_t *keys = malloc(cap * sizeof *keys);
         uint32_t *vals = malloc(cap * sizeof *vals);
         if (!keys || !vals) {
@@ -299,12 +300,19 @@ bool act_dict_add_code(act_dict *d, const char *code, size_t code_len, bool date
     return true;
 }
 
-/* Splits a name into word norms.  Plain ASCII names (letters, digits,
- * spaces, full stops, hyphens) split at spaces and hyphens, as the
- * segmenter splits them inside a sentence ("A.R." and "Jr." stay whole,
- * which the segmenter would not promise at the end of a lone name);
- * anything else goes through the segmenter. */
-static int act_name_words(act_dict *d, const char *text, size_t len, const char ***words,
+/* A word of a name: its text (not NUL-terminated in the plain path). */
+typedef struct act_word {
+    const char *s;
+    size_t len;
+    bool ascii;
+} act_word;
+
+/* Splits a name into words.  Plain ASCII names (letters, digits, spaces,
+ * full stops, hyphens) split at spaces and hyphens, as the segmenter
+ * splits them inside a sentence ("A.R." and "Jr." stay whole, which the
+ * segmenter would not promise at the end of a lone name); anything else
+ * goes through the segmenter, whose words carry their folded `norm`. */
+static int act_name_words(act_dict *d, const char *text, size_t len, act_word **words,
                           size_t *n)
 {
     bool simple = true;
@@ -314,18 +322,22 @@ static int act_name_words(act_dict *d, const char *text, size_t len, const char 
                  c == ' ' || c == '.' || c == '-';
     }
     if (simple) {
-        const char **v = core_arena_alloc(&d->scratch, (len + 2) * sizeof *v);
+        act_word *v = core_arena_alloc(&d->scratch, (len / 2 + 2) * sizeof *v);
         if (!v)
             return ANNALS_E_NOMEM;
         size_t k = 0;
         for (size_t i = 0; i < len;) {
-            while (i < len && (text[i] == ' ' || text[i] == '-'))
-                i++;
+            bool hyphen = false;
+            for (; i < len && (text[i] == ' ' || text[i] == '-'); i++)
+                if (text[i] == '-')
+                    hyphen = true;
+            if (hyphen && k)
+                v[k++] = (act_word){"-", 1, true};
             size_t j = i;
             while (j < len && text[j] != ' ' && text[j] != '-')
                 j++;
-            if (j > i && !(v[k++] = core_arena_strndup(&d->scratch, text + i, j - i)))
-                return ANNALS_E_NOMEM;
+            if (j > i)
+                v[k++] = (act_word){text + i, j - i, true};
             i = j;
         }
         *words = v;
@@ -339,13 +351,15 @@ static int act_name_words(act_dict *d, const char *text, size_t len, const char 
     size_t total = 0;
     for (size_t s = 0; s < d->sents.n; s++)
         total += d->sents.v[s].n_words;
-    const char **v = core_arena_alloc(&d->scratch, (total + 1) * sizeof *v);
+    act_word *v = core_arena_alloc(&d->scratch, (total + 1) * sizeof *v);
     if (!v)
         return ANNALS_E_NOMEM;
     size_t k = 0;
     for (size_t s = 0; s < d->sents.n; s++)
-        for (size_t w = 0; w < d->sents.v[s].n_words; w++)
-            v[k++] = d->sents.v[s].words[w].norm;
+        for (size_t w = 0; w < d->sents.v[s].n_words; w++) {
+            const char *norm = d->sents.v[s].words[w].norm;
+            v[k++] = (act_word){norm, strlen(norm), false};
+        }
     *words = v;
     *n = k;
     return ANNALS_OK;
@@ -359,6 +373,27 @@ static size_t act_count_letters(const char *key)
     return n;
 }
 
+/* The key of a plain ASCII word: lower case without full stops (see
+ * act_key, which this must agree with). */
+static size_t act_ascii_key(const act_word *w, char *out)
+{
+    if (w->len == 1 && w->s[0] == '-')
+        return 0;
+    size_t o = 0;
+    for (size_t i = 0; i < w->len && o < ACT_KEY_MAX - 1; i++) {
+        char c = w->s[i];
+        if (c == '.')
+            continue;
+        out[o++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    if (!o) {
+        o = w->len < ACT_KEY_MAX - 1 ? w->len : ACT_KEY_MAX - 1;
+        memcpy(out, w->s, o);
+    }
+    out[o] = '\0';
+    return o;
+}
+
 bool act_dict_add_name(act_dict *d, const char *text, size_t len, uint32_t line, bool legacy,
                        bool stem)
 {
@@ -366,7 +401,7 @@ bool act_dict_add_name(act_dict *d, const char *text, size_t len, uint32_t line,
         return true;
     act_entry *e = &d->entries[d->n_entries - 1];
     core_arena_reset(&d->scratch);
-    const char **words;
+    act_word *words;
     size_t n_words;
     if (act_name_words(d, text, len, &words, &n_words))
         return false;
@@ -376,8 +411,9 @@ bool act_dict_add_name(act_dict *d, const char *text, size_t len, uint32_t line,
     size_t n = 0, letters = 0, plain_words = 0, caps_words = 0;
     bool any_lower = false, after_hyphen = false;
     for (size_t i = 0; i < n_words; i++) {
+        const act_word *w = &words[i];
         char key[ACT_KEY_MAX];
-        size_t kl = act_key(words[i], key);
+        size_t kl = w->ascii ? act_ascii_key(w, key) : act_key(w->s, key);
         if (!kl) {
             after_hyphen = true;
             continue;
@@ -387,11 +423,21 @@ bool act_dict_add_name(act_dict *d, const char *text, size_t len, uint32_t line,
             return false;
         keys[n++] = id;
         letters += act_count_letters(key);
-        any_lower = any_lower || act_has_lower(words[i]);
+        bool lower, capital;
+        if (w->ascii) {
+            lower = false;
+            for (size_t k = 0; k < w->len && !lower; k++)
+                lower = w->s[k] >= 'a' && w->s[k] <= 'z';
+            capital = w->s[0] >= 'A' && w->s[0] <= 'Z';
+        } else {
+            lower = act_has_lower(w->s);
+            capital = act_is_capitalised(w->s);
+        }
+        any_lower = any_lower || lower;
         /* "Jae-in": a part after a hyphen need not be capitalised */
         if (!after_hyphen) {
             plain_words++;
-            caps_words += act_is_capitalised(words[i]);
+            caps_words += capital;
         }
         after_hyphen = false;
     }

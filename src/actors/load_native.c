@@ -18,9 +18,13 @@ static bool act_space(char c)
 /* Cuts a comment: '#' at the start or after white space. */
 static size_t act_native_cut_comment(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '#' && (i == 0 || act_space(s[i - 1])))
+    for (const char *h = memchr(s, '#', len); h; h = memchr(h + 1, '#', len - (size_t)(h + 1 - s))) {
+        size_t i = (size_t)(h - s);
+        if (i == 0 || act_space(s[i - 1]))
             return i;
+        if (i + 1 >= len)
+            break;
+    }
     return len;
 }
 
@@ -234,7 +238,7 @@ int act_load_native(act_dict *d, uint32_t file, const char *data, size_t len,
     if (!variants)
         return ANNALS_E_NOMEM;
     act_section sec = section;
-    bool in_entry = false;
+    bool in_entry = false, has_nul = memchr(data, '\0', len) != NULL;
     uint32_t line = 0;
     for (size_t pos = 0; pos < len;) {
         const char *nl = memchr(data + pos, '\n', len - pos);
@@ -243,7 +247,7 @@ int act_load_native(act_dict *d, uint32_t file, const char *data, size_t len,
         size_t n = end - pos;
         pos = end + 1;
         line++;
-        if (memchr(s, '\0', n)) {
+        if (has_nul && memchr(s, '\0', n)) {
             act_dict_diag(d, file, line, "NUL byte in line; line skipped");
             continue;
         }
