@@ -18,6 +18,7 @@ import glob
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'data'))
@@ -103,9 +104,60 @@ GOV_RANGE = re.compile(r'\[\s*([A-Z]{3,})\s+' + DATE8 + r'\s*-\s*' + DATE8 + r'\
 GOV_OPEN = re.compile(r'\[\s*([A-Z]{3,})\s*([<>])\s*' + DATE8 + r'\s*\]')
 ANY_BRACKET = re.compile(r'\[[^\]]*\]')
 CODE_OK = re.compile(r'^[A-Z]{3}(?:[A-Z]{3})*$')
+ONTOLOGY = os.path.join(HERE, '..', 'ontology')
+# The source's own codes for two places whose ISO code is another: the Isle of Man (IMN)
+# and East Timor, which countries.actors codes TLS throughout (ISO's withdrawn TMP).
+CODE_ALIASES = {'IMY': 'IMN', 'TMP': 'TLS'}
+
+
+def load_codes(name):
+    """First column of an ontology table."""
+    with open(os.path.join(ONTOLOGY, name), encoding='utf-8') as f:
+        return {line.split('\t', 1)[0] for line in f
+                if line.strip() and not line.startswith('#')}
+
+
+COUNTRY_CODES = load_codes('countries.tsv')
+ACTOR_TYPES = load_codes('actor_types.tsv')
+
+
+def fix_code(code):
+    """The source codes a dependent territory under its sovereign, GBRFLKGOV; CAMEO
+    and countries.actors code the territory as a country of its own, FLKGOV (and only
+    an actor type may follow the first part of a code)."""
+    parts = [CODE_ALIASES.get(code[i:i + 3], code[i:i + 3]) for i in range(0, len(code), 3)]
+    if len(parts) > 1 and parts[1] in COUNTRY_CODES and parts[1] not in ACTOR_TYPES:
+        ST.add('territory codes moved to their own country', f'{code} -> {"".join(parts[1:])}')
+        parts = parts[1:]
+    return ''.join(parts)
+
+
+# Open ends ("still in office at the last update") of people who led a listed country
+# and are kept because people-*.actors lack them: the day they left, from general
+# knowledge, so that they do not stay in office for ever.
+KNOWN_ENDS = {
+    ('sergio massa', 'ARGGOV'): datetime.date(2009, 7, 7),       # Chief of Cabinet
+    ('michael jeffery', 'AUSGOV'): datetime.date(2008, 9, 5),    # Governor-General
+    ('michaelle jean', 'CANGOV'): datetime.date(2010, 10, 1),    # Governor-General
+}
+
+
+def close_known_ends(person):
+    for k in person.keys:
+        for i, (code, s, e, label, leader) in enumerate(person.ranges):
+            end = KNOWN_ENDS.get((k, code))
+            if e is None and end is not None:
+                person.ranges[i] = (code, s, end, label, leader)
+                ST.add('open ends closed from general knowledge', f'{person.forms[0]} {code}')
+
+
 # The last Government issue the source read (Feb 2011): "[<date]" means in office from the
 # first issue (Jan 2003) on.
 GOV_FIRST = datetime.date(2003, 1, 1)
+
+
+# Examples listed per statistic (MAKE_COUNTRYINFO_NOTES=n lists more).
+NOTES = int(os.environ.get('MAKE_COUNTRYINFO_NOTES', '6'))
 
 
 class Stats:
@@ -115,7 +167,7 @@ class Stats:
 
     def add(self, key, note=None, n=1):
         self.c[key] += n
-        if note is not None and len(self.notes[key]) < 6:
+        if note is not None and len(self.notes[key]) < NOTES:
             self.notes[key].append(note)
 
 
@@ -225,9 +277,30 @@ def proper_surname(words):
     return ' '.join(case_word(w, False, i == n - 1) for i, w in enumerate(words))
 
 
+# Letters NFKD does not take apart but that English news writes without the mark.
+PLAIN_LETTERS = str.maketrans({'ı': 'i', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ß': 'ss'})
+
+
+def strip_marks(text):
+    """Sánchez -> Sanchez, as the matcher folds diacritics."""
+    return ''.join(c for c in unicodedata.normalize('NFKD', text)
+                   if not unicodedata.combining(c))
+
+
+def match_key(name):
+    """The words the matcher sees in a name: case and diacritics folded, full stops
+    dropped inside a word, hyphens between words.  Two forms of one entry with the
+    same match_key are the same name to the matcher (lint reports the second)."""
+    words = strip_marks(name.casefold()).replace('-', ' ').split()
+    return ' '.join(w.replace('.', '') or w for w in words)
+
+
 def name_key(name):
-    """What makes two written names the same for merging and duplicate checks."""
-    k = name.lower().replace('.', ' ').replace('-', ' ').replace("'", '')
+    """What makes two written names the same person for merging and for leaving a
+    person to people-*.actors: coarser than match_key, so that a spelling with
+    Turkish dotless i, a dropped apostrophe or spaced initials still counts."""
+    k = strip_marks(name.casefold().translate(PLAIN_LETTERS))
+    k = k.replace('.', ' ').replace('-', ' ').replace("'", '').replace('\u2019', '')
     return ' '.join(k.split())
 
 
@@ -262,13 +335,14 @@ def name_forms(raw, country):
     plain = country[:3] in FAMILY_FIRST
     for ws in (bare, words):
         forms.append(proper(ws if plain else join_particles(ws), plain))
-    # Korean given names are written with a hyphen in English news: Kim Jong-il.
+    # Korean given names are written with a hyphen in English news: Kim Jong-il.  The
+    # matcher reads it as "Kim Jong Il" too, so it replaces that form (and comes first).
     if country in ('PRK', 'KOR') and len(bare) == 3 and all(len(w) <= 4 for w in bare):
-        forms.append(f'{case_word(bare[0], True, False)} '
-                     f'{bare[1].capitalize()}-{bare[2].lower()}')
+        forms.insert(0, f'{case_word(bare[0], True, False)} '
+                        f'{bare[1].capitalize()}-{bare[2].lower()}')
     seen, out = set(), []
     for f in forms:
-        k = f.lower()
+        k = match_key(f)
         if k not in seen:
             seen.add(k)
             out.append(f)
@@ -339,7 +413,7 @@ def parse(path):
             continue
         m = re.match(r'<CountryCode>\s*([A-Z]+)\s*</CountryCode>', s)
         if m:
-            country = m.group(1)
+            country = fix_code(m.group(1))
             continue
         if s in ('<Country>', '</Country>'):
             country, section = None, None
@@ -420,6 +494,7 @@ def make_record(names_text, raw_ranges, label, country, leader, lineno):
         if not CODE_OK.match(code):
             ST.add('range dropped: malformed CAMEO code', f'line {lineno}: {code}')
             continue
+        code = fix_code(code)
         # In <Government>, "<date" means in office at the first issue read (Jan 2003).
         start = parse_date(a, lineno, False) if a else (None if leader else GOV_FIRST)
         end = parse_date(b, lineno, True) if b else None
@@ -441,7 +516,7 @@ class Person:
     def __init__(self):
         self.forms = []
         self.keys = set()          # name_key of every form: merging and duplicates
-        self.written = set()       # lower-cased forms: Kim Jong-il and Kim Jong Il both stay
+        self.written = set()       # match_key of every form: one form per matcher name
         self.bares = []
         self.ranges = []
         self.countries = collections.Counter()
@@ -479,8 +554,8 @@ def merge_people(records):
         for r in recs:
             for f in r.forms:
                 p.keys.add(name_key(f))
-                if f.lower() not in p.written:
-                    p.written.add(f.lower())
+                if match_key(f) not in p.written:
+                    p.written.add(match_key(f))
                     p.forms.append(f)
             p.bares.append(r.bare)
             p.ranges.extend(r.ranges)
@@ -585,6 +660,20 @@ def load_common_words():
     return words
 
 
+def load_agent_words():
+    """Every word of an agent name in agents.agents ("bishop", "king", "police"): a
+    surname that is one would take the word from the agents (actors match first)."""
+    words = set()
+    with open(os.path.join(HERE, 'agents.agents'), encoding='utf-8') as f:
+        for line in f:
+            if not line.strip() or line[0] in ' \t#[':
+                continue
+            for n in line.split(' #', 1)[0].split(';'):
+                for form in expand_braces(n.strip()):
+                    words.update(match_key(form).split())
+    return words
+
+
 def load_places(path):
     """Country, nationality, capital, city and region names from the same source."""
     places = set()
@@ -668,10 +757,10 @@ def add_surnames(people, common, places, handmade_names):
             forms.append(case_word(core, True, True))       # al-Assad and Assad
         for f in forms:
             k = name_key(f)
-            if k in handmade_names or f.lower() in p.written:
+            if k in handmade_names or match_key(f) in p.written:
                 continue
             p.keys.add(k)
-            p.written.add(f.lower())
+            p.written.add(match_key(f))
             p.forms.append(f)
             added += 1
     ST.add('surname-only variants added', None, added)
@@ -800,18 +889,25 @@ def main():
     ST.add('source lines converted', None, len(records))
     people = merge_people(records)
     handmade_names = load_handmade_names()
+    handmade_lasts = {k.split()[-1] for k in handmade_names if k}
     kept = []
     for p in people:
-        if handmade_owner(p):
+        # Kept when no hand-made name even ends in their surname: people-*.actors
+        # do not carry them (Taliban-era ministers, interim leaders, governors-general).
+        if handmade_owner(p) and any(k.split()[-1] in handmade_lasts for k in p.keys):
             ST.add('people left to people-*.actors: led a listed country after 2000',
                    p.forms[0])
             continue
+        if handmade_owner(p):
+            ST.add('people kept though they led a listed country after 2000: '
+                   'no people-*.actors name ends in their surname', p.forms[0])
+            close_known_ends(p)
         if p.keys & handmade_names:
             ST.add('people left to people-*.actors: name already there', p.forms[0])
             continue
         p.no_surname = recent_in_listed(p)
         kept.append(p)
-    common = load_common_words()
+    common = load_common_words() | load_agent_words()
     places = load_places(src)
     add_surnames(kept, common, places, handmade_names)
     total_conflicts = 0
