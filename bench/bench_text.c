@@ -6,7 +6,7 @@
  * FILEs are Reuters-21578 SGML files (the <BODY> of each story is one
  * document) or plain text files (one document each).  Prints documents,
  * bytes, sentences, words, and throughput in MB/s, words/s, sentences/s,
- * best of N repeats, on one thread. */
+ * best of N repeats (wall and CPU time), on one thread. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,10 +105,10 @@ static void add_docs(const char *path, doc **docs, size_t *n, size_t *cap)
     free(all);
 }
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -134,10 +134,10 @@ int main(int argc, char **argv)
     core_arena arena;
     core_arena_init(&arena, 256 * 1024);
     text_sentences sents = {0};
-    double best = 1e30;
+    double best = 1e30, best_cpu = 1e30;
     size_t n_sent = 0, n_words = 0;
     for (int r = 0; r < repeat; r++) {
-        double t0 = now();
+        double t0 = clock_s(CLOCK_MONOTONIC), c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
         n_sent = n_words = 0;
         for (size_t i = 0; i < n; i++) {
             core_arena_reset(&arena);
@@ -156,14 +156,21 @@ int main(int argc, char **argv)
             for (size_t k = 0; k < sents.n; k++)
                 n_words += sents.v[k].n_words;
         }
-        double t = now() - t0;
+        double t = clock_s(CLOCK_MONOTONIC) - t0;
+        double c = clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
         if (t < best)
             best = t;
+        if (c < best_cpu)
+            best_cpu = c;
     }
     printf("documents   %zu\nbytes       %zu\nsentences   %zu\nwords       %zu\n", n, bytes,
            n_sent, n_words);
-    printf("best of %d: %.3f s  %.1f MB/s  %.0f words/s  %.0f sentences/s\n", repeat, best,
-           bytes / best / 1e6, n_words / best, n_sent / best);
+    /* CPU time as well as wall time: on a shared machine the CPU time is
+     * the figure that says what the code costs. */
+    printf("wall, best of %d: %.3f s  %.1f MB/s  %.0f words/s  %.0f sentences/s\n", repeat,
+           best, bytes / best / 1e6, n_words / best, n_sent / best);
+    printf("cpu,  best of %d: %.3f s  %.1f MB/s  %.0f words/s  %.0f sentences/s\n", repeat,
+           best_cpu, bytes / best_cpu / 1e6, n_words / best_cpu, n_sent / best_cpu);
     text_sentences_free(&sents);
     core_arena_destroy(&arena);
     for (size_t i = 0; i < n; i++)
