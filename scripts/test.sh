@@ -14,4 +14,4 @@ cmake --build "$build" -j "$jobs"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd "$build"
-exec ctest --output-on-failure -j "$jobs"
+exec ctest --output-on-failure --timeout 900 -j "$jobs"
