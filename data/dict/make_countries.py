@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 # One line a country: CODE | names | demonyms | capitals and seats (coded GOV).
 # A leading "!" on the demonym field replaces the ruby-countries demonym
@@ -75,7 +76,7 @@ CRI | | | San Jose
 CUB | | | Havana
 CYP | | | Nicosia
 CZE | Czech Republic | !Czech{s} | Prague
-DEU | West Germany | German{s}; West German{s} | Berlin
+DEU | West Germany | !German{s}; West German{s} | Berlin
 DJI | | !Djiboutian{s} |
 DMA | | - | Roseau
 DNK | | Dane{s} | Copenhagen
@@ -373,6 +374,34 @@ def plural(demonym):
     return demonym + "{s}"
 
 
+def expand(name):
+    """Every form a name with {a|b} suffixes stands for: German{s} -> German, Germans."""
+    m = re.search(r"\{([^{}]*)\}", name)
+    if not m:
+        return [name]
+    head, tail = name[:m.start()], name[m.end():]
+    out = expand(head + tail)
+    for alt in m.group(1).split("|"):
+        out.extend(expand(head + alt + tail))
+    return out
+
+
+def match_keys(name):
+    """What the matcher makes of a name: case and diacritics folded, full stops dropped
+    inside a word, hyphens between words, a leading "the" optional; capitals-only names
+    kept apart from the others.  Two names with the same keys are the same name."""
+    keys = set()
+    for form in expand(name):
+        caps = form.upper() == form
+        words = unicodedata.normalize("NFKD", form.casefold()).replace("-", " ").split()
+        words = ["".join(c for c in w if not unicodedata.combining(c)) for w in words]
+        words = [w.replace(".", "") or w for w in words]
+        if len(words) > 1 and words[0] == "the":
+            words = words[1:]
+        keys.add((caps, " ".join(words)))
+    return keys
+
+
 def split(field):
     return [x.strip() for x in field.split(";") if x.strip()]
 
@@ -421,16 +450,16 @@ def main():
     def emit(names, codes, where):
         kept = []
         for n in names:
-            key = n.lower()
-            if key.startswith("the "):
-                key = key[4:]
-            if key in used:
-                if used[key] == where:
-                    continue
+            keys = match_keys(n)
+            owners = {used[k] for k in keys if k in used}
+            if len(owners & {where}) == 1 and all(k in used for k in keys):
+                continue       # the same words again ("U.A.E." beside "UAE")
+            if owners - {where}:
                 sys.stderr.write("dropped duplicate name %r for %s (already %s)\n"
-                                 % (n, where, used[key]))
+                                 % (n, where, ", ".join(sorted(owners - {where}))))
                 continue
-            used[key] = where
+            for k in keys:
+                used[k] = where
             kept.append(n)
         if not kept:
             return
