@@ -609,7 +609,9 @@ void act_format_day(int32_t days, char out[11])
 {
     int y, m, d;
     act_civil(days, &y, &m, &d);
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    unsigned uy = (unsigned)(y < 0 ? 0 : y) % 10000u, um = (unsigned)m % 100u,
+             ud = (unsigned)d % 100u;
+    snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
 }
 
 const act_code *act_entry_code_at(const act_dict *d, const act_entry *e, int32_t date)
