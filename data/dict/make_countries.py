@@ -257,7 +257,9 @@ EXTRA = {
     "DEU": [("Bundestag", ["DEULEG"]), ("Bundeswehr", ["DEUMIL"])],
     "GBR": [("Westminster; House of Commons; House of Lords", ["GBRLEG"]),
             ("Ministry of Defence; MoD", ["GBRMIL"]),
-            ("Foreign Office; Foreign and Commonwealth Office; Foreign, Commonwealth and Development Office; FCDO",
+            # "Foreign Office" alone is an agent (agents.agents): Pakistan's and Germany's
+            # are called so too, and as a GBR actor it made "Pakistan's Foreign Office" GBRGOV.
+            ("Foreign and Commonwealth Office; Foreign, Commonwealth and Development Office; FCDO",
              ["GBRGOV"]),
             ("MI6; MI5; Secret Intelligence Service; GCHQ", ["GBRSPY"]),
             ("Scotland Yard; Metropolitan Police", ["GBRCOP"])],
