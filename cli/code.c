@@ -25,16 +25,18 @@ static void code_usage(FILE *out)
             "the file name: .txt plain text (the file is one document, its id the file\n"
             "name without extension), .jsonl/.ndjson one JSON document a line (\"id\",\n"
             "\"text\", optional \"date\", \"title\", \"url\", \"publisher\"), .conllu\n"
-            "CoNLL-U; any of them may be gzip-compressed (.gz).  A bad record is\n"
-            "reported on standard error with its file, line and id, and skipped.\n"
+            "CoNLL-U, .html/.htm a web page (its article text, title, date, URL),\n"
+            ".warc/.warc.gz a web archive (every HTML response a document); the others\n"
+            "may be gzip-compressed too (.gz).  A bad record is reported on standard\n"
+            "error with its file, line or record and id, and skipped.\n"
             "\n"
             "Options:\n"
             "  --format FORMAT  jsonl (event records, the default), gdelt (the 61\n"
             "                   columns of the GDELT 2.0 event table) or phoenix (the 26\n"
             "                   columns of the Phoenix data set), tab-separated\n"
             "  --date DATE      YYYY-MM-DD date of documents that carry none\n"
-            "  --input KIND     txt, jsonl or conllu, whatever the names say (needed for\n"
-            "                   \"-\"); html and warc are not supported yet\n"
+            "  --input KIND     txt, jsonl, conllu, html or warc, whatever the names say\n"
+            "                   (needed for \"-\")\n"
             "  -j, --jobs N     code on N threads (default 1); the output is the same\n"
             "  -q, --quiet      no progress on standard error (none is shown yet)\n"
             "  --db DB          write documents, sentences and events into the store DB\n"
@@ -650,7 +652,8 @@ int cli_code(int argc, char **argv)
         case OPT_INPUT:
             o.input = annals_input_kind_from_name(optarg);
             if (o.input == ANNALS_INPUT_AUTO)
-                return cli_usage_error(sub, "unknown input kind '%s' (txt, jsonl, conllu)",
+                return cli_usage_error(sub,
+                                       "unknown input kind '%s' (txt, jsonl, conllu, html, warc)",
                                        optarg);
             break;
         case OPT_DATA_DIR:

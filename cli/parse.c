@@ -15,12 +15,13 @@ static void parse_usage(FILE *out)
             "Reads the documents of every PATH (a file, or \"-\" for standard input) and\n"
             "prints the sentences and words annals finds in them as CoNLL-U, one block a\n"
             "sentence, with sentence ids DOCID-N.  The input kind follows the file name\n"
-            "(.txt, .jsonl/.ndjson, .conllu, optionally .gz).  With CoNLL-U input the\n"
-            "given tokens and sentences are kept and the rest is predicted.\n"
+            "(.txt, .jsonl/.ndjson, .conllu, .html/.htm, .warc/.warc.gz; .gz).  With\n"
+            "CoNLL-U input the given tokens and sentences are kept and the rest is\n"
+            "predicted.\n"
             "\n"
             "Options:\n"
-            "  --input KIND     txt, jsonl or conllu, whatever the names say (needed for\n"
-            "                   \"-\")\n"
+            "  --input KIND     txt, jsonl, conllu, html or warc, whatever the names say\n"
+            "                   (needed for \"-\")\n"
             "  --format conllu  the output format (the only one)\n"
             "  --no-clean       take the text as clean running text: do not drop or mark\n"
             "                   boilerplate, headlines, captions or datelines\n"
@@ -130,9 +131,9 @@ int cli_parse(int argc, char **argv)
             return CLI_OK;
         case OPT_INPUT:
             kind = annals_input_kind_from_name(optarg);
-            if (kind != ANNALS_INPUT_TEXT && kind != ANNALS_INPUT_JSONL &&
-                kind != ANNALS_INPUT_CONLLU)
-                return cli_usage_error(sub, "unknown input kind '%s' (txt, jsonl, conllu)",
+            if (kind == ANNALS_INPUT_AUTO)
+                return cli_usage_error(sub,
+                                       "unknown input kind '%s' (txt, jsonl, conllu, html, warc)",
                                        optarg);
             break;
         case OPT_FORMAT:
