@@ -889,18 +889,27 @@ def main():
     ST.add('source lines converted', None, len(records))
     people = merge_people(records)
     handmade_names = load_handmade_names()
-    handmade_lasts = {k.split()[-1] for k in handmade_names if k}
+    by_last = collections.defaultdict(list)
+    for k in handmade_names:
+        words = k.split()
+        if len(words) > 1:
+            by_last[words[-1]].append(set(words[:-1]))
     kept = []
     for p in people:
-        # Kept when no hand-made name even ends in their surname: people-*.actors
-        # do not carry them (Taliban-era ministers, interim leaders, governors-general).
-        if handmade_owner(p) and any(k.split()[-1] in handmade_lasts for k in p.keys):
+        # Kept when people-*.actors neither list their surname alone nor a name with
+        # their surname and another of their names: those files do not carry them
+        # (interim leaders, governors-general), or carry a relative (Salahuddin, not
+        # Burhanuddin Rabbani).
+        if handmade_owner(p) and any(k.split()[-1] in handmade_names or
+                                     any(set(k.split()[:-1]) & other
+                                         for other in by_last[k.split()[-1]])
+                                     for k in p.keys):
             ST.add('people left to people-*.actors: led a listed country after 2000',
                    p.forms[0])
             continue
         if handmade_owner(p):
             ST.add('people kept though they led a listed country after 2000: '
-                   'no people-*.actors name ends in their surname', p.forms[0])
+                   'people-*.actors lack their surname alone and with a given name', p.forms[0])
             close_known_ends(p)
         if p.keys & handmade_names:
             ST.add('people left to people-*.actors: name already there', p.forms[0])
