@@ -23,6 +23,18 @@ int cli_actor(int argc, char **argv);
 int cli_dict(int argc, char **argv);
 int cli_load(int argc, char **argv);
 int cli_query(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_validate(int argc, char **argv);
+
+/* The dictionaries of an event-coding subcommand; NULL: built-in. */
+typedef struct cli_dicts {
+    const char *data_dir;
+    const char *actors, *agents, *verbs, *discards;
+} cli_dicts;
+
+/* Loads resources with those dictionaries (as cli_load_resources). */
+annals_resources *cli_load_coder(const cli_dicts *d, bool verbose);
+int cli_train(int argc, char **argv);
 
 /* Log sink printing "annals: warning: ..." on standard error. */
 void cli_log(void *user, annals_log_level level, const char *message);

@@ -50,9 +50,9 @@ static void code_usage(FILE *out)
             "  --agents FILE    agent dictionaries replacing the built-in ones\n"
             "  --unknown-actors FILE  write the proper-noun phrases no dictionary knows\n"
             "                   to FILE, one \"COUNT<TAB>PHRASE\" a line, most frequent first\n"
-            "\n"
-            "Not available yet: --verbs, --discards (the event coder's dictionaries);\n"
-            "they are refused.\n"
+            "  --verbs FILES    comma-separated verb dictionaries (native, PETRARCH or\n"
+            "                   TABARI format) replacing the built-in ones\n"
+            "  --discards FILES discards files (PETRARCH format) replacing the built-in ones\n"
             "\n"
             "Exit status: 0 every document was read and coded, 1 some records were\n"
             "skipped or a file could not be read, 2 usage error.\n");
@@ -66,6 +66,7 @@ typedef struct code_opts {
     int jobs;
     const char *db;          /* the store, or NULL for standard output */
     const char *actors, *agents; /* dictionaries replacing the built-in ones */
+    const char *verbs, *discards;
     const char *unknown;     /* --unknown-actors FILE, or NULL */
 } code_opts;
 
@@ -509,7 +510,8 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
 
 static int code_run(char **paths, int n_paths, const code_opts *o)
 {
-    annals_resources *res = cli_load_dicts(o->data_dir, o->actors, o->agents, false);
+    cli_dicts dicts = {o->data_dir, o->actors, o->agents, o->verbs, o->discards};
+    annals_resources *res = cli_load_coder(&dicts, false);
     if (!res)
         return CLI_SKIPPED;
     cli_counts *unknown = NULL;
@@ -593,8 +595,8 @@ static int check_paths(char **paths, int n, const code_opts *o, const char *sub)
     return CLI_OK;
 }
 
-enum { OPT_FORMAT = 256, OPT_DATE, OPT_INPUT, OPT_DB, OPT_DATA_DIR, OPT_DICT, OPT_ACTORS,
-       OPT_AGENTS, OPT_UNKNOWN };
+enum { OPT_FORMAT = 256, OPT_DATE, OPT_INPUT, OPT_DB, OPT_DATA_DIR, OPT_VERBS, OPT_ACTORS,
+       OPT_AGENTS, OPT_UNKNOWN, OPT_DISCARDS };
 
 int cli_code(int argc, char **argv)
 {
@@ -606,11 +608,11 @@ int cli_code(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"db", required_argument, NULL, OPT_DB},
         {"data-dir", required_argument, NULL, OPT_DATA_DIR},
-        {"verbs", required_argument, NULL, OPT_DICT},
+        {"verbs", required_argument, NULL, OPT_VERBS},
         {"actors", required_argument, NULL, OPT_ACTORS},
         {"agents", required_argument, NULL, OPT_AGENTS},
         {"unknown-actors", required_argument, NULL, OPT_UNKNOWN},
-        {"discards", required_argument, NULL, OPT_DICT},
+        {"discards", required_argument, NULL, OPT_DISCARDS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -676,10 +678,12 @@ int cli_code(int argc, char **argv)
         case OPT_UNKNOWN:
             o.unknown = optarg;
             break;
-        case OPT_DICT:
-            return cli_usage_error(sub, "--%s is not available yet: the event coder and its "
-                                        "dictionaries are not built",
-                                   longopts[li].name);
+        case OPT_VERBS:
+            o.verbs = optarg;
+            break;
+        case OPT_DISCARDS:
+            o.discards = optarg;
+            break;
         case ':':
             return cli_usage_error(sub, "option '%s' needs a value", argv[optind - 1]);
         default:

@@ -21,6 +21,7 @@
  *  12. Evaluation      CoNLL 2018 scores of CoNLL-U output against a treebank
  *  13. Store           events in a database (SQLite): load, query, aggregate
  *  14. Actors          actor mentions, dictionary lint and conversion
+ *  15. Training        the tagger, lemmatiser and parser from treebanks
  *
  * Ownership is stated on every function that returns memory.  Contexts come
  * in create/free pairs; every free function accepts NULL.  Nothing in the
@@ -127,6 +128,12 @@ typedef struct annals_options {
      * (data/dict/NAME.agents).  NULL: the built-in ones. */
     const char *actors;
     const char *agents;
+    /* Verb dictionaries (doc/dictionaries.md, native, PETRARCH or TABARI):
+     * comma-separated files replacing data/dict/NAME.verbs; discards
+     * files (phrases whose sentence, or story, codes nothing) replacing
+     * data/dict/NAME.discards.  NULL: the built-in ones. */
+    const char *verbs;
+    const char *discards;
 } annals_options;
 
 /* Fills `opt` with defaults (everything NULL, level WARN). */
@@ -254,6 +261,15 @@ typedef struct annals_event {
     const char *plover;      /* PLOVER event type, "" when none */
     const char *source_text, *target_text, *verb_text;
     const char *pattern;     /* "FILE:LINE" of the dictionary entry */
+    /* Provenance: byte spans (as annals_word spans) of the verb and of the
+     * words that gave the source and the target (0, 0 when the target came
+     * from elsewhere or there is none), and how the source was found:
+     * "named", "pronoun", "the-noun", "by-agent", "reciprocal", "paired
+     * code", "target of the previous event". */
+    size_t verb_start, verb_end;
+    size_t source_start, source_end;
+    size_t target_start, target_end;
+    const char *how;
 } annals_event;
 
 /* ---------------------------------------------------------------------
@@ -286,6 +302,18 @@ ANNALS_API const annals_sentence *annals_coder_sentences(const annals_coder *cod
                                                         size_t *n);
 ANNALS_API const annals_event *annals_coder_events(const annals_coder *coder,
                                                   size_t *n);
+
+/* Whether the coder writes an explanation of its event coding (default
+ * 0): for every sentence, why it was or was not coded, the verbs and
+ * patterns tried and why each event was or was not made. */
+ANNALS_API void annals_coder_set_explain(annals_coder *coder, int enabled);
+
+/* The explanation of the last run (owned by the coder; "" when explaining
+ * is off). */
+ANNALS_API const char *annals_coder_explanation(const annals_coder *coder);
+
+/* Number of verb dictionary verbs and patterns loaded in `res`. */
+ANNALS_API size_t annals_resources_verb_patterns(const annals_resources *res);
 
 /* Number of invalid UTF-8 sequences replaced in the last document. */
 ANNALS_API size_t annals_coder_invalid_bytes(const annals_coder *coder);
@@ -761,6 +789,55 @@ ANNALS_API int annals_dict_lint(const char *const *paths, size_t n,
  * number of those, or a negative error. */
 ANNALS_API int annals_dict_convert(const char *path, FILE *out,
                                    annals_report_fn report, void *user);
+
+/* ---------------------------------------------------------------------
+ * 15. Training
+ *
+ * Learns the syntax models of data/models from gold CoNLL-U treebanks:
+ * the tagger (UPOS + XPOS, with the lemmatiser in the same file) and the
+ * dependency parser.  For whoever builds models, not for coding news:
+ * training takes a core for a minute or more and a few hundred MB.
+ * Training is deterministic: the same files, options and seed give the
+ * same model, byte for byte.  The model is written atomically (a file
+ * beside it, renamed) and is what annals_resources_load() reads.
+ * ------------------------------------------------------------------- */
+
+typedef struct annals_train_options {
+    const char *train_path;  /* gold CoNLL-U to learn from (required) */
+    const char *dev_path;    /* CoNLL-U scored after every epoch, the best
+                                epoch is written; NULL: the last epoch */
+    const char *test_path;   /* CoNLL-U scored once with the written model; NULL: none */
+    const char *output_path; /* the model file to write (required) */
+    int epochs;              /* passes over the training data, >= 1 (default 10) */
+    unsigned long seed;      /* shuffling seed (default 1) */
+    size_t max_sentences;    /* learn from the first N sentences only; 0: all */
+    const char *wordnet_dir; /* tagger: WordNet dict folder whose exception
+                                lists and lexicon feed the lemmatiser; NULL: none */
+    /* Progress within an epoch comes at ANNALS_LOG_DEBUG (a display may
+     * overwrite one such line with the next), each epoch's scores and the
+     * test scores at ANNALS_LOG_INFO, skipped input records at
+     * ANNALS_LOG_WARN.  NULL: silent.  Called on the training thread. */
+    annals_log_fn log;
+    void *log_user;
+} annals_train_options;
+
+/* Fills `opt` with the defaults: no files, 10 epochs, seed 1, silent. */
+ANNALS_API void annals_train_options_init(annals_train_options *opt);
+
+/* Trains the tagger and lemmatiser into one model file (the dev file, when
+ * given, scores UPOS).  Returns 0, or a negative annals_error with the
+ * reason in `err` (ANNALS_E_ARG for missing files or epochs < 1,
+ * ANNALS_E_IO, ANNALS_E_FORMAT for a bad treebank, ANNALS_E_NOMEM). */
+ANNALS_API int annals_train_tagger(const annals_train_options *opt,
+                                   char *err, size_t err_size);
+
+/* Trains the dependency parser on the heads, relations and tags of the
+ * train file (the dev file scores LAS with the tags it holds: for a model
+ * used after the tagger, give both files the tagger's predicted tags, as
+ * scripts/train-parser.sh does with jackknifing).  Same returns as
+ * annals_train_tagger. */
+ANNALS_API int annals_train_parser(const annals_train_options *opt,
+                                   char *err, size_t err_size);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
 
 #include "actors/public.h"
 #include "annals.h"
+#include "coder/coder.h"
 #include "core/arena.h"
 #include "core/log.h"
 #include "pipeline/resources.h"
@@ -20,6 +21,9 @@ struct annals_coder {
     size_t n_events;
     size_t invalid;
     act_results actors;      /* mentions of the current document */
+    cod_events coded;        /* events of the current document (malloc'd, reused) */
+    core_buf explain;        /* the coder's explanation, when asked for */
+    int explaining;
     int clean;               /* run the article cleaner */
     char error[512];
 };
@@ -44,6 +48,8 @@ void annals_coder_free(annals_coder *c)
     core_arena_destroy(&c->arena);
     text_sentences_free(&c->sents);
     act_results_free(&c->actors);
+    cod_events_free(&c->coded);
+    core_buf_free(&c->explain);
     free(c);
 }
 
@@ -147,6 +153,31 @@ static int tag_sentences(annals_coder *c)
     return ANNALS_OK;
 }
 
+/* The events, from the sentences and their actor mentions. */
+static int code_events(annals_coder *c, const annals_document *doc)
+{
+    core_buf_clear(&c->explain);
+    cod_input in = {c->res->verbs, c->sents.v, c->sents.n, c->actors.v, c->actors.n,
+                    doc->date, &c->arena, c->explaining ? &c->explain : NULL};
+    int rc = cod_code_document(&in, &c->coded);
+    c->events = c->coded.v;
+    c->n_events = rc ? 0 : c->coded.n;
+    if (c->explaining && c->explain.failed)
+        return ANNALS_E_NOMEM;
+    return rc;
+}
+
+void annals_coder_set_explain(annals_coder *c, int enabled)
+{
+    if (c)
+        c->explaining = enabled != 0;
+}
+
+const char *annals_coder_explanation(const annals_coder *c)
+{
+    return c && c->explain.data ? c->explain.data : "";
+}
+
 void annals_coder_set_clean(annals_coder *c, int enabled)
 {
     if (c)
@@ -186,6 +217,8 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
     if (!rc)
         rc = act_document_mentions(c->res->actors, &c->arena, c->sents.v, c->sents.n, d.date,
                                    &c->actors);
+    if (!rc)
+        rc = code_events(c, &d);
     if (rc) {
         snprintf(c->error, sizeof c->error, "%s: %s", doc_label(&c->arena, &d),
                  annals_error_name(rc));

@@ -8,6 +8,7 @@
 
 #include "actors/public.h"
 #include "core/datadir.h"
+#include "coder/coder.h"
 
 void annals_options_init(annals_options *opt)
 {
@@ -80,6 +81,16 @@ static int load_actors(annals_resources *res, const annals_options *opt)
     return act_load_resources(res->actors, res->data_dir, opt->actors, opt->agents, &res->log);
 }
 
+/* The verb dictionaries and discards: built-in or the options' files. */
+static int load_verbs(annals_resources *res, const annals_options *opt)
+{
+    res->verbs = malloc(sizeof *res->verbs);
+    if (!res->verbs)
+        return ANNALS_E_NOMEM;
+    cod_verbs_init(res->verbs);
+    return cod_load_resources(res->verbs, res->data_dir, opt->verbs, opt->discards, &res->log);
+}
+
 annals_resources *annals_resources_load(const annals_options *opt, int *err)
 {
     annals_options defaults;
@@ -123,6 +134,8 @@ annals_resources *annals_resources_load(const annals_options *opt, int *err)
         }
     }
     int rc = load_actors(res, opt);
+    if (!rc)
+        rc = load_verbs(res, opt);
     if (rc) {
         annals_resources_free(res);
         if (err)
@@ -143,12 +156,19 @@ void annals_resources_free(annals_resources *res)
     syn_model_close(res->parser_model);
     act_dict_free(res->actors);
     free(res->actors);
+    cod_verbs_free(res->verbs);
+    free(res->verbs);
     free(res);
 }
 
 size_t annals_resources_actor_entries(const annals_resources *res)
 {
     return res && res->actors ? res->actors->n_entries : 0;
+}
+
+size_t annals_resources_verb_patterns(const annals_resources *res)
+{
+    return res && res->verbs ? res->verbs->n_patterns : 0;
 }
 
 const char *annals_resources_data_dir(const annals_resources *res)

@@ -8,6 +8,7 @@
 
 #include "actors/dict.h"
 #include "annals.h"
+#include "coder/verbs.h"
 #include "core/log.h"
 #include "syntax/lemma.h"
 #include "syntax/model.h"
@@ -28,6 +29,9 @@ struct annals_resources {
     /* actors: data/dict/NAME.actors and .agents, or the files of
      * annals_options.actors/.agents; never NULL once loaded */
     act_dict *actors;
+    /* coder: data/dict/NAME.verbs and NAME.discards, or the files of
+     * annals_options.verbs/.discards; never NULL once loaded */
+    cod_verbs *verbs;
 };
 
 #endif

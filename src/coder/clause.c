@@ -1,0 +1,220 @@
+/* clause.c — the sentence's tree and a verb's clause (see clause.h). */
+#include "coder/clause.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Looks up the interned id of a lower-cased string. */
+static uint32_t word_id(const cod_verbs *v, const char *w)
+{
+    char low[128];
+    size_t n = strlen(w);
+    if (n >= sizeof low)
+        return COD_NO_WORD;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    return cod_verbs_word(v, low, n);
+}
+
+int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_t m1)
+{
+    const annals_sentence *s = &in->sents[si];
+    size_t n = s->n_words ? s->n_words : 1;
+    core_arena *a = in->arena;
+    memset(cs, 0, sizeof *cs);
+    cs->in = in;
+    cs->si = si;
+    cs->s = s;
+    cs->n = s->n_words;
+    cs->first = core_arena_alloc(a, n * sizeof *cs->first);
+    cs->next = core_arena_alloc(a, n * sizeof *cs->next);
+    cs->ids = core_arena_alloc(a, n * sizeof *cs->ids);
+    cs->ment = core_arena_alloc(a, n * sizeof *cs->ment);
+    cs->consumed = core_arena_calloc(a, n, sizeof *cs->consumed);
+    cs->mark = core_arena_calloc(a, n, sizeof *cs->mark);
+    if (!cs->first || !cs->next || !cs->ids || !cs->ment || !cs->consumed || !cs->mark)
+        return ANNALS_E_NOMEM;
+    int *last = core_arena_alloc(a, n * sizeof *last);
+    if (!last)
+        return ANNALS_E_NOMEM;
+    for (size_t k = 0; k < cs->n; k++) {
+        cs->first[k] = cs->next[k] = last[k] = -1;
+        cs->ment[k] = -1;
+    }
+    /* children in text order */
+    for (size_t k = 0; k < cs->n; k++) {
+        int h = cod_head(cs, k);
+        if (h < 0)
+            continue;
+        if (last[h] < 0)
+            cs->first[h] = (int)k;
+        else
+            cs->next[last[h]] = (int)k;
+        last[h] = (int)k;
+    }
+    for (size_t k = 0; k < cs->n; k++) {
+        const annals_word *w = &s->words[k];
+        const cod_verbs *v = in->verbs;
+        cs->ids[k][0] = w->lemma ? word_id(v, w->lemma) : COD_NO_WORD;
+        cs->ids[k][1] = word_id(v, w->norm);
+        cs->ids[k][2] = COD_NO_WORD;
+        size_t len = strlen(w->norm);
+        if (len > 3 && (w->norm[len - 1] == 's' || w->norm[len - 1] == 'S') && len < 127) {
+            char t[128];
+            memcpy(t, w->norm, len - 1);
+            t[len - 1] = '\0';
+            cs->ids[k][2] = word_id(v, t);
+        }
+    }
+    for (size_t m = m0; m < m1; m++) {
+        const annals_mention *am = &in->mentions[m];
+        for (size_t k = am->first_word; k < am->end_word && k < cs->n; k++)
+            cs->ment[k] = (int)m;
+    }
+    return 0;
+}
+
+int cod_head(const cod_sent *cs, size_t k)
+{
+    int h = cs->s->words[k].head;
+    return h >= 1 && (size_t)h <= cs->n ? h - 1 : -1;
+}
+
+bool cod_rel_is(const cod_sent *cs, size_t k, const char *rel)
+{
+    const char *d = cs->s->words[k].deprel;
+    if (!d)
+        return false;
+    size_t n = strlen(rel);
+    return strncmp(d, rel, n) == 0 && (d[n] == '\0' || d[n] == ':');
+}
+
+bool cod_rel_full(const cod_sent *cs, size_t k, const char *rel)
+{
+    const char *d = cs->s->words[k].deprel;
+    return d && strcmp(d, rel) == 0;
+}
+
+int cod_child(const cod_sent *cs, size_t k, const char *rel)
+{
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, rel))
+            return c;
+    return -1;
+}
+
+const char *cod_lemma(const cod_sent *cs, size_t k)
+{
+    const annals_word *w = &cs->s->words[k];
+    return w->lemma ? w->lemma : w->norm;
+}
+
+bool cod_child_word(const cod_sent *cs, size_t k, const char *rel, const char *const *words)
+{
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c]) {
+        if (rel && !cod_rel_is(cs, (size_t)c, rel))
+            continue;
+        for (size_t i = 0; words[i]; i++)
+            if (strcasecmp(cod_lemma(cs, (size_t)c), words[i]) == 0 ||
+                strcasecmp(cs->s->words[c].norm, words[i]) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Whether child c of x belongs to another clause (or is punctuation). */
+static bool other_clause(const cod_sent *cs, size_t c)
+{
+    static const char *const rels[] = {"punct", "parataxis", "advcl", "ccomp", "csubj",
+                                       "acl", "list", "discourse", "vocative", "reparandum",
+                                       "dislocated", NULL};
+    for (size_t i = 0; rels[i]; i++)
+        if (cod_rel_is(cs, c, rels[i]))
+            return true;
+    if (cod_rel_is(cs, c, "conj")) {
+        int u = cs->s->words[c].upos;
+        return u == ANNALS_UPOS_VERB || u == ANNALS_UPOS_AUX || cod_child(cs, c, "nsubj") >= 0;
+    }
+    return (cs->s->words[c].flags & ANNALS_WORD_DATELINE) != 0;
+}
+
+static void mark_subtree(cod_sent *cs, size_t k, int skip)
+{
+    cs->mark[k] = true;
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c])
+        if (c != skip && !other_clause(cs, (size_t)c))
+            mark_subtree(cs, (size_t)c, skip);
+}
+
+/* The by-agent of a passive verb: obl:agent, or an obl with "by". */
+static int by_agent(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
+        if (cod_rel_full(cs, (size_t)c, "obl:agent"))
+            return c;
+        if (cod_rel_is(cs, (size_t)c, "obl")) {
+            static const char *const by[] = {"by", NULL};
+            if (cod_child_word(cs, (size_t)c, "case", by))
+                return c;
+        }
+    }
+    return -1;
+}
+
+int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
+{
+    core_arena *a = cs->in->arena;
+    memset(cl, 0, sizeof *cl);
+    cl->pre = core_arena_alloc(a, (cs->n + 1) * sizeof *cl->pre);
+    cl->post = core_arena_alloc(a, (cs->n + 1) * sizeof *cl->post);
+    if (!cl->pre || !cl->post)
+        return ANNALS_E_NOMEM;
+    int pass = -1;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_rel_full(cs, (size_t)c, "nsubj:pass") || cod_rel_full(cs, (size_t)c, "csubj:pass"))
+            pass = c;
+    cl->passive = pass >= 0;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_rel_full(cs, (size_t)c, "aux:pass"))
+            cl->passive = true;
+    cl->agent = cl->passive ? by_agent(cs, v) : -1;
+    cl->subject = cl->passive ? -1 : cod_child(cs, v, "nsubj");
+    memset(cs->mark, 0, cs->n * sizeof *cs->mark);
+    mark_subtree(cs, v, cl->agent);
+    cs->mark[v] = false;
+    /* in the passive the subject is the object: its words go first after the verb */
+    if (pass >= 0) {
+        bool *in_pass = core_arena_calloc(a, cs->n, sizeof *in_pass);
+        if (!in_pass)
+            return ANNALS_E_NOMEM;
+        /* the subject's subtree: marked words under `pass` */
+        for (size_t k = 0; k < cs->n; k++) {
+            if (!cs->mark[k])
+                continue;
+            int x = (int)k;
+            while (x >= 0 && x != pass && (size_t)x != v)
+                x = cod_head(cs, (size_t)x);
+            if (x == pass) {
+                in_pass[k] = true;
+                cl->post[cl->n_post++] = k;
+            }
+        }
+        for (size_t k = 0; k < cs->n; k++)
+            if (cs->mark[k] && !in_pass[k]) {
+                if (k < v)
+                    cl->pre[cl->n_pre++] = k;
+                else
+                    cl->post[cl->n_post++] = k;
+            }
+        cl->subject = -1; /* the agent is the source; the subject is the object */
+        return 0;
+    }
+    for (size_t k = 0; k < cs->n; k++)
+        if (cs->mark[k]) {
+            if (k < v)
+                cl->pre[cl->n_pre++] = k;
+            else
+                cl->post[cl->n_post++] = k;
+        }
+    return 0;
+}

@@ -1,0 +1,58 @@
+/* clause.h — one sentence as the coder sees it: the dependency tree as
+ * child lists, every word's dictionary ids, the actor mention at every
+ * word, and the clause of a verb as the words before and after it. */
+#ifndef ANNALS_CODER_CLAUSE_H
+#define ANNALS_CODER_CLAUSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "coder/coder.h"
+
+typedef struct cod_sent {
+    const cod_input *in;
+    size_t si;               /* index of the sentence */
+    const annals_sentence *s;
+    size_t n;                /* words */
+    int *first, *next;       /* children of word k: first[k], then next[...]; -1 ends */
+    uint32_t (*ids)[3];      /* lemma, form, form without a plural -s */
+    int *ment;               /* index into in->mentions of the mention at a word, or -1 */
+    bool *consumed;          /* verbs whose event a governing verb's pattern took */
+    bool *mark;              /* scratch */
+} cod_sent;
+
+/* A verb's clause: its words before and after it in text order (in the
+ * passive the subject's words come first after the verb, as the object
+ * they are), and the by-agent phrase, when there is one. */
+typedef struct cod_clause {
+    size_t *pre, *post;
+    size_t n_pre, n_post;
+    int agent;               /* head word of the by-agent, or -1 */
+    int subject;             /* head word of the subject (nsubj, or nsubj:pass when
+                                no agent is named), or -1 */
+    bool passive;
+} cod_clause;
+
+/* Prepares `cs` for sentence `si` in the arena.  Returns 0 or ANNALS_E_NOMEM. */
+int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_t m1);
+
+/* The deprel of word k without its subtype ("obl" for "obl:agent"), as
+ * a comparison: whether it is `rel`. */
+bool cod_rel_is(const cod_sent *cs, size_t k, const char *rel);
+/* Whether the full deprel of word k is exactly `rel`. */
+bool cod_rel_full(const cod_sent *cs, size_t k, const char *rel);
+/* The head of word k (0-based), or -1 for the root or an unparsed word. */
+int cod_head(const cod_sent *cs, size_t k);
+/* The first child of k with deprel `rel` (base name), or -1. */
+int cod_child(const cod_sent *cs, size_t k, const char *rel);
+/* Whether k has a child whose lemma (or lower-case form) is one of `words`
+ * (NULL-terminated) with a deprel of base `rel` (NULL: any). */
+bool cod_child_word(const cod_sent *cs, size_t k, const char *rel, const char *const *words);
+/* The lemma of word k, else its form. */
+const char *cod_lemma(const cod_sent *cs, size_t k);
+
+/* The clause of verb v.  Returns 0 or ANNALS_E_NOMEM. */
+int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl);
+
+#endif

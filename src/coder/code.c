@@ -1,0 +1,442 @@
+/* code.c — a document's sentences into events (see coder.h for the rules
+ * and the reasons behind them). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "coder/coder.h"
+#include "coder/match.h"
+#include "coder/roles.h"
+
+void cod_events_free(cod_events *e)
+{
+    free(e->v);
+    memset(e, 0, sizeof *e);
+}
+
+static annals_event *push_event(cod_events *e)
+{
+    if (e->n == e->cap) {
+        size_t nc = e->cap ? e->cap * 2 : 16;
+        annals_event *q = realloc(e->v, nc * sizeof *q);
+        if (!q)
+            return NULL;
+        e->v = q;
+        e->cap = nc;
+    }
+    annals_event *ev = &e->v[e->n++];
+    memset(ev, 0, sizeof *ev);
+    return ev;
+}
+
+#define EXPLAIN(in, ...)                                                                   \
+    do {                                                                                   \
+        if ((in)->explain)                                                                 \
+            core_buf_printf((in)->explain, __VA_ARGS__);                                   \
+    } while (0)
+
+/* Why a sentence codes nothing, or NULL. */
+static const char *sentence_skip(const cod_input *in, const annals_sentence *s, bool *story)
+{
+    *story = false;
+    if (s->kind == ANNALS_SENT_CAPTION)
+        return "a photo caption or credit";
+    if (s->kind == ANNALS_SENT_TITLE || s->kind == ANNALS_SENT_HEADLINE)
+        return "a title or headline (the body tells the same more fully)";
+    size_t last = s->n_words;
+    while (last && (s->words[last - 1].upos == ANNALS_UPOS_PUNCT &&
+                    strcmp(s->words[last - 1].norm, "?") != 0 &&
+                    strcmp(s->words[last - 1].norm, "\"") == 0))
+        last--;
+    if (last && strcmp(s->words[last - 1].norm, "?") == 0)
+        return "a question";
+    return NULL;
+}
+
+/* The discard phrase the sentence holds, or NULL. */
+static const cod_discard *discarded(const cod_sent *cs)
+{
+    const cod_verbs *v = cs->in->verbs;
+    for (uint32_t d = 0; d < v->n_discards; d++) {
+        const cod_discard *dc = &v->discards[d];
+        for (size_t k = 0; k + dc->n <= cs->n; k++) {
+            uint8_t i = 0;
+            while (i < dc->n && (cs->ids[k + i][1] == dc->words[i] ||
+                                 cs->ids[k + i][0] == dc->words[i]))
+                i++;
+            if (i == dc->n)
+                return dc;
+        }
+    }
+    return NULL;
+}
+
+static const char *const negators[] = {"not", "n't", "never", NULL};
+static const char *const modals[] = {"could", "may", "might", "would", "should", "can",
+                                     "must", "ought", NULL};
+static const char *const conditions[] = {"if", "unless", "whether", NULL};
+
+/* Why verb v's clause codes nothing (negated, modal, conditional,
+ * background), or NULL.  `negative_ok`: the pattern itself says "not". */
+static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok)
+{
+    for (int x = (int)v, hops = 0; x >= 0 && hops < 4; hops++) {
+        if (!negative_ok && cod_child_word(cs, (size_t)x, "advmod", negators))
+            return "negated";
+        if (cod_child_word(cs, (size_t)x, "aux", modals))
+            return "modal (could, would, may...): not a fact";
+        if (cod_child_word(cs, (size_t)x, "mark", conditions))
+            return "conditional (if, unless, whether)";
+        if (!cod_rel_is(cs, (size_t)x, "xcomp"))
+            break;
+        x = cod_head(cs, (size_t)x);
+    }
+    const annals_word *w = &cs->s->words[v];
+    bool participle = (w->feats && strstr(w->feats, "VerbForm=Part")) ||
+                      (w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0));
+    if ((cod_rel_is(cs, v, "advcl") || cod_rel_is(cs, v, "acl")) && participle &&
+        cod_child(cs, v, "nsubj") < 0 && cod_child(cs, v, "aux") < 0)
+        return "a participial background clause";
+    return NULL;
+}
+
+/* The source actors of verb v: '$' slot, by-agent, subject, or the
+ * subject of the verb it depends on ("refused to lift", "met and agreed"). */
+static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
+                         const cod_match *m, cod_actors *src)
+{
+    if (m->source >= 0) {
+        cod_phrase_actors(cs, (size_t)m->source, src);
+        return;
+    }
+    if (cl->agent >= 0) {
+        /* the by-phrase's noun: the agent itself, or its object */
+        cod_phrase_actors(cs, (size_t)cl->agent, src);
+        for (size_t i = 0; i < src->n; i++)
+            src->v[i].how = "by-agent";
+        return;
+    }
+    int x = (int)v;
+    for (int hops = 0; x >= 0 && hops < 4; hops++) {
+        int subj = cod_child(cs, (size_t)x, "nsubj");
+        if (subj >= 0 && !cod_rel_full(cs, (size_t)subj, "nsubj:pass")) {
+            if (cod_is_relative(cs, (size_t)subj) && cod_rel_is(cs, (size_t)x, "acl")) {
+                int h = cod_head(cs, (size_t)x);
+                if (h >= 0)
+                    cod_phrase_actors(cs, (size_t)h, src);
+            } else {
+                cod_phrase_actors(cs, (size_t)subj, src);
+            }
+            return;
+        }
+        if (subj >= 0)
+            return; /* a passive governor without its agent: no source */
+        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj")))
+            return;
+        x = cod_head(cs, (size_t)x);
+    }
+}
+
+static bool is_source(const cod_actors *src, int mention)
+{
+    for (size_t i = 0; i < src->n; i++)
+        if (src->v[i].mention == mention)
+            return true;
+    return false;
+}
+
+/* Words after the verb that say the action is mutual. */
+static bool reciprocal(const cod_sent *cs, const cod_clause *cl)
+{
+    for (size_t i = 0; i < cl->n_post; i++) {
+        const char *w = cs->s->words[cl->post[i]].norm;
+        const char *next = i + 1 < cl->n_post ? cs->s->words[cl->post[i + 1]].norm : "";
+        if ((strcasecmp(w, "each") == 0 && strcasecmp(next, "other") == 0) ||
+            (strcasecmp(w, "one") == 0 && strcasecmp(next, "another") == 0) ||
+            strcasecmp(w, "their") == 0 || strcasecmp(w, "bilateral") == 0 ||
+            strcasecmp(w, "mutual") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The target actors: the '+' slot, else the first actor after the verb
+ * that is not a source. */
+static void find_targets(const cod_sent *cs, const cod_clause *cl, const cod_match *m,
+                         const cod_actors *src, cod_actors *tgt)
+{
+    if (m->target >= 0) {
+        size_t h = (size_t)m->target;
+        /* from the mention's word to the head of its phrase, for coordination */
+        int x = (int)h;
+        while (x >= 0 && cs->ment[x] == cs->ment[h] && cod_head(cs, (size_t)x) >= 0 &&
+               cs->ment[cod_head(cs, (size_t)x)] == cs->ment[h])
+            x = cod_head(cs, (size_t)x);
+        cod_phrase_actors(cs, (size_t)x, tgt);
+        if (!tgt->n)
+            cod_phrase_actors(cs, h, tgt);
+        return;
+    }
+    if (m->has_target_slot)
+        return;
+    for (size_t i = 0; i < cl->n_post; i++) {
+        size_t k = cl->post[i];
+        const annals_word *w = &cs->s->words[k];
+        int mm = cs->ment[k];
+        bool pron = w->upos == ANNALS_UPOS_PRON;
+        if (mm < 0 && !(pron && (cod_rel_is(cs, k, "obj") || cod_rel_is(cs, k, "obl") ||
+                                 cod_rel_is(cs, k, "iobj"))))
+            continue;
+        if (mm >= 0 && is_source(src, mm))
+            continue;
+        /* the head of the phrase this word is in, for its coordination */
+        int x = (int)k;
+        while (cod_head(cs, (size_t)x) >= 0 && cs->ment[cod_head(cs, (size_t)x)] == mm && mm >= 0)
+            x = cod_head(cs, (size_t)x);
+        cod_actors t = {0};
+        cod_phrase_actors(cs, (size_t)x, &t);
+        for (size_t j = 0; j < t.n; j++)
+            if (!is_source(src, t.v[j].mention) && tgt->n < COD_MAX_ACTORS)
+                tgt->v[tgt->n++] = t.v[j];
+        if (tgt->n)
+            return;
+    }
+}
+
+typedef struct doc_state {
+    const cod_input *in;
+    cod_events *out;
+    size_t first_of_sentence; /* first event of the current sentence */
+    size_t first_of_previous; /* first event of the previous coding sentence */
+    size_t prev_sent;         /* that sentence, or SIZE_MAX */
+} doc_state;
+
+/* The target of the latest event coded before, in this sentence or the
+ * previous one, not `source`: "... and imposed sanctions of its own". */
+static const annals_event *context_event(const doc_state *st, const char *source)
+{
+    for (size_t i = st->out->n; i-- > st->first_of_previous;) {
+        const annals_event *e = &st->out->v[i];
+        if (strcmp(e->target, "---") != 0 && strcmp(e->target, source) != 0)
+            return e;
+    }
+    return NULL;
+}
+
+static int emit(doc_state *st, const cod_sent *cs, size_t v, const cod_match *m,
+                const char *code, const cod_actor *s, const char *scode, const cod_actor *t,
+                const char *tcode, const char *ttext, const char *date, const char *how)
+{
+    const cod_input *in = st->in;
+    if (!code || strcmp(code, "---") == 0)
+        return 0;
+    if (strcmp(scode, tcode) == 0)
+        return 0; /* an actor acting on itself is no event */
+    for (size_t i = st->first_of_sentence; i < st->out->n; i++) {
+        const annals_event *e = &st->out->v[i];
+        if (strcmp(e->source, scode) == 0 && strcmp(e->target, tcode) == 0 &&
+            strcmp(e->code, code) == 0)
+            return 0;
+    }
+    annals_event *e = push_event(st->out);
+    if (!e)
+        return ANNALS_E_NOMEM;
+    const annals_cameo_code *cc = annals_cameo_lookup(code);
+    e->sent = cs->si;
+    e->date = date;
+    e->source = scode;
+    e->target = tcode;
+    e->code = code;
+    e->quad = cc ? cc->quad : 0;
+    e->goldstein = cc ? cc->goldstein : 0.0;
+    e->plover = cc ? cc->plover : "";
+    e->source_text = s->text;
+    e->target_text = ttext;
+    const annals_word *vw = &cs->s->words[v];
+    e->verb_text = vw->form;
+    if (m->verb && m->verb->n_post) {
+        /* the verb with its particle or fixed object */
+        const char *extra = in->verbs->words[m->verb->post[0]];
+        e->verb_text = core_arena_printf(in->arena, "%s %s", vw->form, extra);
+    }
+    e->pattern = m->pattern ? m->pattern->where : m->default_where;
+    e->verb_start = vw->start;
+    e->verb_end = vw->end;
+    e->source_start = cs->s->words[s->word].start;
+    e->source_end = cs->s->words[s->word].end;
+    if (t) {
+        e->target_start = cs->s->words[t->word].start;
+        e->target_end = cs->s->words[t->word].end;
+    }
+    e->how = how;
+    if (!e->source_text || !e->target_text || !e->verb_text || !e->pattern)
+        return ANNALS_E_NOMEM;
+    EXPLAIN(in, "    -> event %s %s %s (%s)\n", scode, code, tcode, how);
+    return 0;
+}
+
+/* The words of the clause in text order, for the date. */
+static const char *clause_date(const cod_sent *cs, const cod_clause *cl, size_t v,
+                               const char *doc_date)
+{
+    size_t n = cl->n_pre + cl->n_post + 1;
+    size_t *idx = core_arena_alloc(cs->in->arena, n * sizeof *idx);
+    if (!idx)
+        return doc_date;
+    size_t k = 0;
+    for (size_t i = 0; i < cl->n_pre; i++)
+        idx[k++] = cl->pre[i];
+    idx[k++] = v;
+    for (size_t i = 0; i < cl->n_post; i++)
+        if (cl->post[i] > v)
+            idx[k++] = cl->post[i];
+    const char *d = cod_clause_date(cs->s, idx, k, doc_date, cs->in->arena);
+    return d ? d : doc_date;
+}
+
+static int code_verb(doc_state *st, cod_sent *cs, size_t v)
+{
+    const cod_input *in = st->in;
+    cod_clause cl;
+    if (cod_clause_of(cs, v, &cl))
+        return ANNALS_E_NOMEM;
+    cod_match m;
+    if (!cod_best_match(cs, v, &cl, &m, in->explain))
+        return 0;
+    const char *code = m.pattern ? m.pattern->code : m.default_code;
+    const char *code2 = m.pattern ? m.pattern->code2 : NULL;
+    const char *where = m.pattern ? m.pattern->where : m.default_where;
+    EXPLAIN(in, "    best: %s [%s%s%s]%s\n", where, code ? code : "", code2 ? ":" : "",
+            code2 ? code2 : "", m.pattern ? "" : " (the verb's default code)");
+    if (cs->consumed[v]) {
+        EXPLAIN(in, "    -> no event: the governing verb's pattern took this verb\n");
+        return 0;
+    }
+    /* a pattern reaching into an infinitive complement takes its verb */
+    if (m.score > 0)
+        for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+            if (cod_rel_is(cs, (size_t)c, "xcomp") && m.last_word >= c)
+                cs->consumed[c] = true;
+    if ((!code || strcmp(code, "---") == 0) && !code2) {
+        EXPLAIN(in, "    -> no event: the pattern's code is --- (not an event)\n");
+        return 0;
+    }
+    const char *why = blocked(cs, v, m.pattern && m.pattern->negative);
+    if (why) {
+        EXPLAIN(in, "    -> no event: %s\n", why);
+        return 0;
+    }
+    cod_actors src = {0}, tgt = {0};
+    find_sources(cs, v, &cl, &m, &src);
+    if (!src.n) {
+        EXPLAIN(in, "    -> no event: no source actor (subject or by-agent)\n");
+        return 0;
+    }
+    find_targets(cs, &cl, &m, &src, &tgt);
+    const char *date = clause_date(cs, &cl, v, in->date);
+    const annals_mention *M = in->mentions;
+    if (!tgt.n && src.n > 1 && reciprocal(cs, &cl)) {
+        for (size_t i = 0; i < src.n; i++)
+            for (size_t j = 0; j < src.n; j++) {
+                if (i == j)
+                    continue;
+                int rc = emit(st, cs, v, &m, code, &src.v[i], M[src.v[i].mention].code,
+                              &src.v[j], M[src.v[j].mention].code, src.v[j].text, date,
+                              "reciprocal");
+                if (rc)
+                    return rc;
+            }
+        return 0;
+    }
+    for (size_t i = 0; i < src.n; i++) {
+        const char *scode = M[src.v[i].mention].code;
+        if (!tgt.n) {
+            /* no target here: a pattern about something ("imposed sanctions")
+             * takes the target of the event just before; a bare verb has none */
+            const annals_event *ctx = m.score > 0 ? context_event(st, scode) : NULL;
+            int rc = emit(st, cs, v, &m, code, &src.v[i], scode, NULL,
+                          ctx ? ctx->target : "---", ctx ? ctx->target_text : "", date,
+                          ctx ? "target of the previous event" : src.v[i].how);
+            if (rc)
+                return rc;
+            continue;
+        }
+        for (size_t j = 0; j < tgt.n; j++) {
+            const char *tcode = M[tgt.v[j].mention].code;
+            int rc = emit(st, cs, v, &m, code, &src.v[i], scode, &tgt.v[j], tcode,
+                          tgt.v[j].text, date, src.v[i].how);
+            if (!rc && code2)
+                rc = emit(st, cs, v, &m, code2, &tgt.v[j], tcode, &src.v[i], scode,
+                          src.v[i].text, date, "paired code");
+            if (rc)
+                return rc;
+        }
+    }
+    (void)where;
+    return 0;
+}
+
+static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *stop)
+{
+    const cod_input *in = st->in;
+    const annals_sentence *s = &in->sents[si];
+    EXPLAIN(in, "sentence %zu: %s\n", si, s->text ? s->text : "");
+    bool story;
+    const char *skip = sentence_skip(in, s, &story);
+    if (skip) {
+        EXPLAIN(in, "  not coded: %s\n", skip);
+        return 0;
+    }
+    cod_sent cs;
+    if (cod_sent_init(&cs, in, si, m0, m1))
+        return ANNALS_E_NOMEM;
+    const cod_discard *dc = discarded(&cs);
+    if (dc) {
+        EXPLAIN(in, "  not coded: discard phrase (%s)%s\n", dc->where,
+                dc->story ? ", the whole story is discarded" : "");
+        if (dc->story)
+            *stop = true;
+        return 0;
+    }
+    st->first_of_sentence = st->out->n;
+    size_t before = st->out->n;
+    for (size_t v = 0; v < cs.n; v++) {
+        const annals_word *w = &s->words[v];
+        if (w->upos != ANNALS_UPOS_VERB || (w->flags & ANNALS_WORD_DATELINE))
+            continue;
+        int rc = code_verb(st, &cs, v);
+        if (rc)
+            return rc;
+    }
+    if (st->out->n > before) {
+        st->first_of_previous = before;
+        st->prev_sent = si;
+    } else if (st->prev_sent != SIZE_MAX && st->prev_sent + 1 < si) {
+        /* the context reaches one coding sentence back, not further */
+        st->first_of_previous = st->out->n;
+    }
+    return 0;
+}
+
+int cod_code_document(const cod_input *in, cod_events *out)
+{
+    out->n = 0;
+    if (!in->verbs || !in->verbs->n_verbs)
+        return 0;
+    doc_state st = {in, out, 0, 0, SIZE_MAX};
+    size_t m = 0;
+    bool stop = false;
+    for (size_t si = 0; si < in->n_sents && !stop; si++) {
+        size_t m0 = m;
+        while (m < in->n_mentions && in->mentions[m].sent == si)
+            m++;
+        int rc = code_sentence(&st, si, m0, m, &stop);
+        if (rc)
+            return rc;
+    }
+    if (stop) {
+        EXPLAIN(in, "story discarded: no events\n");
+        out->n = 0;
+    }
+    return 0;
+}

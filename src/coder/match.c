@@ -1,0 +1,197 @@
+/* match.c — a verb's patterns against its clause.
+ *
+ * The elements of a pattern are found in order among the clause's words
+ * after the verb (and, for those written before '*', before it), with
+ * gaps allowed unless '_' joins two elements.  A word matches by lemma or
+ * by form (or form without a plural -s, for PETRARCH's inflected
+ * patterns); '+' and '$' match an actor mention, which they then cover. */
+#include "coder/match.h"
+
+#include <string.h>
+
+static bool word_has(const cod_sent *cs, size_t k, uint32_t id)
+{
+    return id != COD_NO_WORD &&
+           (cs->ids[k][0] == id || cs->ids[k][1] == id || cs->ids[k][2] == id);
+}
+
+/* How many sequence positions from `at` the element covers (0: no match). */
+static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, size_t n,
+                      size_t at)
+{
+    size_t k = seq[at];
+    switch (e->kind) {
+    case COD_EL_WORD:
+        return word_has(cs, k, e->id) ? 1 : 0;
+    case COD_EL_SET: {
+        const cod_set *set = &cs->in->verbs->sets[e->id];
+        size_t best = 0;
+        for (uint32_t m = 0; m < set->n_members; m++) {
+            uint32_t a = set->starts[m], b = set->starts[m + 1];
+            if (b - a > n - at || b - a <= best)
+                continue;
+            uint32_t i = 0;
+            while (a + i < b && word_has(cs, seq[at + i], set->words[a + i]))
+                i++;
+            if (a + i == b)
+                best = b - a;
+        }
+        return best;
+    }
+    case COD_EL_TARGET:
+    case COD_EL_SOURCE: {
+        int m = cs->ment[k];
+        if (m < 0)
+            return 0;
+        size_t len = 1;
+        while (at + len < n && cs->ment[seq[at + len]] == m)
+            len++;
+        return len;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Matches elements el[0..ne) in order over seq[0..n); fills the slots. */
+static bool match_seq(const cod_sent *cs, const cod_elem *el, size_t ne, const size_t *seq,
+                      size_t n, cod_match *out)
+{
+    size_t cur = 0;
+    for (size_t i = 0; i < ne; i++) {
+        size_t found = n, len = 0;
+        size_t last = el[i].adjacent && i > 0 ? cur + 1 : n;
+        for (size_t j = cur; j < n && j < last; j++)
+            if ((len = elem_at(cs, &el[i], seq, n, j)) != 0) {
+                found = j;
+                break;
+            }
+        if (found == n)
+            return false;
+        if (el[i].kind == COD_EL_TARGET && out->target < 0)
+            out->target = (int)seq[found];
+        else if (el[i].kind == COD_EL_SOURCE && out->source < 0)
+            out->source = (int)seq[found];
+        if (seq[found + len - 1] > (size_t)out->last_word || out->last_word < 0)
+            out->last_word = (int)seq[found + len - 1];
+        cur = found + len;
+    }
+    return true;
+}
+
+bool cod_match_pattern(const cod_sent *cs, const cod_clause *cl, const cod_pattern *p,
+                       cod_match *out)
+{
+    memset(out, 0, sizeof *out);
+    out->target = out->source = out->last_word = -1;
+    out->pattern = p;
+    if (!match_seq(cs, p->pre, p->n_pre, cl->pre, cl->n_pre, out))
+        return false;
+    if (!match_seq(cs, p->post, p->n_post, cl->post, cl->n_post, out))
+        return false;
+    out->score = p->n_pre + p->n_post;
+    for (size_t i = 0; i < p->n_post; i++)
+        if (p->post[i].kind == COD_EL_TARGET)
+            out->has_target_slot = true;
+    for (size_t i = 0; i < p->n_pre; i++)
+        if (p->pre[i].kind == COD_EL_TARGET)
+            out->has_target_slot = true;
+    return true;
+}
+
+/* Whether the extra words of a multi-word verb are in its clause (or its
+ * by-agent: "angered by"). */
+static bool extras_present(const cod_sent *cs, const cod_clause *cl, const cod_verb *vb)
+{
+    size_t cur = 0;
+    for (size_t i = 0; i < vb->n_post; i++) {
+        bool ok = false;
+        for (; cur < cl->n_post && !ok; cur++)
+            ok = word_has(cs, cl->post[cur], vb->post[i]);
+        if (!ok && cl->agent >= 0 && i + 1 == vb->n_post)
+            ok = word_has(cs, (size_t)cl->agent, vb->post[i]) ||
+                 (cs->first[cl->agent] >= 0 && word_has(cs, (size_t)cs->first[cl->agent], vb->post[i]));
+        if (!ok)
+            return false;
+    }
+    cur = 0;
+    for (size_t i = 0; i < vb->n_pre; i++) {
+        bool ok = false;
+        for (; cur < cl->n_pre && !ok; cur++)
+            ok = word_has(cs, cl->pre[cur], vb->pre[i]);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match *best,
+                   core_buf *explain)
+{
+    const cod_verbs *d = cs->in->verbs;
+    int found = 0;
+    memset(best, 0, sizeof *best);
+    best->score = -1;
+    int best_extras = -1;
+    uint32_t seen[3] = {COD_NO_WORD, COD_NO_WORD, COD_NO_WORD};
+    for (int w = 0; w < 3; w++) {
+        uint32_t id = cs->ids[v][w];
+        if (id == COD_NO_WORD || id == seen[0] || id == seen[1])
+            continue;
+        seen[w] = id;
+        size_t nv;
+        const uint32_t *vs = cod_verbs_find(d, id, &nv);
+        for (size_t i = 0; i < nv; i++) {
+            const cod_verb *vb = &d->verbs[vs[i]];
+            int extras = vb->n_pre + vb->n_post;
+            if (extras < best_extras || !extras_present(cs, cl, vb))
+                continue;
+            if (extras > best_extras) {
+                /* a longer multi-word verb replaces whatever a shorter one found */
+                best_extras = extras;
+                best->score = -1;
+                found = 0;
+            }
+            const cod_block *b = &d->blocks[vb->block];
+            if (explain)
+                core_buf_printf(explain, "  verb '%s' as %s%s%s (%s), %u pattern%s\n",
+                                cs->s->words[v].form, d->words[vb->lemma],
+                                vb->n_post ? " +" : "", vb->n_post ? d->words[vb->post[0]] : "",
+                                vb->where ? vb->where : b->where, b->n, b->n == 1 ? "" : "s");
+            for (uint32_t p = b->first; p < b->first + b->n; p++) {
+                cod_match m;
+                if (!cod_match_pattern(cs, cl, &d->patterns[p], &m))
+                    continue;
+                m.verb = vb;
+                m.extras = extras;
+                if (explain)
+                    core_buf_printf(explain, "    matches %s [%s%s%s] (%d element%s)\n",
+                                    m.pattern->where, m.pattern->code ? m.pattern->code : "",
+                                    m.pattern->code2 ? ":" : "",
+                                    m.pattern->code2 ? m.pattern->code2 : "", m.score,
+                                    m.score == 1 ? "" : "s");
+                if (m.score > best->score) {
+                    *best = m;
+                    found = 1;
+                }
+            }
+            /* the default code of the verb line or of its block */
+            const char *dflt = vb->code ? vb->code : b->code;
+            if (dflt && best->score < 0) {
+                memset(best, 0, sizeof *best);
+                best->target = best->source = best->last_word = -1;
+                best->verb = vb;
+                best->extras = extras;
+                best->default_code = dflt;
+                best->default_where = vb->code ? vb->where : b->where;
+                best->score = 0;
+                found = 1;
+            }
+        }
+    }
+    if (found && best->pattern && best->default_code) {
+        best->default_code = NULL;
+        best->default_where = NULL;
+    }
+    return found;
+}

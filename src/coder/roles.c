@@ -1,0 +1,139 @@
+/* roles.c — who: the actors of a phrase (the mention at its head, one in
+ * its modifiers, its coordinated phrases), pronouns and "the country"
+ * resolved to the latest fitting actor before them. */
+#include "coder/roles.h"
+
+#include <string.h>
+#include <strings.h>
+
+static bool word_in(const char *w, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcasecmp(w, list[i]) == 0)
+            return true;
+    return false;
+}
+
+static const char *const personal[] = {"he", "she", "it", "they", "him", "her", "them",
+                                       "his", "its", "their", "we", "our", "us", NULL};
+static const char *const relative[] = {"which", "who", "that", "whom", "whose", NULL};
+/* Nouns that, after "the", stand for an actor named before them. */
+static const char *const anaphoric[] = {"country", "government", "minister", "president",
+                                        "leader", "state", "kingdom", "republic", "regime",
+                                        "administration", "ministry", "premier", "king",
+                                        "nation", "group", "organization", "organisation",
+                                        "bloc", "alliance", "army", "military", "chancellor",
+                                        "official", "spokesman", "spokeswoman", NULL};
+
+/* Whether mention m's head word (its last word) is a subject. */
+static bool mention_is_subject(const cod_input *in, size_t m)
+{
+    const annals_mention *am = &in->mentions[m];
+    const annals_sentence *s = &in->sents[am->sent];
+    for (size_t k = am->first_word; k < am->end_word && k < s->n_words; k++) {
+        const char *d = s->words[k].deprel;
+        int h = s->words[k].head;
+        bool inside = h >= 1 && (size_t)h - 1 >= am->first_word && (size_t)h - 1 < am->end_word;
+        if (!inside && d && strncmp(d, "nsubj", 5) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The latest mention before word k of the sentence, at most three
+ * sentences back; with `subject`, only mentions that are subjects. */
+static int latest_before(const cod_sent *cs, size_t k, bool subject)
+{
+    const cod_input *in = cs->in;
+    for (size_t m = in->n_mentions; m-- > 0;) {
+        const annals_mention *am = &in->mentions[m];
+        if (am->sent > cs->si || (am->sent == cs->si && am->end_word > k))
+            continue;
+        if (am->sent + 3 < cs->si)
+            break;
+        if (am->flags & ANNALS_MENTION_NOCODE)
+            continue;
+        if (in->sents[am->sent].kind == ANNALS_SENT_CAPTION ||
+            in->sents[am->sent].kind == ANNALS_SENT_TITLE)
+            continue;
+        if (!subject || mention_is_subject(in, m))
+            return (int)m;
+    }
+    return -1;
+}
+
+static void add_actor(cod_actors *out, int m, size_t word, const char *how, const char *text)
+{
+    if (out->n >= COD_MAX_ACTORS)
+        return;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i].mention == m)
+            return;
+    out->v[out->n].mention = m;
+    out->v[out->n].word = word;
+    out->v[out->n].how = how;
+    out->v[out->n].text = text;
+    out->n++;
+}
+
+/* The actor of the phrase headed by h alone (no coordination). */
+static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
+{
+    const annals_word *w = &cs->s->words[h];
+    if (cs->ment[h] >= 0) {
+        add_actor(out, cs->ment[h], h, "named", cs->in->mentions[cs->ment[h]].text);
+        return;
+    }
+    if (w->upos == ANNALS_UPOS_PRON && word_in(w->norm, personal)) {
+        /* the latest subject first: "Sarkozy met Gaddafi, but he refused" is Sarkozy */
+        int m = latest_before(cs, h, true);
+        if (m < 0)
+            m = latest_before(cs, h, false);
+        if (m >= 0)
+            add_actor(out, m, h, "pronoun", w->form);
+        return;
+    }
+    /* an actor among the phrase's modifiers: "the foreign minister of Russia" */
+    if (depth < 3)
+        for (int c = cs->first[h]; c >= 0; c = cs->next[c]) {
+            static const char *const mods[] = {"nmod", "amod", "compound", "appos", "flat",
+                                               "det", NULL};
+            bool ok = false;
+            for (size_t i = 0; mods[i] && !ok; i++)
+                ok = cod_rel_is(cs, (size_t)c, mods[i]);
+            if (!ok)
+                continue;
+            size_t before = out->n;
+            /* a possessive pronoun is not the phrase's actor: "their treaty" */
+            if (cs->s->words[c].upos == ANNALS_UPOS_PRON)
+                continue;
+            one_phrase(cs, (size_t)c, out, depth + 1);
+            if (out->n > before)
+                return;
+        }
+    /* "the country", "the minister": the latest actor named before */
+    if (depth == 0 && (w->upos == ANNALS_UPOS_NOUN) && word_in(cod_lemma(cs, h), anaphoric)) {
+        static const char *const the[] = {"the", NULL};
+        if (cod_child_word(cs, h, "det", the)) {
+            int m = latest_before(cs, h, true);
+            if (m < 0)
+                m = latest_before(cs, h, false);
+            if (m >= 0)
+                add_actor(out, m, h, "the-noun", w->form);
+        }
+    }
+}
+
+void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
+{
+    one_phrase(cs, h, out, 0);
+    for (int c = cs->first[h]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, "conj") &&
+            cs->s->words[c].upos != ANNALS_UPOS_VERB)
+            cod_phrase_actors(cs, (size_t)c, out);
+}
+
+bool cod_is_relative(const cod_sent *cs, size_t k)
+{
+    return cs->s->words[k].upos == ANNALS_UPOS_PRON && word_in(cs->s->words[k].norm, relative);
+}

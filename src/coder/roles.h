@@ -1,0 +1,29 @@
+/* roles.h — the actors a phrase stands for. */
+#ifndef ANNALS_CODER_ROLES_H
+#define ANNALS_CODER_ROLES_H
+
+#include "coder/clause.h"
+
+#define COD_MAX_ACTORS 8
+
+typedef struct cod_actor {
+    int mention;             /* index into cod_input.mentions */
+    size_t word;             /* the word of this sentence that gave it */
+    const char *how;         /* "named", "pronoun", "the-noun", "agent", "previous event" ... */
+    const char *text;        /* the words that gave it (a pronoun: the pronoun) */
+} cod_actor;
+
+typedef struct cod_actors {
+    cod_actor v[COD_MAX_ACTORS];
+    size_t n;
+} cod_actors;
+
+/* Appends the actors of the phrase headed by word h: the mention at h, an
+ * actor among its modifiers, a pronoun's or "the country"'s antecedent,
+ * then those of its coordinated phrases ("Egypt and Jordan"). */
+void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out);
+
+/* Whether word k is a relative pronoun ("which", "who", "that"). */
+bool cod_is_relative(const cod_sent *cs, size_t k);
+
+#endif
