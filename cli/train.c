@@ -1,9 +1,5 @@
-/* train.c — annals train: learns the syntax models from gold treebanks.
- *
- * Training is a tool for whoever builds models, not part of coding news,
- * so its interface stays out of the public header: this file calls the
- * syntax room's trainers (src/syntax/train.h) directly, as `annals eval`
- * calls the scorer. */
+/* train.c — annals train: learns the syntax models from treebanks through
+ * the library's training section (annals.h, section 15). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,17 +7,22 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../src/syntax/train.h"
 
 static void train_usage(FILE *out)
 {
     fprintf(out,
             "Usage: annals train tagger --train FILE [--dev FILE] -o MODEL [OPTIONS]\n"
+            "       annals train parser --train FILE [--dev FILE] -o MODEL [OPTIONS]\n"
             "\n"
-            "Learns a model from gold CoNLL-U.  'tagger' trains the part-of-speech tagger\n"
+            "Learns a model from CoNLL-U.  'tagger' trains the part-of-speech tagger\n"
             "(UPOS and XPOS, an averaged perceptron) and builds the lemmatiser into the\n"
-            "same model file; the dev file is scored after every epoch and the best\n"
-            "epoch is written.  The same data and seed give the same model.\n"
+            "same model file.  'parser' trains the dependency parser (arc-hybrid, averaged\n"
+            "perceptron) on the heads, relations and tags of the train file; it parses\n"
+            "with the tags each file holds, so for a parser that follows the tagger give\n"
+            "it predicted tags (scripts/train-parser.sh makes them by jackknifing and runs\n"
+            "the whole recipe of the shipped model).  The dev file is scored after every\n"
+            "epoch and the best epoch is written.  The same data and seed give the same\n"
+            "model.\n"
             "\n"
             "Options:\n"
             "  --train FILE       gold CoNLL-U to learn from\n"
@@ -31,8 +32,8 @@ static void train_usage(FILE *out)
             "  --epochs N         passes over the training data (default 10)\n"
             "  --seed N           shuffling seed (default 1)\n"
             "  --max-sentences N  learn from the first N training sentences only\n"
-            "  --wordnet DIR      WordNet dict folder (e.g. /usr/share/wordnet): irregular\n"
-            "                     forms and known lemmas for the lemmatiser\n"
+            "  --wordnet DIR      tagger: WordNet dict folder (e.g. /usr/share/wordnet):\n"
+            "                     irregular forms and known lemmas for the lemmatiser\n"
             "  -q, --quiet        no progress, scores only\n"
             "  -h, --help         show this help\n"
             "\n"
@@ -43,12 +44,12 @@ typedef struct train_log_state {
     int tty, quiet, pending;   /* a transient line is on screen */
 } train_log_state;
 
-/* Progress within an epoch overwrites itself on a terminal and is left
- * out elsewhere; score lines always go to standard error. */
-static void train_log(void *user, int transient, const char *line)
+/* Progress within an epoch (DEBUG) overwrites itself on a terminal and is
+ * left out elsewhere; scores and warnings always go to standard error. */
+static void train_log(void *user, annals_log_level level, const char *line)
 {
     train_log_state *st = user;
-    if (transient) {
+    if (level == ANNALS_LOG_DEBUG) {
         if (st->tty && !st->quiet) {
             fprintf(stderr, "\r%s\033[K", line);
             st->pending = 1;
@@ -58,7 +59,7 @@ static void train_log(void *user, int transient, const char *line)
     if (st->pending)
         fputs("\r\033[K", stderr);
     st->pending = 0;
-    fprintf(stderr, "annals train: %s\n", line);
+    fprintf(stderr, "annals train: %s%s\n", level >= ANNALS_LOG_WARN ? "warning: " : "", line);
 }
 
 static int train_number(const char *arg, const char *what, unsigned long max,
@@ -81,8 +82,8 @@ int cli_train(int argc, char **argv)
         {"seed", required_argument, NULL, 's'}, {"max-sentences", required_argument, NULL, 'm'},
         {"wordnet", required_argument, NULL, 'w'}, {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    syn_train_options opt;
-    syn_train_options_init(&opt);
+    annals_train_options opt;
+    annals_train_options_init(&opt);
     train_log_state st = {isatty(2), 0, 0};
     unsigned long v = 0;
     int c;
@@ -115,22 +116,28 @@ int cli_train(int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return cli_usage_error("train", "which model? (tagger)");
+        return cli_usage_error("train", "which model? (tagger or parser)");
     const char *what = argv[optind];
     if (optind + 1 < argc)
         return cli_usage_error("train", "unexpected argument '%s'", argv[optind + 1]);
-    if (strcmp(what, "tagger") != 0)
-        return cli_usage_error("train", "unknown model '%s' (tagger)", what);
+    int parser = strcmp(what, "parser") == 0;
+    if (!parser && strcmp(what, "tagger") != 0)
+        return cli_usage_error("train", "unknown model '%s' (tagger or parser)", what);
+    if (parser && opt.wordnet_dir)
+        return cli_usage_error("train", "--wordnet is for the tagger");
     if (!opt.train_path || !opt.output_path)
         return cli_usage_error("train", "--train and -o are required");
     if (opt.epochs < 1)
         return cli_usage_error("train", "--epochs must be at least 1");
     opt.log = train_log;
     opt.log_user = &st;
-    if (syn_train_tagger(&opt) != 0) {
+    char err[512];
+    int rc = parser ? annals_train_parser(&opt, err, sizeof err)
+                    : annals_train_tagger(&opt, err, sizeof err);
+    if (rc != 0) {
         if (st.pending)
             fputs("\r\033[K", stderr);
-        fprintf(stderr, "annals train: %s\n", opt.error);
+        fprintf(stderr, "annals train: %s\n", err);
         return CLI_SKIPPED;
     }
     return CLI_OK;

@@ -8,7 +8,8 @@ list(APPEND ANNALS_SOURCES
   src/syntax/tagger.c
   src/syntax/lemma.c
   src/syntax/lemma_build.c
-  src/syntax/train_tagger.c)
+  src/syntax/train_tagger.c
+  src/syntax/train_api.c)
 list(APPEND ANNALS_SOURCES src/syntax/parser.c src/syntax/parser_system.c src/syntax/parser_features.c src/syntax/parser_treebank.c src/syntax/train_parser.c)
 
 # `ninja -C BUILD models` retrains the shipped models in data/models from the
@@ -28,5 +29,19 @@ add_custom_target(models_tagger
   USES_TERMINAL
   COMMENT "Training the tagger and lemmatiser (data/models/tagger.annm)")
 add_dependencies(models_tagger annals)
+# The parser learns from jackknifed predicted tags: the script runs the
+# whole recipe (doc/model-format.md, bench/RESULTS.md) with the retagging
+# tool of the tests (tests/eval/parser.cmake).
+if(ANNALS_BUILD_TESTS)
+add_custom_target(models_parser
+  COMMAND sh "${PROJECT_SOURCE_DIR}/scripts/train-parser.sh" "${PROJECT_BINARY_DIR}"
+    "${ANNALS_EWT_DIR}" "${PROJECT_SOURCE_DIR}/data/models/parser.annm"
+  USES_TERMINAL
+  COMMENT "Training the dependency parser on jackknifed tags (data/models/parser.annm)")
+add_dependencies(models_parser annals parser_retag)
+endif()
 add_custom_target(models)
 add_dependencies(models models_tagger)
+if(ANNALS_BUILD_TESTS)
+  add_dependencies(models models_parser)
+endif()

@@ -74,7 +74,7 @@ static int setup_tmp(void **state)
 static int teardown_tmp(void **state)
 {
     (void)state;
-    const char *files[] = { "tiny.conllu", "tiny.annm", "slice.annm" };
+    const char *files[] = { "tiny.conllu", "tiny.annm", "slice.annm", "api1.annm", "api2.annm" };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         unlink(tmp_path(files[i]));
     rmdir(tmpdir);
@@ -440,6 +440,100 @@ static void test_train_slice(void **state)
     syn_model_close(m);
 }
 
+/* What the public trainer logged, by level. */
+typedef struct api_log {
+    int count[4];
+    char last_info[512];
+} api_log;
+
+static void api_capture(void *user, annals_log_level level, const char *message)
+{
+    api_log *log = user;
+    if (level >= ANNALS_LOG_DEBUG && level <= ANNALS_LOG_ERROR)
+        log->count[level]++;
+    if (level == ANNALS_LOG_INFO)
+        snprintf(log->last_info, sizeof log->last_info, "%s", message);
+}
+
+static unsigned char *read_all(const char *path, size_t *size)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long len = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    unsigned char *buf = malloc(len > 0 ? (size_t)len : 1);
+    *size = buf && len > 0 ? fread(buf, 1, (size_t)len, fp) : 0;
+    fclose(fp);
+    return buf;
+}
+
+/* The public trainer (annals.h, section 15): a parser that opens, one INFO
+ * line per epoch with the dev scores and one for the test file, the same
+ * bytes from the same seed, and refusals that say why. */
+static void test_public_train_parser(void **state)
+{
+    (void)state;
+    annals_train_options opt;
+    annals_train_options_init(&opt);
+    assert_int_equal(opt.epochs, 10);
+    assert_int_equal(opt.seed, 1);
+    api_log log;
+    memset(&log, 0, sizeof log);
+    /* tmp_path() reuses its buffers: keep the names. */
+    char tiny[300], api1[300], api2[300];
+    snprintf(tiny, sizeof tiny, "%s", tmp_path("tiny.conllu"));
+    snprintf(api1, sizeof api1, "%s", tmp_path("api1.annm"));
+    snprintf(api2, sizeof api2, "%s", tmp_path("api2.annm"));
+    opt.train_path = tiny;
+    opt.dev_path = tiny;
+    opt.test_path = tiny;
+    opt.output_path = api1;
+    opt.epochs = 3;
+    opt.log = api_capture;
+    opt.log_user = &log;
+    char err[256];
+    int rc = annals_train_parser(&opt, err, sizeof err);
+    if (rc)
+        print_error("training failed: %s\n", err);
+    assert_int_equal(rc, 0);
+    assert_string_equal(err, "");
+    /* A header line, three epochs, the test score. */
+    assert_int_equal(log.count[ANNALS_LOG_INFO], 5);
+    assert_int_equal(log.count[ANNALS_LOG_WARN] + log.count[ANNALS_LOG_ERROR], 0);
+    assert_non_null(strstr(log.last_info, "tiny.conllu: UAS 100.00 LAS 100.00"));
+    opt.output_path = api2;
+    opt.log = NULL;
+    assert_int_equal(annals_train_parser(&opt, err, sizeof err), 0);
+    size_t n1 = 0, n2 = 0;
+    unsigned char *b1 = read_all(api1, &n1);
+    unsigned char *b2 = read_all(api2, &n2);
+    assert_non_null(b1);
+    assert_non_null(b2);
+    assert_true(n1 > 0 && n1 == n2);
+    assert_memory_equal(b1, b2, n1);
+    free(b1);
+    free(b2);
+    int e = 0;
+    char msg[256];
+    syn_model *m = syn_model_open(api1, &e, msg, sizeof msg);
+    assert_non_null(m);
+    syn_parser *p = syn_parser_open(m, msg, sizeof msg);
+    assert_non_null(p);
+    syn_parser_free(p);
+    syn_model_close(m);
+
+    opt.output_path = NULL;
+    assert_int_equal(annals_train_parser(&opt, err, sizeof err), ANNALS_E_ARG);
+    assert_true(err[0] != '\0');
+    opt.output_path = api2;
+    opt.train_path = "/nonexistent/train.conllu";
+    assert_true(annals_train_parser(&opt, err, sizeof err) < 0);
+    assert_non_null(strstr(err, "/nonexistent/train.conllu"));
+    assert_int_equal(annals_train_parser(NULL, err, sizeof err), ANNALS_E_ARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -450,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_robust_any_input),
         cmocka_unit_test(test_bad_tables_refused),
         cmocka_unit_test(test_train_slice),
+        cmocka_unit_test(test_public_train_parser),
     };
     return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
 }

@@ -1,0 +1,38 @@
+#!/bin/sh
+# train-parser.sh — the whole recipe of the shipped dependency parser
+# (data/models/parser.annm), as `ninja models_parser` runs it:
+#   1. jackknifed tags for the training set (scripts/parser-jackknife.sh):
+#      the parser then learns from tags with the errors it meets at run time;
+#   2. a tagger on all of train tags dev, so that each epoch is scored, and
+#      the best one chosen, on predicted tags as well;
+#   3. the parser learns from the gold treebank followed by its jackknifed
+#      copy (gold tags teach the grammar, predicted ones robustness).
+#
+#   sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS]]
+#
+# BUILD_DIR holds `annals` and `tests/parser_retag`; EWT_DIR the UD
+# English-EWT files.  About 7 tagger trainings and the parser's epochs:
+# a few minutes of one core.  Deterministic: the same files give the same
+# model.
+set -eu
+if [ $# -lt 3 ]; then
+    echo "usage: sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS]]" >&2
+    exit 2
+fi
+build=$1
+ewt=$2
+out=$3
+epochs=${4:-12}
+folds=${5:-5}
+here=$(dirname "$0")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-train-parser.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+sh "$here/parser-jackknife.sh" "$build" "$ewt/en_ewt-ud-train.conllu" "$tmp/train.jk.conllu" "$folds"
+echo "train-parser: a tagger on all of train, to tag dev" >&2
+"$build/annals" train tagger --train "$ewt/en_ewt-ud-train.conllu" -o "$tmp/tagger.annm" -q
+"$build/tests/parser_retag" "$tmp/tagger.annm" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/dev.pred.conllu"
+cat "$ewt/en_ewt-ud-train.conllu" "$tmp/train.jk.conllu" > "$tmp/train.mix.conllu"
+echo "train-parser: the parser, $epochs epochs" >&2
+"$build/annals" train parser --train "$tmp/train.mix.conllu" --dev "$tmp/dev.pred.conllu" \
+    --epochs "$epochs" --seed 1 -o "$out"
