@@ -84,6 +84,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 
 static int sq_begin(annals_store *s)
 {
+    impl(s)->wrote = true;
     return run(s, SQ_BEGIN, "beginning a transaction");
 }
 
@@ -281,6 +282,10 @@ static void sq_close(annals_store *s)
     sq_rollback(s);
     for (int i = 0; i < SQ_COUNT; i++)
         sqlite3_finalize(q->st[i]);
+    /* Gives the query planner statistics on the tables that changed much
+     * (SQLite's advice for every connection that wrote). */
+    if (q->wrote)
+        sqlite3_exec(q->db, "PRAGMA optimize", NULL, NULL, NULL);
     sqlite3_close(q->db);
     free(q);
     s->impl = NULL;
@@ -325,7 +330,7 @@ int store_sqlite_open(annals_store *s, const char *path, const annals_store_opti
          * index: a page cache of 64 MiB keeps it from spilling to the WAL
          * before its commit. */
         if (sqlite3_exec(q->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+                                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;",
                          NULL, NULL, NULL) != SQLITE_OK) {
             store_set_open_error("%s: cannot open the store: %s", path, sqlite3_errmsg(q->db));
             rc = (sqlite3_errcode(q->db) & 0xff) == SQLITE_NOTADB ? ANNALS_E_FORMAT

@@ -22,6 +22,7 @@ enum {
 typedef struct store_sqlite {
     sqlite3 *db;
     sqlite3_stmt *st[SQ_COUNT];
+    bool wrote;              /* a transaction was begun: optimize on close */
 } store_sqlite;
 
 /* Brings the schema of `db` to STORE_SQLITE_VERSION (creating it in an

@@ -80,7 +80,9 @@ static const char schema_v2[] =
     "  goldstein REAL NOT NULL, num_mentions INTEGER NOT NULL,"
     "  num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,"
     "  PRIMARY KEY (source, target, code, bucket)) WITHOUT ROWID;"
-    "CREATE INDEX events_date ON events(date);"
+    /* Covering what a series reads, so that counting by interval scans
+     * the index alone instead of looking up every event. */
+    "CREATE INDEX events_date ON events(date, num_mentions, goldstein, root, quad);"
     "CREATE INDEX events_target ON events(target);"
     "CREATE TABLE event_dirty ("
     "  source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"

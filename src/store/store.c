@@ -177,16 +177,15 @@ int store_put(annals_store *s, const store_doc *doc, const store_sentence *sents
  * date) decides whether a second ingestion changed anything. */
 static uint64_t document_hash(const annals_document *doc)
 {
-    XXH64_state_t st;
-    XXH64_reset(&st, 0);
-    XXH64_update(&st, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
+    /* Each part is hashed on its own, seeded with the hash so far: parts
+     * cannot run into each other, and an absent part differs from an
+     * empty one by its seed. */
+    uint64_t h = XXH64(doc->text ? doc->text : "", doc->text ? doc->text_len : 0, 0);
     const char *parts[] = {doc->title, doc->date};
-    for (size_t i = 0; i < 2; i++) {
-        XXH64_update(&st, "\0", 1);
-        if (parts[i])
-            XXH64_update(&st, parts[i], strlen(parts[i]));
-    }
-    return XXH64_digest(&st);
+    for (size_t i = 0; i < 2; i++)
+        h = XXH64(parts[i] ? parts[i] : "", parts[i] ? strlen(parts[i]) : 0,
+                  parts[i] ? h : ~h);
+    return h;
 }
 
 static const char *or_empty(const char *s)
