@@ -125,7 +125,7 @@ bool cod_child_word(const cod_sent *cs, size_t k, const char *rel, const char *c
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
-    static const char *const rels[] = {"punct", "parataxis", "advcl", "ccomp", "csubj",
+    static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj",
                                        "acl", "list", "discourse", "vocative", "reparandum",
                                        "dislocated", NULL};
     for (size_t i = 0; rels[i]; i++)
@@ -159,6 +159,20 @@ static int by_agent(const cod_sent *cs, size_t v)
         }
     }
     return -1;
+}
+
+/* Words before the verb are matched over the whole sentence up to it, as
+ * PETRARCH does ("INDICATED WOULD * NOW" spans the governing clause):
+ * everything but punctuation, datelines and the by-agent. */
+static bool before_ok(const cod_sent *cs, size_t k, int agent)
+{
+    const annals_word *w = &cs->s->words[k];
+    if (w->upos == ANNALS_UPOS_PUNCT || (w->flags & ANNALS_WORD_DATELINE))
+        return false;
+    for (int x = (int)k; agent >= 0 && x >= 0; x = cod_head(cs, (size_t)x))
+        if (x == agent)
+            return false;
+    return true;
 }
 
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
@@ -199,22 +213,20 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
                 cl->post[cl->n_post++] = k;
             }
         }
-        for (size_t k = 0; k < cs->n; k++)
-            if (cs->mark[k] && !in_pass[k]) {
-                if (k < v)
-                    cl->pre[cl->n_pre++] = k;
-                else
-                    cl->post[cl->n_post++] = k;
-            }
+        for (size_t k = 0; k < cs->n; k++) {
+            if (k < v && !in_pass[k] && before_ok(cs, k, cl->agent))
+                cl->pre[cl->n_pre++] = k;
+            else if (k > v && cs->mark[k] && !in_pass[k])
+                cl->post[cl->n_post++] = k;
+        }
         cl->subject = -1; /* the agent is the source; the subject is the object */
         return 0;
     }
-    for (size_t k = 0; k < cs->n; k++)
-        if (cs->mark[k]) {
-            if (k < v)
-                cl->pre[cl->n_pre++] = k;
-            else
-                cl->post[cl->n_post++] = k;
-        }
+    for (size_t k = 0; k < cs->n; k++) {
+        if (k < v && before_ok(cs, k, cl->agent))
+            cl->pre[cl->n_pre++] = k;
+        else if (k > v && cs->mark[k])
+            cl->post[cl->n_post++] = k;
+    }
     return 0;
 }

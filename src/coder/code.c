@@ -78,12 +78,12 @@ static const char *const conditions[] = {"if", "unless", "whether", NULL};
 
 /* Why verb v's clause codes nothing (negated, modal, conditional,
  * background), or NULL.  `negative_ok`: the pattern itself says "not". */
-static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok)
+static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool modal_ok)
 {
     for (int x = (int)v, hops = 0; x >= 0 && hops < 4; hops++) {
         if (!negative_ok && cod_child_word(cs, (size_t)x, "advmod", negators))
             return "negated";
-        if (cod_child_word(cs, (size_t)x, "aux", modals))
+        if (!modal_ok && cod_child_word(cs, (size_t)x, "aux", modals))
             return "modal (could, would, may...): not a fact";
         if (cod_child_word(cs, (size_t)x, "mark", conditions))
             return "conditional (if, unless, whether)";
@@ -129,8 +129,13 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
             }
             return;
         }
+        if (subj >= 0 && (size_t)x != v && cod_rel_is(cs, v, "xcomp")) {
+            /* "Gollum was seen to break into ...": the one seen breaks */
+            cod_phrase_actors(cs, (size_t)subj, src);
+            return;
+        }
         if (subj >= 0)
-            return; /* a passive governor without its agent: no source */
+            return; /* a passive verb without its agent: no source */
         if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj")))
             return;
         x = cod_head(cs, (size_t)x);
@@ -156,6 +161,14 @@ static bool reciprocal(const cod_sent *cs, const cod_clause *cl)
             strcasecmp(w, "their") == 0 || strcasecmp(w, "bilateral") == 0 ||
             strcasecmp(w, "mutual") == 0)
             return true;
+        /* nouns that are mutual by themselves: "Gondor and Osgiliath renewed ties" */
+        static const char *const mutual[] = {"tie", "relation", "talk", "treaty", "accord",
+                                             "pact", "agreement", "deal", "dialogue",
+                                             "negotiation", "cooperation", "summit", NULL};
+        const char *lemma = cod_lemma(cs, cl->post[i]);
+        for (size_t k = 0; mutual[k]; k++)
+            if (strcasecmp(lemma, mutual[k]) == 0)
+                return true;
     }
     return false;
 }
@@ -200,6 +213,26 @@ static void find_targets(const cod_sent *cs, const cod_clause *cl, const cod_mat
                 tgt->v[tgt->n++] = t.v[j];
         if (tgt->n)
             return;
+    }
+}
+
+/* "Arnor believes Dagolath can cope": the subject of a complement clause
+ * after verb v is the target (a trailing "..., an official said" has none). */
+static void complement_target(const cod_sent *cs, size_t v, const cod_actors *src,
+                              cod_actors *tgt)
+{
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
+        if ((size_t)c < v || !cod_rel_is(cs, (size_t)c, "ccomp"))
+            continue;
+        int subj = cod_child(cs, (size_t)c, "nsubj");
+        if (subj < 0)
+            continue;
+        cod_actors t = {0};
+        cod_phrase_actors(cs, (size_t)subj, &t);
+        for (size_t j = 0; j < t.n; j++)
+            if (!is_source(src, t.v[j].mention) && tgt->n < COD_MAX_ACTORS)
+                tgt->v[tgt->n++] = t.v[j];
+        return;
     }
 }
 
@@ -321,7 +354,8 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
         EXPLAIN(in, "    -> no event: the pattern's code is --- (not an event)\n");
         return 0;
     }
-    const char *why = blocked(cs, v, m.pattern && m.pattern->negative);
+    const char *why = blocked(cs, v, m.pattern && m.pattern->negative,
+                              m.pattern && m.pattern->modal);
     if (why) {
         EXPLAIN(in, "    -> no event: %s\n", why);
         return 0;
@@ -333,9 +367,16 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
         return 0;
     }
     find_targets(cs, &cl, &m, &src, &tgt);
+    if (!tgt.n && !m.has_target_slot)
+        complement_target(cs, v, &src, &tgt);
     const char *date = clause_date(cs, &cl, v, in->date);
     const annals_mention *M = in->mentions;
-    if (!tgt.n && src.n > 1 && reciprocal(cs, &cl)) {
+    /* coordinated sources and no target: mutual when the words say so, or
+     * when the event is cooperation (CAMEO roots 03-08: "Gondor and
+     * Osgiliath agreed"); never for a conflict ("A and B condemned X") */
+    bool cooperative = code && strlen(code) >= 2 && code[0] == '0' && code[1] >= '3' &&
+                       code[1] <= '8';
+    if (!tgt.n && src.n > 1 && (cooperative || reciprocal(cs, &cl))) {
         for (size_t i = 0; i < src.n; i++)
             for (size_t j = 0; j < src.n; j++) {
                 if (i == j)
@@ -346,6 +387,10 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
                 if (rc)
                     return rc;
             }
+        return 0;
+    }
+    if (!tgt.n && m.score <= 0) {
+        EXPLAIN(in, "    -> no event: the verb alone, with no target, says too little\n");
         return 0;
     }
     for (size_t i = 0; i < src.n; i++) {

@@ -44,6 +44,7 @@ typedef struct cod_pattern {
     cod_elem *pre, *post;    /* elements before and after the verb */
     uint16_t n_pre, n_post;
     bool negative;           /* the pattern itself says "not"/"never" */
+    bool modal;              /* the pattern itself says "would", "could"... */
     const char *where;       /* "FILE:LINE" */
 } cod_pattern;
 

@@ -49,7 +49,7 @@ static const char *where(reader *r)
 
 static bool is_code_char(char c)
 {
-    return isalnum((unsigned char)c) || c == '-' || c == '#' || c == '+' || c == '?';
+    return isalnum((unsigned char)c) || c == '-' || c == '#' || c == '+' || c == '?' || c == '!';
 }
 
 /* Reads "[A]" or "[A:B]" at s (after '['); returns false when malformed. */
@@ -65,6 +65,9 @@ static bool read_code(reader *r, const char *s, size_t n, const char **code, con
     for (size_t i = lead; i < a; i++)
         if (!is_code_char(s[i]) && s[i] != ' ')
             return false;
+    /* PETRARCH marks some codes with '!' (a note to coders): the code is the digits */
+    while (a > lead && s[a - 1] == '!')
+        a--;
     *code = a > lead ? cod_build_string(r->v, s + lead, a - lead) : NULL;
     *code2 = NULL;
     if (colon) {
@@ -101,6 +104,18 @@ static bool negating_word(const char *w, size_t n)
     return false;
 }
 
+/* Whether a pattern word is a modal auxiliary (the pattern is then about
+ * the modal statement: "INDICATED WOULD * NOW"). */
+static bool modal_word(const char *w, size_t n)
+{
+    static const char *const modal[] = {"would", "could", "may", "might", "should", "can",
+                                        "must", "ought"};
+    for (size_t i = 0; i < sizeof modal / sizeof *modal; i++)
+        if (strlen(modal[i]) == n && ascii_ncasecmp(w, modal[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* Parses the elements of a pattern text into `p` (elements in `buf`).
  * Items are split at white space and '_' ('_' joins an item to the one
  * before: they must be adjacent); '(' ')' '{' '}' group in PETRARCH and
@@ -113,6 +128,7 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
     bool seen_verb = false, adjacent = false;
     size_t i = 0;
     p->negative = false;
+    p->modal = false;
     while (i < n) {
         char c = s[i];
         if (c == ' ' || c == '\t' || c == '(' || c == ')' || c == '{' || c == '}') {
@@ -152,6 +168,8 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
             size_t len = i - b;
             if (negating_word(s + b, len))
                 p->negative = true;
+            if (modal_word(s + b, len))
+                p->modal = true;
             e.kind = COD_EL_WORD;
             e.id = cod_build_word(r->v, s + b, len);
         }
@@ -425,6 +443,10 @@ static void legacy_line(reader *r, const char *s, size_t n)
         return;
     }
     r->set = COD_NO_WORD;
+    if (s[0] == '~') {
+        bad(r, "%s", "PETRARCH transformation rules ('~') are not supported; skipped");
+        return;
+    }
     if (s[0] == '-') {
         legacy_pattern(r, s, n);
         return;
