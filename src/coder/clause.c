@@ -195,6 +195,15 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
     cl->subject = cl->passive ? -1 : cod_child(cs, v, "nsubj");
     memset(cs->mark, 0, cs->n * sizeof *cs->mark);
     mark_subtree(cs, v, cl->agent);
+    /* A verb with its own subject attached as a noun's modifier ("the US
+     * imposed sanctions on Iran" parsed with "imposed" as an amod of
+     * "sanctions") is the parser's slip: the noun phrase is the object. */
+    int h = cod_head(cs, v);
+    if (h > (int)v && cl->subject >= 0 &&
+        (cod_rel_is(cs, v, "amod") || cod_rel_is(cs, v, "compound") || cod_rel_is(cs, v, "acl"))) {
+        mark_subtree(cs, (size_t)h, (int)v);
+        cl->repaired = true;
+    }
     cs->mark[v] = false;
     /* in the passive the subject is the object: its words go first after the verb */
     if (pass >= 0) {

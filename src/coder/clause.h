@@ -32,6 +32,7 @@ typedef struct cod_clause {
     int subject;             /* head word of the subject (nsubj, or nsubj:pass when
                                 no agent is named), or -1 */
     bool passive;
+    bool repaired;           /* the verb hung under its object noun: taken as its head */
 } cod_clause;
 
 /* Prepares `cs` for sentence `si` in the arena.  Returns 0 or ANNALS_E_NOMEM. */

@@ -312,7 +312,7 @@ static int emit(doc_state *st, const cod_sent *cs, size_t v, const cod_match *m,
 static const char *clause_date(const cod_sent *cs, const cod_clause *cl, size_t v,
                                const char *doc_date)
 {
-    size_t n = cl->n_pre + cl->n_post + 1;
+    size_t n = cl->n_pre + cl->n_post + 1 + cs->n;
     size_t *idx = core_arena_alloc(cs->in->arena, n * sizeof *idx);
     if (!idx)
         return doc_date;
@@ -323,6 +323,13 @@ static const char *clause_date(const cod_sent *cs, const cod_clause *cl, size_t 
     for (size_t i = 0; i < cl->n_post; i++)
         if (cl->post[i] > v)
             idx[k++] = cl->post[i];
+    /* the by-agent's words too: "by the EU yesterday" */
+    for (size_t w = 0; cl->agent >= 0 && w < cs->n; w++)
+        for (int x = (int)w; x >= 0; x = cod_head(cs, (size_t)x))
+            if (x == cl->agent) {
+                idx[k++] = w;
+                break;
+            }
     const char *d = cod_clause_date(cs->s, idx, k, doc_date, cs->in->arena);
     return d ? d : doc_date;
 }

@@ -138,9 +138,12 @@ const char *cod_clause_date(const annals_sentence *s, const size_t *idx, size_t 
     for (size_t k = 0; k < n && when == LONG_MIN; k++) {
         const annals_word *w = &s->words[idx[k]];
         const char *f = w->norm;
-        const char *prev = k && idx[k - 1] + 1 == idx[k] ? s->words[idx[k - 1]].norm : "";
-        const char *next = k + 1 < n && idx[k + 1] == idx[k] + 1 ? s->words[idx[k + 1]].norm : "";
-        const char *next2 = k + 2 < n && idx[k + 2] == idx[k] + 2 ? s->words[idx[k + 2]].norm : "";
+        /* neighbours in the sentence itself: the clause leaves punctuation out */
+        size_t at = idx[k];
+        const char *prev = at ? s->words[at - 1].norm : "";
+        const char *next = at + 1 < s->n_words ? s->words[at + 1].norm : "";
+        const char *next2 = at + 2 < s->n_words ? s->words[at + 2].norm : "";
+        const char *next3 = at + 3 < s->n_words ? s->words[at + 3].norm : "";
         int m, wd;
         if ((m = month_of(f)) != 0 && (w->upos == ANNALS_UPOS_PROPN || w->upos == ANNALS_UPOS_NONE ||
                                        w->upos == ANNALS_UPOS_NOUN)) {
@@ -148,8 +151,7 @@ const char *cod_clause_date(const annals_sentence *s, const size_t *idx, size_t 
             int d = day_number(next);
             long y = 0;
             if (d)
-                y = year_number(strcmp(next2, ",") == 0 && k + 3 < n ? s->words[idx[k + 3]].norm
-                                                                     : next2);
+                y = year_number(strcmp(next2, ",") == 0 ? next3 : next2);
             else if ((d = day_number(prev)) != 0)
                 y = year_number(next);
             if (!d)

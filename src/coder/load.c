@@ -79,10 +79,8 @@ static int load_list(cod_verbs *v, const char *list, load_fn fn, const core_log 
             memcpy(path, p, n);
             path[n] = '\0';
             int rc = fn(v, path, log_report, (void *)log);
-            if (rc) {
-                core_logf(log, ANNALS_LOG_ERROR, "cannot load '%s'", path);
-                return rc;
-            }
+            if (rc)
+                return rc; /* the reader said why */
         }
         p += n + (comma ? 1 : 0);
     }
