@@ -13,6 +13,12 @@ zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev"
 if [ "$what" = test ]; then
     pkgs="$pkgs libcmocka-dev clang libclang-rt-14-dev wordnet-base"
 fi
+# The web dashboard (cmake -DANNALS_WEB=ON, the default when npm is there):
+# node and npm build it from npm packages; its browser test drives chromium.
+if [ "${ANNALS_WEB:-ON}" != OFF ]; then
+    pkgs="$pkgs nodejs npm"
+    [ "$what" = test ] && pkgs="$pkgs chromium"
+fi
 
 missing=""
 for p in $pkgs; do
