@@ -10,8 +10,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 
 #define CODE_MAX_JOBS 256
 
@@ -37,8 +39,10 @@ static void code_usage(FILE *out)
             "  --date DATE      YYYY-MM-DD date of documents that carry none\n"
             "  --input KIND     txt, jsonl, conllu, html or warc, whatever the names say\n"
             "                   (needed for \"-\")\n"
-            "  -j, --jobs N     code on N threads (default 1); the output is the same\n"
-            "  -q, --quiet      no progress on standard error (none is shown yet)\n"
+            "  -j, --jobs N     code on N threads (default: one a processor core); the\n"
+            "                   output is the same for every N\n"
+            "  -q, --quiet      no progress line on standard error (it is shown only\n"
+            "                   when standard error is a terminal)\n"
             "  --db DB          write documents, sentences and events into the store DB\n"
             "                   (a SQLite file, created when missing) instead of standard\n"
             "                   output; a document stored again unchanged adds nothing\n"
@@ -64,6 +68,7 @@ typedef struct code_opts {
     const char *data_dir;
     annals_input_kind input;
     int jobs;
+    bool quiet;              /* -q: no progress line */
     const char *db;          /* the store, or NULL for standard output */
     const char *actors, *agents; /* dictionaries replacing the built-in ones */
     const char *verbs, *discards;
@@ -210,6 +215,7 @@ typedef struct code_result {
 /* Prints a skipped document; returns CLI_SKIPPED. */
 static int report_coder_error(const char *msg)
 {
+    cli_progress_clear();
     fprintf(stderr, "annals: %s\n", msg && *msg ? msg : "document skipped");
     return CLI_SKIPPED;
 }
@@ -226,12 +232,14 @@ static bool write_result(annals_writer *w, annals_store *st, const annals_docume
     if (st) {
         if (annals_store_add_document(st, doc, r->sentences, r->n_sentences, r->events,
                                       r->n_events) < 0) {
+            cli_progress_clear();
             fprintf(stderr, "annals: %s\n", annals_store_error(st));
             return false;
         }
         return true;
     }
     if (annals_writer_write(w, doc, r->sentences, r->n_sentences, r->events, r->n_events)) {
+        cli_progress_clear();
         fprintf(stderr, "annals: cannot write to standard output: %s\n", strerror(errno));
         return false;
     }
@@ -431,6 +439,7 @@ static bool code_file(code_sink *k, const char *path, const code_opts *o)
     int err = 0;
     annals_reader *rd = annals_reader_open(path, o->input, o->date, &err);
     if (!rd) {
+        cli_progress_clear();
         fprintf(stderr, "annals: %s\n", annals_reader_open_error());
         k->status = CLI_SKIPPED;
         return true;
@@ -441,13 +450,16 @@ static bool code_file(code_sink *k, const char *path, const code_opts *o)
     while (ok && (rc = annals_reader_next(rd, &doc)) != 0) {
         if (rc == 1) {
             ok = sink_document(k, &doc);
+            cli_progress_document(annals_reader_offset(rd));
             continue;
         }
+        cli_progress_clear();
         fprintf(stderr, "annals: %s\n", annals_reader_error(rd));
         k->status = CLI_SKIPPED;
         if (rc != ANNALS_E_RECORD)
             break;
     }
+    cli_progress_file_done(annals_reader_offset(rd));
     annals_reader_free(rd);
     return ok;
 }
@@ -536,6 +548,7 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
             return err == ANNALS_E_UNSUPPORTED ? CLI_USAGE : CLI_SKIPPED;
         }
     }
+    cli_progress_begin(o->quiet, paths, n_paths);
     if (!w) {
         fprintf(stderr, "annals: out of memory\n");
         status = CLI_SKIPPED;
@@ -557,6 +570,7 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
         annals_coder_free(k.coder);
         status = k.status;
     }
+    cli_progress_end();
     if (fflush(stdout) != 0) {
         fprintf(stderr, "annals: cannot write to standard output: %s\n", strerror(errno));
         status = CLI_SKIPPED;
@@ -595,6 +609,14 @@ static int check_paths(char **paths, int n, const code_opts *o, const char *sub)
     return CLI_OK;
 }
 
+/* One thread a processor core online, as many as the machine can run at
+ * once (the output does not depend on it). */
+static int code_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > CODE_MAX_JOBS ? CODE_MAX_JOBS : (int)n;
+}
+
 enum { OPT_FORMAT = 256, OPT_DATE, OPT_INPUT, OPT_DB, OPT_DATA_DIR, OPT_VERBS, OPT_ACTORS,
        OPT_AGENTS, OPT_UNKNOWN, OPT_DISCARDS };
 
@@ -617,7 +639,7 @@ int cli_code(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *sub = "code";
-    code_opts o = {.format = ANNALS_FORMAT_JSONL, .jobs = 1};
+    code_opts o = {.format = ANNALS_FORMAT_JSONL, .jobs = code_default_jobs()};
     int c, li = -1;
     opterr = 0;
     optind = 1;
@@ -627,6 +649,7 @@ int cli_code(int argc, char **argv)
             code_usage(stdout);
             return CLI_OK;
         case 'q':
+            o.quiet = true;
             break;
         case 'j': {
             char *end;
