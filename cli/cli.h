@@ -23,6 +23,7 @@ int cli_actor(int argc, char **argv);
 int cli_dict(int argc, char **argv);
 int cli_load(int argc, char **argv);
 int cli_query(int argc, char **argv);
+int cli_serve(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_validate(int argc, char **argv);
 

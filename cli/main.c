@@ -19,6 +19,7 @@ static const command commands[] = {
     {"eval", cli_eval, "score CoNLL-U output against a gold file (CoNLL 2018 metrics)"},
     {"load", cli_load, "load event records (JSON lines) into a store"},
     {"query", cli_query, "events, counts and top lists out of a store"},
+    {"serve", cli_serve, "serve a store as a JSON API and dashboard over HTTP"},
     {"explain", cli_explain, "code one sentence and say why each event was or was not made"},
     {"validate", cli_validate, "run a PETRARCH validation file and count the records right"},
     {"train", cli_train, "train the tagger and lemmatiser (or parser) from gold CoNLL-U"},

@@ -22,6 +22,7 @@
  *  13. Store           events in a database (SQLite): load, query, aggregate
  *  14. Actors          actor mentions, dictionary lint and conversion
  *  15. Training        the tagger, lemmatiser and parser from treebanks
+ *  16. Server          the HTTP JSON API over a store (annals serve)
  *
  * Ownership is stated on every function that returns memory.  Contexts come
  * in create/free pairs; every free function accepts NULL.  Nothing in the
@@ -838,6 +839,49 @@ ANNALS_API int annals_train_tagger(const annals_train_options *opt,
  * annals_train_tagger. */
 ANNALS_API int annals_train_parser(const annals_train_options *opt,
                                    char *err, size_t err_size);
+
+/* ---------------------------------------------------------------------
+ * 16. Server
+ *
+ * An HTTP server answering the JSON API of doc/api.md over a store, and
+ * the dashboard's static files at "/".  It runs on threads of its own
+ * (libmicrohttpd, a small pool) and shares one store handle under a lock.
+ * Only GET and HEAD are answered; request bodies are refused; URL and
+ * header sizes, connections and idle time are bounded.
+ * ------------------------------------------------------------------- */
+
+typedef struct annals_server annals_server;
+
+typedef struct annals_server_options {
+    const char *bind;        /* IPv4 or IPv6 address to listen on; NULL: "127.0.0.1" */
+    unsigned port;           /* 0: any free port (see annals_server_port) */
+    const char *web_dir;     /* the dashboard's files; NULL or missing: "/"
+                                says the dashboard is not built */
+    unsigned threads;        /* worker threads; 0: 4 */
+    unsigned max_connections; /* 0: 64 */
+    unsigned timeout;        /* seconds a connection may idle; 0: 30 */
+    annals_log_fn log;       /* start failures and store errors; NULL: dropped */
+    void *log_user;
+    annals_log_level log_level;
+} annals_server_options;
+
+/* Fills `opt` with the defaults above. */
+ANNALS_API void annals_server_options_init(annals_server_options *opt);
+
+/* Opens the existing store `db` (never creates one) and starts serving
+ * it.  `opt` may be NULL.  On failure returns NULL, with the error in
+ * `err` when not NULL and the reason in `msg` (`msg_size` bytes; may be
+ * NULL).  The caller owns the server: annals_server_stop(). */
+ANNALS_API annals_server *annals_server_start(const char *db,
+                                              const annals_server_options *opt,
+                                              int *err, char *msg, size_t msg_size);
+
+/* The port the server listens on (the one chosen when asked for 0). */
+ANNALS_API unsigned annals_server_port(const annals_server *server);
+
+/* Stops serving (requests in progress finish), closes the store and
+ * frees the server.  Accepts NULL. */
+ANNALS_API void annals_server_stop(annals_server *server);
 
 #ifdef __cplusplus
 }

@@ -7,7 +7,7 @@ what=${1:-build}
 
 # Build: compiler, CMake + Ninja, and the libraries the library links.
 pkgs="gcc cmake ninja-build pkg-config libutf8proc-dev libjansson-dev libpcre2-dev
-zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev"
+zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev libmicrohttpd-dev"
 # Tests: cmocka, clang with libFuzzer for the fuzz smoke runs; WordNet's
 # dictionary files for retraining the lemmatiser (`ninja models`).
 if [ "$what" = test ]; then
