@@ -6,6 +6,10 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+// The page policy doc/api.md promises, so the test sees what the real server
+// would refuse (inline styles or scripts, outside requests).
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+  + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 export async function startMock(port, webDir, mockDir) {
@@ -16,7 +20,8 @@ export async function startMock(port, webDir, mockDir) {
     else file = path.join(webDir, url.pathname === '/' ? 'index.html' : path.basename(url.pathname));
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'application/json' });
