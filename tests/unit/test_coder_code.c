@@ -1,0 +1,249 @@
+/* test_coder_code.c — the event coder over hand-made parses: roles in
+ * the active and the passive, multi-word verbs, coordination, reciprocal
+ * events, pronouns, the context target, blocked clauses, discards, dates
+ * and paired codes.  The parses are written here, so the tests do not
+ * depend on the models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annals.h"
+#include "coder/coder.h"
+#include "core/arena.h"
+
+static const char *dict =
+    "# annals verbs 1\n"
+    "[sets]\n"
+    "&SANCTION = sanction; embargo\n"
+    "[verbs]\n"
+    "impose\n"
+    "    163  * &SANCTION on +\n"
+    "    163  * &SANCTION\n"
+    "meet\n"
+    "    040  * with +\n"
+    "    040  * +\n"
+    "    040  *\n"
+    "rule out\n"
+    "    125  * talk with +\n"
+    "refuse\n"
+    "    1244  * to lift &SANCTION\n"
+    "hail\n"
+    "    051  * +\n"
+    "    051  *\n";
+
+typedef struct fixture {
+    cod_verbs verbs;
+    core_arena arena;
+    annals_sentence sents[4];
+    size_t n_sents;
+    annals_mention mentions[16];
+    size_t n_mentions;
+    cod_events events;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    cod_verbs_init(&f->verbs);
+    assert_int_equal(cod_verbs_load_mem(&f->verbs, "t.verbs", dict, strlen(dict), NULL, NULL), 0);
+    assert_int_equal(cod_discards_load_mem(&f->verbs, "t.discards", "+world cup\nmonths later\n",
+                                           24, NULL, NULL), 0);
+    assert_int_equal(cod_verbs_finish(&f->verbs), 0);
+    core_arena_init(&f->arena, 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    cod_verbs_free(&f->verbs);
+    core_arena_destroy(&f->arena);
+    cod_events_free(&f->events);
+    free(f);
+    return 0;
+}
+
+/* Adds a sentence from lines "FORM LEMMA UPOS HEAD DEPREL" separated by
+ * '|'; an actor mention is marked by "=CODE" after the deprel. */
+static void add_sentence(fixture *f, const char *spec)
+{
+    annals_sentence *s = &f->sents[f->n_sents];
+    memset(s, 0, sizeof *s);
+    s->words = core_arena_calloc(&f->arena, 64, sizeof *s->words);
+    s->text = spec;
+    char *copy = core_arena_strdup(&f->arena, spec);
+    size_t pos = 0;
+    for (char *tok = strtok(copy, "|"); tok; tok = strtok(NULL, "|")) {
+        annals_word *w = &s->words[s->n_words];
+        char form[64], lemma[64], upos[16], deprel[32], code[32] = "";
+        int head;
+        int n = sscanf(tok, " %63s %63s %15s %d %31s =%31s", form, lemma, upos, &head, deprel, code);
+        assert_true(n >= 5);
+        w->form = w->norm = core_arena_strdup(&f->arena, form);
+        w->lemma = core_arena_strdup(&f->arena, lemma);
+        char *slash = strchr(upos, '/'); /* "VERB/VBN": with an xpos */
+        if (slash) {
+            *slash = '\0';
+            w->xpos = core_arena_strdup(&f->arena, slash + 1);
+        }
+        w->upos = annals_upos_from_name(upos);
+        w->head = head;
+        w->deprel = core_arena_strdup(&f->arena, deprel);
+        w->start = pos;
+        pos += strlen(form) + 1;
+        w->end = pos - 1;
+        if (n == 6) {
+            annals_mention *m = &f->mentions[f->n_mentions++];
+            memset(m, 0, sizeof *m);
+            m->sent = f->n_sents;
+            m->first_word = s->n_words;
+            m->end_word = s->n_words + 1;
+            m->text = w->form;
+            m->code = core_arena_strdup(&f->arena, code);
+        }
+        s->n_words++;
+    }
+    f->n_sents++;
+}
+
+static core_buf explain = CORE_BUF_INIT;
+
+static const annals_event *code(fixture *f, const char *date, size_t *n)
+{
+    core_buf_clear(&explain);
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, date,
+                    &f->arena, &explain};
+    assert_int_equal(cod_code_document(&in, &f->events), 0);
+    *n = f->events.n;
+    return f->events.v;
+}
+
+static void assert_event(const annals_event *e, const char *s, const char *c, const char *t)
+{
+    assert_string_equal(e->source, s);
+    assert_string_equal(e->code, c);
+    assert_string_equal(e->target, t);
+}
+
+static void test_active_and_pattern(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "The the DET 2 det|EU EU PROPN 3 nsubj =IGOEUREEC|imposed impose VERB 0 root|"
+                    "sanctions sanction NOUN 3 obj|on on ADP 6 case|Iran Iran PROPN 3 obl =IRN|. . PUNCT 3 punct");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "IGOEUREEC", "163", "IRN");
+    assert_string_equal(e[0].pattern, "t.verbs:6");
+    assert_string_equal(e[0].verb_text, "imposed");
+    assert_string_equal(e[0].source_text, "EU");
+    assert_string_equal(e[0].target_text, "Iran");
+    assert_string_equal(e[0].date, "2022-03-10");
+    assert_int_equal(e[0].quad, 4);
+}
+
+static void test_passive_by_agent_and_date(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Sanctions sanction NOUN 3 nsubj:pass|were be AUX 3 aux:pass|imposed impose VERB 0 root|"
+                    "on on ADP 5 case|Iran Iran PROPN 3 obl =IRN|by by ADP 7 case|"
+                    "France France PROPN 3 obl:agent =FRA|yesterday yesterday NOUN 3 obl:tmod");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "FRA", "163", "IRN");
+    assert_string_equal(e[0].how, "by-agent");
+    assert_string_equal(e[0].date, "2022-03-09");
+}
+
+static void test_multiword_and_negation(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Russia Russia PROPN 2 nsubj =RUS|ruled rule VERB 0 root|out out ADP 2 compound:prt|"
+                    "talks talk NOUN 2 obj|with with ADP 6 case|Ukraine Ukraine PROPN 4 nmod =UKR");
+    add_sentence(f, "Germany Germany PROPN 4 nsubj =DEU|did do AUX 4 aux|not not PART 4 advmod|"
+                    "meet meet VERB 0 root|Japan Japan PROPN 4 obj =JPN");
+    add_sentence(f, "Germany Germany PROPN 3 nsubj =DEU|could could AUX 3 aux|meet meet VERB 0 root|"
+                    "Japan Japan PROPN 3 obj =JPN");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_non_null(strstr(explain.data, "no event: negated"));
+    assert_non_null(strstr(explain.data, "no event: modal"));
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "RUS", "125", "UKR");
+    assert_string_equal(e[0].verb_text, "ruled out");
+}
+
+static void test_coordination_reciprocal(void **state)
+{
+    fixture *f = *state;
+    /* Egypt and Jordan hailed their treaty: each hails the other */
+    add_sentence(f, "Egypt Egypt PROPN 4 nsubj =EGY|and and CCONJ 3 cc|Jordan Jordan PROPN 1 conj =JOR|"
+                    "hailed hail VERB 0 root|their their PRON 6 nmod:poss|treaty treaty NOUN 4 obj");
+    /* France and Germany imposed sanctions on Iran: one event each */
+    add_sentence(f, "France France PROPN 4 nsubj =FRA|and and CCONJ 3 cc|Germany Germany PROPN 1 conj =DEU|"
+                    "imposed impose VERB 0 root|sanctions sanction NOUN 4 obj|on on ADP 7 case|"
+                    "Iran Iran PROPN 4 obl =IRN");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 4);
+    assert_event(&e[0], "EGY", "051", "JOR");
+    assert_event(&e[1], "JOR", "051", "EGY");
+    assert_event(&e[2], "FRA", "163", "IRN");
+    assert_event(&e[3], "DEU", "163", "IRN");
+}
+
+static void test_pronoun_and_context_target(void **state)
+{
+    fixture *f = *state;
+    /* Sarkozy met Gaddafi, but he refused to lift the embargo */
+    add_sentence(f, "Sarkozy Sarkozy PROPN 2 nsubj =FRAGOV|met meet VERB 0 root|Gaddafi Gaddafi PROPN 2 obj =LBYGOV|"
+                    "but but CCONJ 5 cc|he he PRON 6 nsubj|refused refuse VERB 2 conj|to to PART 8 mark|"
+                    "lift lift VERB 6 xcomp|the the DET 10 det|embargo embargo NOUN 8 obj");
+    size_t n;
+    const annals_event *e = code(f, "2008-06-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "FRAGOV", "040", "LBYGOV");
+    assert_event(&e[1], "FRAGOV", "1244", "LBYGOV");
+    assert_string_equal(e[1].source_text, "he");
+    assert_string_equal(e[1].how, "target of the previous event");
+}
+
+static void test_background_and_discards(void **state)
+{
+    fixture *f = *state;
+    /* Signed in 1949, ...: a participial clause codes nothing */
+    add_sentence(f, "Met meet VERB/VBN 6 advcl|with with ADP 3 case|France France PROPN 1 obl =FRA|"
+                    "in in ADP 5 case|1949 1949 NUM 1 obl|Germany Germany PROPN 7 nsubj =DEU|"
+                    "was be AUX 7 cop|strong strong ADJ 0 root");
+    size_t n;
+    code(f, "2022-03-10", &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "no event: a participial background clause"));
+    /* a story-level discard phrase stops the whole document */
+    add_sentence(f, "Japan Japan PROPN 2 nsubj =JPN|met meet VERB 0 root|Brazil Brazil PROPN 2 obj =BRA");
+    add_sentence(f, "The the DET 3 det|world world NOUN 3 compound|cup cup NOUN 0 root");
+    code(f, "2022-03-10", &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "the whole story is discarded"));
+    core_buf_free(&explain);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_active_and_pattern, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_passive_by_agent_and_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_multiword_and_negation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_coordination_reciprocal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pronoun_and_context_target, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_background_and_discards, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
