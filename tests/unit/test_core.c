@@ -71,6 +71,13 @@ static void test_data_dir(void **state)
     assert_true(core_find_data_dir(ANNALS_SOURCE_DIR "/data", out, sizeof out));
     assert_string_equal(out, ANNALS_SOURCE_DIR "/data");
     assert_false(core_find_data_dir("/nonexistent/annals", out, sizeof out));
+    /* $ANNALS_DATA wins over the defaults; without it a program inside the
+     * build tree (this test) uses the sources' data. */
+    setenv("ANNALS_DATA", "/nonexistent/env", 1);
+    assert_false(core_find_data_dir(NULL, out, sizeof out));
+    unsetenv("ANNALS_DATA");
+    assert_true(core_find_data_dir(NULL, out, sizeof out));
+    assert_string_equal(out, ANNALS_SOURCE_DIR "/data");
     int err = 0;
     annals_options opt;
     annals_options_init(&opt);
