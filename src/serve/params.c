@@ -191,6 +191,23 @@ bool serve_params_finish(serve_params *p)
 {
     if (!p->failed && p->from[0] && p->to[0] && strcmp(p->from, p->to) > 0)
         params_refuse(p, "from", "is after to");
+    if (p->failed)
+        return false;
+    /* The store has the last word on a filter (a text of spaces alone is
+     * no search); its message starts with the field, which is the
+     * parameter's name. */
+    annals_store_filter f;
+    serve_params_filter(p, &f);
+    char msg[200];
+    if (annals_store_filter_check(&f, msg, sizeof msg) != ANNALS_OK) {
+        char name[32] = "?";
+        size_t n = strcspn(msg, " ");
+        if (n > 0 && n < sizeof name)
+            params_copy(name, msg, n);
+        p->failed = true;
+        snprintf(p->bad_name, sizeof p->bad_name, "%s", name);
+        snprintf(p->error, sizeof p->error, "%s", n < strlen(msg) ? msg + n + 1 : msg);
+    }
     return !p->failed;
 }
 

@@ -390,6 +390,7 @@ static void test_bad_parameters(void **state)
     expect_400(f, "/api/series?limit=5", "limit");
     expect_400(f, "/api/dyads?offset=1", "offset");
     expect_400(f, "/api/graph?limit=501", "limit");
+    expect_400(f, "/api/events?text=+%20", "text");
 }
 
 static void test_routes_and_methods(void **state)
