@@ -61,7 +61,11 @@ void cod_iso_from_days(long days, char out[11])
     long y;
     unsigned m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, 11, "%04ld-%02u-%02u", y % 10000, m % 100, d % 100);
+    unsigned long uy = y < 0 ? 0 : (unsigned long)y % 10000;
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%04lu-%02u-%02u", uy, m % 100, d % 100);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
 }
 
 static int month_of(const char *w)
