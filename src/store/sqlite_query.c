@@ -156,8 +156,13 @@ static void q_where(sq_query *q, const annals_store_filter *f, const char *t)
         core_buf_printf(&q->sql, " AND %s %s ?", col, eq[i].op);
         q_bind(q, eq[i].val);
     }
-    if (f->quad)
-        core_buf_printf(&q->sql, " AND %s.quad = %d", t, f->quad); /* checked 1-4 */
+    if (f->quad >= 1 && f->quad <= 4) {
+        /* Bound like every value (as text: the column's integer affinity
+         * converts it). */
+        static const char *const quads[] = {"0", "1", "2", "3", "4"};
+        core_buf_printf(&q->sql, " AND %s.quad = ?", t);
+        q_bind(q, quads[f->quad]);
+    }
     if (f->text) {
         if (!strcmp(t, "m")) {
             q_text(q, "m", f->text);
