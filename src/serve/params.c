@@ -32,8 +32,8 @@ static bool params_refuse(serve_params *p, const char *name, const char *why)
 {
     if (!p->failed) {
         p->failed = true;
-        snprintf(p->bad_name, sizeof p->bad_name, "%s", name);
-        snprintf(p->error, sizeof p->error, "%s", why);
+        snprintf(p->bad_name, sizeof p->bad_name, "%.31s", name);
+        snprintf(p->error, sizeof p->error, "%.150s", why);
     }
     return false;
 }
@@ -205,8 +205,8 @@ bool serve_params_finish(serve_params *p)
         if (n > 0 && n < sizeof name)
             params_copy(name, msg, n);
         p->failed = true;
-        snprintf(p->bad_name, sizeof p->bad_name, "%s", name);
-        snprintf(p->error, sizeof p->error, "%s", n < strlen(msg) ? msg + n + 1 : msg);
+        snprintf(p->bad_name, sizeof p->bad_name, "%.31s", name);
+        snprintf(p->error, sizeof p->error, "%.150s", n < strlen(msg) ? msg + n + 1 : msg);
     }
     return !p->failed;
 }
