@@ -123,7 +123,10 @@ static enum MHD_Result server_api(annals_server *s, struct MHD_Connection *c,
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, server_param, &p);
     if (!serve_params_finish(&p)) {
         char why[256];
-        snprintf(why, sizeof why, "%s %s", p.bad_name, p.error);
+        if (strcmp(p.error, "unknown parameter") == 0)
+            snprintf(why, sizeof why, "unknown parameter '%s'", p.bad_name);
+        else
+            snprintf(why, sizeof why, "%s %s", p.bad_name, p.error);
         return server_error(c, MHD_HTTP_BAD_REQUEST, why, p.bad_name);
     }
     json_t *body = NULL;

@@ -4,6 +4,7 @@
  * dashboard's files, and that the server keeps serving after errors. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -379,6 +380,9 @@ static void test_bad_parameters(void **state)
     expect_400(f, "/api/events?limit=0", "limit");
     expect_400(f, "/api/events?offset=x", "offset");
     expect_400(f, "/api/events?color=red", "color");
+    reply r = get(f, "/api/events?color=red");
+    assert_string_equal(json_string_value(field(&r, "error")), "unknown parameter 'color'");
+    reply_free(&r);
     expect_400(f, "/api/events?source=PRK&source=USA", "source");
     expect_400(f, "/api/events?source=prk", "source");
     expect_400(f, "/api/events?dyad=USA", "dyad");
@@ -456,6 +460,32 @@ static void test_oversized(void **state)
     reply_free(&r);
 }
 
+/* Requests from several threads at once share the one store handle. */
+static void *concurrent_client(void *arg)
+{
+    const fixture *f = arg;
+    intptr_t ok = 0;
+    for (int i = 0; i < 10; i++) {
+        reply r = get(f, i % 2 ? "/api/series?interval=day" : "/api/documents/d2");
+        ok += r.status == 200 && r.json != NULL;
+        reply_free(&r);
+    }
+    return (void *)ok;
+}
+
+static void test_concurrent(void **state)
+{
+    fixture *f = *state;
+    pthread_t t[6];
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, concurrent_client, f), 0);
+    for (int i = 0; i < 6; i++) {
+        void *ok;
+        pthread_join(t[i], &ok);
+        assert_int_equal((intptr_t)ok, 10);
+    }
+}
+
 static void test_dashboard(void **state)
 {
     fixture *f = *state;
@@ -516,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_bad_parameters),
         cmocka_unit_test(test_routes_and_methods),
         cmocka_unit_test(test_oversized),
+        cmocka_unit_test(test_concurrent),
         cmocka_unit_test(test_dashboard),
         cmocka_unit_test(test_not_built),
     };
