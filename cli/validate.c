@@ -118,6 +118,14 @@ static const char *env_file(xmlNode *env, const char *tag, char dirs[2][PATH_MAX
     return out;
 }
 
+/* PETRARCH writes an agent found without a country as "---GOV"; annals
+ * writes "GOV".  The comparison takes them as the same. */
+static void strip_null_country(char *code)
+{
+    if (strncmp(code, "---", 3) == 0 && code[3])
+        memmove(code, code + 3, strlen(code + 3) + 1);
+}
+
 static bool same_set(const triple *a, size_t na, const triple *b, size_t nb)
 {
     if (na != nb)
@@ -163,6 +171,8 @@ static int one_record(annals_coder *coder, xmlNode *rec, bool verbose, tally *t)
         copy_attr(c, "sourcecode", gold[ng].s, sizeof gold[ng].s);
         copy_attr(c, "targetcode", gold[ng].t, sizeof gold[ng].t);
         copy_attr(c, "eventcode", gold[ng].c, sizeof gold[ng].c);
+        strip_null_country(gold[ng].s);
+        strip_null_country(gold[ng].t);
         ng++;
     }
     char iso[11] = "";

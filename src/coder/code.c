@@ -124,9 +124,12 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
                 int h = cod_head(cs, (size_t)x);
                 if (h >= 0)
                     cod_phrase_actors(cs, (size_t)h, src);
-            } else {
-                cod_phrase_actors(cs, (size_t)subj, src);
+                return;
             }
+            /* every subject: a parser may split "A and the B" into two */
+            for (int c = cs->first[x]; c >= 0; c = cs->next[c])
+                if (cod_rel_full(cs, (size_t)c, "nsubj"))
+                    cod_phrase_actors(cs, (size_t)c, src);
             return;
         }
         if (subj >= 0 && (size_t)x != v && cod_rel_is(cs, v, "xcomp")) {
@@ -377,7 +380,6 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     if (!tgt.n && !m.has_target_slot)
         complement_target(cs, v, &src, &tgt);
     const char *date = clause_date(cs, &cl, v, in->date);
-    const annals_mention *M = in->mentions;
     /* coordinated sources and no target: mutual when the words say so, or
      * when the event is cooperation (CAMEO roots 03-08: "Gondor and
      * Osgiliath agreed"); never for a conflict ("A and B condemned X") */
@@ -388,8 +390,8 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
             for (size_t j = 0; j < src.n; j++) {
                 if (i == j)
                     continue;
-                int rc = emit(st, cs, v, &m, code, &src.v[i], M[src.v[i].mention].code,
-                              &src.v[j], M[src.v[j].mention].code, src.v[j].text, date,
+                int rc = emit(st, cs, v, &m, code, &src.v[i], src.v[i].code,
+                              &src.v[j], src.v[j].code, src.v[j].text, date,
                               "reciprocal");
                 if (rc)
                     return rc;
@@ -401,7 +403,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
         return 0;
     }
     for (size_t i = 0; i < src.n; i++) {
-        const char *scode = M[src.v[i].mention].code;
+        const char *scode = src.v[i].code;
         if (!tgt.n) {
             /* no target here: a pattern about something ("imposed sanctions")
              * takes the target of the event just before; a bare verb has none */
@@ -414,7 +416,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
             continue;
         }
         for (size_t j = 0; j < tgt.n; j++) {
-            const char *tcode = M[tgt.v[j].mention].code;
+            const char *tcode = tgt.v[j].code;
             int rc = emit(st, cs, v, &m, code, &src.v[i], scode, &tgt.v[j], tcode,
                           tgt.v[j].text, date, src.v[i].how);
             if (!rc && code2)

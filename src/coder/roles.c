@@ -62,18 +62,56 @@ static int latest_before(const cod_sent *cs, size_t k, bool subject)
     return -1;
 }
 
-static void add_actor(cod_actors *out, int m, size_t word, const char *how, const char *text)
+static void add_coded(cod_actors *out, int m, size_t word, const char *how, const char *text,
+                      const char *code)
 {
     if (out->n >= COD_MAX_ACTORS)
         return;
     for (size_t i = 0; i < out->n; i++)
-        if (out->v[i].mention == m)
+        if (out->v[i].mention == m && strcmp(out->v[i].code, code) == 0)
             return;
     out->v[out->n].mention = m;
     out->v[out->n].word = word;
     out->v[out->n].how = how;
     out->v[out->n].text = text;
+    out->v[out->n].code = code;
     out->n++;
+}
+
+static void add_actor(cod_actors *out, const cod_sent *cs, int m, size_t word, const char *how,
+                      const char *text)
+{
+    add_coded(out, m, word, how, text, cs->in->mentions[m].code);
+}
+
+static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth);
+
+/* An agent alone ("Lawmakers", "soldiers") takes the countries named in
+ * its modifiers: "Lawmakers in Fornost and Gondor" = FORLEG and GONLEG. */
+static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
+{
+    const annals_mention *am = &cs->in->mentions[cs->ment[h]];
+    if (!(am->flags & ANNALS_MENTION_AGENT) || strlen(am->code) != 3)
+        return false;
+    cod_actors c = {0};
+    for (int k = cs->first[h]; k >= 0; k = cs->next[k]) {
+        if (cs->ment[k] == cs->ment[h] || !(cod_rel_is(cs, (size_t)k, "nmod") ||
+                                            cod_rel_is(cs, (size_t)k, "amod")))
+            continue;
+        cod_phrase_actors(cs, (size_t)k, &c);
+        if (c.n)
+            break;
+    }
+    size_t before = out->n;
+    for (size_t i = 0; i < c.n; i++) {
+        const annals_mention *cm = &cs->in->mentions[c.v[i].mention];
+        if (cm->flags & ANNALS_MENTION_AGENT)
+            continue;
+        const char *code = core_arena_printf(cs->in->arena, "%s%s", c.v[i].code, am->code);
+        if (code)
+            add_coded(out, cs->ment[h], h, "agent of a named country", am->text, code);
+    }
+    return out->n > before;
 }
 
 /* The actor of the phrase headed by h alone (no coordination). */
@@ -81,7 +119,8 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
 {
     const annals_word *w = &cs->s->words[h];
     if (cs->ment[h] >= 0) {
-        add_actor(out, cs->ment[h], h, "named", cs->in->mentions[cs->ment[h]].text);
+        if (!agent_with_country(cs, h, out))
+            add_actor(out, cs, cs->ment[h], h, "named", cs->in->mentions[cs->ment[h]].text);
         return;
     }
     if (w->upos == ANNALS_UPOS_PRON && word_in(w->norm, personal)) {
@@ -90,7 +129,7 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
         if (m < 0)
             m = latest_before(cs, h, false);
         if (m >= 0)
-            add_actor(out, m, h, "pronoun", w->form);
+            add_actor(out, cs, m, h, "pronoun", w->form);
         return;
     }
     /* an actor among the phrase's modifiers: "the foreign minister of Russia" */
@@ -119,7 +158,7 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
             if (m < 0)
                 m = latest_before(cs, h, false);
             if (m >= 0)
-                add_actor(out, m, h, "the-noun", w->form);
+                add_actor(out, cs, m, h, "the-noun", w->form);
         }
     }
 }

@@ -11,6 +11,8 @@ typedef struct cod_actor {
     size_t word;             /* the word of this sentence that gave it */
     const char *how;         /* "named", "pronoun", "the-noun", "agent", "previous event" ... */
     const char *text;        /* the words that gave it (a pronoun: the pronoun) */
+    const char *code;        /* its actor code: the mention's, or a country joined with
+                                an agent ("Lawmakers in Gondor" = GON + LEG) */
 } cod_actor;
 
 typedef struct cod_actors {
