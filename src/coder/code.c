@@ -347,7 +347,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     if (!cod_best_match(cs, v, &cl, &m, in->explain))
         return 0;
     const char *code = m.pattern ? m.pattern->code : m.default_code;
-    const char *code2 = m.pattern ? m.pattern->code2 : NULL;
+    const char *code2 = m.pattern ? m.pattern->code2 : m.default_code2;
     const char *where = m.pattern ? m.pattern->where : m.default_where;
     EXPLAIN(in, "    best: %s [%s%s%s]%s\n", where, code ? code : "", code2 ? ":" : "",
             code2 ? code2 : "", m.pattern ? "" : " (the verb's default code)");

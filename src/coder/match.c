@@ -134,8 +134,10 @@ int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match
     best->score = -1;
     int best_extras = -1;
     uint32_t seen[3] = {COD_NO_WORD, COD_NO_WORD, COD_NO_WORD};
+    /* the form first: a dictionary that lists a form ("LEFT") means that form */
+    static const int order[3] = {1, 0, 2};
     for (int w = 0; w < 3; w++) {
-        uint32_t id = cs->ids[v][w];
+        uint32_t id = cs->ids[v][order[w]];
         if (id == COD_NO_WORD || id == seen[0] || id == seen[1])
             continue;
         seen[w] = id;
@@ -183,6 +185,7 @@ int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match
                 best->verb = vb;
                 best->extras = extras;
                 best->default_code = dflt;
+                best->default_code2 = vb->code ? vb->code2 : b->code2;
                 best->default_where = vb->code ? vb->where : b->where;
                 best->score = 0;
                 found = 1;

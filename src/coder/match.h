@@ -8,6 +8,7 @@ typedef struct cod_match {
     const cod_pattern *pattern;  /* NULL when the default code applies */
     const cod_verb *verb;
     const char *default_code;    /* the verb's or block's own code */
+    const char *default_code2;   /* and its paired code */
     const char *default_where;
     int score;                   /* elements matched (-1: nothing) */
     int extras;                  /* extra words of the multi-word verb */

@@ -56,12 +56,14 @@ typedef struct cod_verb {
     uint32_t pre[3], post[3]; /* words before / after it, in order */
     uint8_t n_pre, n_post;
     const char *code;        /* code of this verb alone ([CODE] on its line), or NULL */
+    const char *code2;       /* its paired code ([A:B]), or NULL */
     const char *where;
 } cod_verb;
 
 typedef struct cod_block {
     const char *name;        /* first verb, for messages */
     const char *code;        /* default code of the block, NULL when none */
+    const char *code2;       /* its paired code ([A:B]), or NULL */
     const char *where;       /* of the block header (or first verb) */
     uint32_t first, n;       /* its patterns */
 } cod_block;

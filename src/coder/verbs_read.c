@@ -28,6 +28,7 @@ typedef struct reader {
     bool in_comment;         /* inside <!-- ... --> */
     bool in_time;            /* TABARI <TIME> section: not read */
     int section;             /* native: 0 none, 1 sets, 2 verbs */
+    const char *code2;       /* paired code of the verb line being read */
 } reader;
 
 static void bad(reader *r, const char *fmt, const char *arg)
@@ -211,6 +212,8 @@ static bool ensure_block(reader *r, const char *name, size_t n, const char *code
         return false;
     r->block = cod_build_block(r->v, nm, code, w);
     r->last_was_pattern = false;
+    if (r->block != COD_NO_WORD && code)
+        r->v->blocks[r->block].code2 = r->code2;
     return r->block != COD_NO_WORD;
 }
 
@@ -223,6 +226,7 @@ static void add_verb(reader *r, const char *s, size_t n, const char *forms, size
     cod_verb verb;
     memset(&verb, 0, sizeof verb);
     verb.code = code;
+    verb.code2 = code ? r->code2 : NULL;
     verb.where = where(r);
     char parts[8][128];
     size_t np = 0, vi = 0;
@@ -426,7 +430,8 @@ static void legacy_line(reader *r, const char *s, size_t n)
         r->set = COD_NO_WORD;
         r->block = COD_NO_WORD;
         r->last_was_pattern = false;
-        ensure_block(r, b, (size_t)(ne - b), code && strcmp(code, "---") ? code : NULL);
+        if (ensure_block(r, b, (size_t)(ne - b), code && strcmp(code, "---") ? code : NULL))
+            r->v->blocks[r->block].code2 = code2;
         return;
     }
     if (s[0] == '&') {
@@ -481,6 +486,7 @@ static void legacy_line(reader *r, const char *s, size_t n)
     }
     while (we && s[we - 1] == ' ')
         we--;
+    r->code2 = code2;
     for (size_t i = 0; i < we; i++)
         if (!(isalnum((unsigned char)s[i]) || strchr("_+'-. &", s[i]) || (unsigned char)s[i] >= 0x80)) {
             bad(r, "%s", "a verb line with unexpected characters");
