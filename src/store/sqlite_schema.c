@@ -43,7 +43,11 @@ static const char schema_v1[] =
     "CREATE INDEX mentions_date ON mentions(date);"
     "CREATE INDEX mentions_target ON mentions(target);";
 
-/* Version 2: full-text search over sentences; events aggregated from
+/* (Triggers test for a row before inserting it rather than saying OR
+ * IGNORE: the conflict policy of the statement that fires a trigger,
+ * such as an upsert's, overrides the trigger's own.)
+ *
+ * Version 2: full-text search over sentences; events aggregated from
  * mentions by a deduplication window (the bucket of each mention), kept
  * up to date through the event_dirty table that triggers fill and each
  * commit drains; a second document hash, of its loaded event records. */
@@ -62,7 +66,7 @@ static const char schema_v2[] =
      * leaves the queue; one already indexed is taken out of the index. */
     "CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);"
     "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN"
-    "  INSERT OR IGNORE INTO fts_pending VALUES (new.rowid); END;"
+    "  INSERT INTO fts_pending VALUES (new.rowid); END;"
     "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN"
     "  INSERT INTO sentences_fts(sentences_fts, rowid, text)"
     "  SELECT 'delete', old.rowid, old.text"
@@ -72,7 +76,8 @@ static const char schema_v2[] =
     "  INSERT INTO sentences_fts(sentences_fts, rowid, text)"
     "  SELECT 'delete', old.rowid, old.text"
     "  WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.rowid);"
-    "  INSERT OR IGNORE INTO fts_pending VALUES (new.rowid); END;"
+    "  INSERT INTO fts_pending SELECT new.rowid"
+    "  WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = new.rowid); END;"
     "CREATE TABLE events ("
     "  source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
     "  bucket INTEGER NOT NULL,"
@@ -89,11 +94,13 @@ static const char schema_v2[] =
     "  bucket INTEGER NOT NULL,"
     "  PRIMARY KEY (source, target, code, bucket)) WITHOUT ROWID;"
     "CREATE TRIGGER mentions_dirty_insert AFTER INSERT ON mentions BEGIN"
-    "  INSERT OR IGNORE INTO event_dirty"
-    "  VALUES (new.source, new.target, new.code, new.bucket); END;"
+    "  INSERT INTO event_dirty SELECT new.source, new.target, new.code, new.bucket"
+    "  WHERE NOT EXISTS (SELECT 1 FROM event_dirty WHERE source = new.source"
+    "   AND target = new.target AND code = new.code AND bucket = new.bucket); END;"
     "CREATE TRIGGER mentions_dirty_delete AFTER DELETE ON mentions BEGIN"
-    "  INSERT OR IGNORE INTO event_dirty"
-    "  VALUES (old.source, old.target, old.code, old.bucket); END;"
+    "  INSERT INTO event_dirty SELECT old.source, old.target, old.code, old.bucket"
+    "  WHERE NOT EXISTS (SELECT 1 FROM event_dirty WHERE source = old.source"
+    "   AND target = old.target AND code = old.code AND bucket = old.bucket); END;"
     "CREATE VIEW actors AS"
     "  SELECT actor AS code, min(date) AS first_seen, max(date) AS last_seen,"
     "         sum(as_source) AS as_source, sum(as_target) AS as_target,"

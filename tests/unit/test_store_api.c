@@ -547,6 +547,36 @@ static void test_bad_records(void **state)
     assert_null(strstr(f->log, "mem.jsonl:4"));
 }
 
+/* A document whose records come back later in the same load, giving a
+ * sentence another text before the batch is committed (a fuzzer found
+ * that the upsert of that sentence failed). */
+static void test_document_again_in_one_batch(void **state)
+{
+    fixture *f = *state;
+    char b[4096] = "";
+    rec(b, sizeof b, "p1", 0, "2020-01-01", "USA", "CHN", "042", "First text.", NULL);
+    rec(b, sizeof b, "p2", 0, "2020-01-01", "USA", "RUS", "042", "Other document.", NULL);
+    rec(b, sizeof b, "p1", 0, "2020-01-02", "USA", "CHN", "036", "Second text.", NULL);
+    annals_store_load_stats st = load(f, b);
+    assert_int_equal(st.records, 3);
+    assert_int_equal(st.skipped, 0);
+    annals_store_stats s = stats(f);
+    assert_int_equal(s.mentions, 3);
+    assert_int_equal(s.sentences, 2);
+    check_fts(f);
+    annals_store_filter flt;
+    annals_store_filter_init(&flt);
+    flt.text = "second";
+    assert_int_equal(count(f, &flt), 2); /* both records of p1's sentence 0 */
+    flt.text = "first";
+    assert_int_equal(count(f, &flt), 0);
+    /* Loading the same again changes nothing. */
+    st = load(f, b);
+    s = stats(f);
+    assert_int_equal(s.mentions, 3);
+    check_fts(f);
+}
+
 static void test_filter_check(void **state)
 {
     (void)state;
@@ -666,6 +696,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_series_and_tops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_records, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_document_again_in_one_batch, setup, teardown),
         cmocka_unit_test(test_filter_check),
         cmocka_unit_test_setup_teardown(test_add_document, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_errors, setup, teardown),
