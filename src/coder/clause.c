@@ -16,6 +16,42 @@ static uint32_t word_id(const cod_verbs *v, const char *w)
     return cod_verbs_word(v, low, n);
 }
 
+/* Where a trailing attribution starts: "..., South Korea's military said
+ * (on Wednesday)." -- a comma, at most eight words without a verb, a verb
+ * of saying, then nothing but a time phrase or punctuation.  Its words
+ * belong to no other clause, whatever the parser attached them to. */
+static size_t attribution_tail(const cod_sent *cs)
+{
+    static const char *const saying[] = {"say", "tell", "report", "add", "state", "announce",
+                                         "claim", "confirm", "note", "write", NULL};
+    size_t n = cs->n;
+    for (size_t v = n; v-- > 1;) {
+        const annals_word *w = &cs->s->words[v];
+        if (w->upos != ANNALS_UPOS_VERB)
+            continue;
+        bool say = false;
+        for (size_t i = 0; saying[i] && !say; i++)
+            say = w->lemma && strcmp(w->lemma, saying[i]) == 0;
+        if (!say)
+            return n;
+        /* after it: punctuation or a short time phrase only */
+        for (size_t k = v + 1; k < n; k++) {
+            int u = cs->s->words[k].upos;
+            if (u == ANNALS_UPOS_VERB || u == ANNALS_UPOS_AUX || k > v + 4)
+                return n;
+        }
+        for (size_t k = v; k-- > 0 && v - k <= 9;) {
+            const annals_word *x = &cs->s->words[k];
+            if (strcmp(x->norm, ",") == 0)
+                return k > 0 ? k : n;
+            if (x->upos == ANNALS_UPOS_VERB)
+                return n;
+        }
+        return n;
+    }
+    return n;
+}
+
 int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_t m1)
 {
     const annals_sentence *s = &in->sents[si];
@@ -66,8 +102,12 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
             cs->ids[k][2] = word_id(v, t);
         }
     }
+    cs->tail = attribution_tail(cs);
     for (size_t m = m0; m < m1; m++) {
         const annals_mention *am = &in->mentions[m];
+        /* "CAIRO, Oct 26 (Reuters) -" says where the story was filed, not who acted */
+        if (am->first_word < cs->n && (s->words[am->first_word].flags & ANNALS_WORD_DATELINE))
+            continue;
         for (size_t k = am->first_word; k < am->end_word && k < cs->n; k++)
             cs->ment[k] = (int)m;
     }
@@ -138,12 +178,12 @@ static bool other_clause(const cod_sent *cs, size_t c)
     return (cs->s->words[c].flags & ANNALS_WORD_DATELINE) != 0;
 }
 
-static void mark_subtree(cod_sent *cs, size_t k, int skip)
+static void mark_subtree(cod_sent *cs, size_t k, int skip, size_t limit)
 {
     cs->mark[k] = true;
     for (int c = cs->first[k]; c >= 0; c = cs->next[c])
-        if (c != skip && !other_clause(cs, (size_t)c))
-            mark_subtree(cs, (size_t)c, skip);
+        if (c != skip && (size_t)c < limit && !other_clause(cs, (size_t)c))
+            mark_subtree(cs, (size_t)c, skip, limit);
 }
 
 /* The by-agent of a passive verb: obl:agent, or an obl with "by". */
@@ -194,14 +234,16 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
     cl->agent = cl->passive ? by_agent(cs, v) : -1;
     cl->subject = cl->passive ? -1 : cod_child(cs, v, "nsubj");
     memset(cs->mark, 0, cs->n * sizeof *cs->mark);
-    mark_subtree(cs, v, cl->agent);
+    /* a verb before a trailing attribution does not reach into it */
+    size_t limit = v < cs->tail ? cs->tail : cs->n;
+    mark_subtree(cs, v, cl->agent, limit);
     /* A verb with its own subject attached as a noun's modifier ("the US
      * imposed sanctions on Iran" parsed with "imposed" as an amod of
      * "sanctions") is the parser's slip: the noun phrase is the object. */
     int h = cod_head(cs, v);
     if (h > (int)v && cl->subject >= 0 &&
         (cod_rel_is(cs, v, "amod") || cod_rel_is(cs, v, "compound") || cod_rel_is(cs, v, "acl"))) {
-        mark_subtree(cs, (size_t)h, (int)v);
+        mark_subtree(cs, (size_t)h, (int)v, limit);
         cl->repaired = true;
     }
     cs->mark[v] = false;

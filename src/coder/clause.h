@@ -20,6 +20,8 @@ typedef struct cod_sent {
     int *ment;               /* index into in->mentions of the mention at a word, or -1 */
     bool *consumed;          /* verbs whose event a governing verb's pattern took */
     bool *mark;              /* scratch */
+    size_t tail;             /* first word of a trailing attribution ("..., the
+                                military said."), or n when there is none */
 } cod_sent;
 
 /* A verb's clause: its words before and after it in text order (in the

@@ -53,6 +53,9 @@ static int latest_before(const cod_sent *cs, size_t k, bool subject)
             break;
         if (am->flags & ANNALS_MENTION_NOCODE)
             continue;
+        const annals_sentence *ms = &in->sents[am->sent];
+        if (am->first_word < ms->n_words && (ms->words[am->first_word].flags & ANNALS_WORD_DATELINE))
+            continue;
         if (in->sents[am->sent].kind == ANNALS_SENT_CAPTION ||
             in->sents[am->sent].kind == ANNALS_SENT_TITLE)
             continue;
@@ -86,6 +89,71 @@ static void add_actor(cod_actors *out, const cod_sent *cs, int m, size_t word, c
 
 static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth);
 
+/* The word of mention m whose head lies outside it (its phrase's head). */
+static size_t mention_head(const annals_sentence *s, const annals_mention *am)
+{
+    for (size_t k = am->first_word; k < am->end_word && k < s->n_words; k++) {
+        int h = s->words[k].head;
+        if (h < 1 || (size_t)h - 1 < am->first_word || (size_t)h - 1 >= am->end_word)
+            return k;
+    }
+    return am->end_word ? am->end_word - 1 : 0;
+}
+
+/* The top of the coordination word k is in ("Egypt and Jordan": Egypt). */
+static size_t conj_top(const annals_sentence *s, size_t k)
+{
+    for (int hops = 0; hops < 8; hops++) {
+        const char *d = s->words[k].deprel;
+        int h = s->words[k].head;
+        if (!d || strncmp(d, "conj", 4) != 0 || h < 1)
+            break;
+        k = (size_t)h - 1;
+    }
+    return k;
+}
+
+/* A pronoun's antecedents: the latest fitting actor; for "they", "them",
+ * "their" also the actors coordinated with it ("Egypt and Jordan ...
+ * their ministers").  `agent` (or NULL) is joined to each code. */
+static void antecedents(const cod_sent *cs, size_t h, cod_actors *out, const char *how,
+                        const char *text, const char *agent)
+{
+    static const char *const plural[] = {"they", "them", "their", "theirs", NULL};
+    int m = latest_before(cs, h, true);
+    if (m < 0)
+        m = latest_before(cs, h, false);
+    if (m < 0)
+        return;
+    const cod_input *in = cs->in;
+    size_t first = (size_t)m, last = (size_t)m;
+    if (word_in(cs->s->words[h].norm, plural)) {
+        const annals_mention *am = &in->mentions[m];
+        const annals_sentence *s = &in->sents[am->sent];
+        size_t top = conj_top(s, mention_head(s, am));
+        while (first > 0 && in->mentions[first - 1].sent == am->sent)
+            first--;
+        while (last + 1 < in->n_mentions && in->mentions[last + 1].sent == am->sent)
+            last++;
+        for (size_t k = first; k <= last; k++) {
+            const annals_mention *o = &in->mentions[k];
+            if ((int)k != m && conj_top(s, mention_head(s, o)) != top)
+                continue;
+            if (o->sent == cs->si && o->end_word > h)
+                continue; /* not after the pronoun */
+            const char *code = agent ? core_arena_printf(in->arena, "%s%s", o->code, agent)
+                                     : o->code;
+            if (code && (!agent || strlen(o->code) == 3))
+                add_coded(out, (int)k, h, how, text, code);
+        }
+        return;
+    }
+    const char *code = agent ? core_arena_printf(in->arena, "%s%s", in->mentions[m].code, agent)
+                             : in->mentions[m].code;
+    if (code && (!agent || strlen(in->mentions[m].code) == 3))
+        add_coded(out, m, h, how, text, code);
+}
+
 /* An agent alone ("Lawmakers", "soldiers") takes the countries named in
  * its modifiers: "Lawmakers in Fornost and Gondor" = FORLEG and GONLEG. */
 static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
@@ -98,6 +166,16 @@ static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
         if (cs->ment[k] == cs->ment[h] || !(cod_rel_is(cs, (size_t)k, "nmod") ||
                                             cod_rel_is(cs, (size_t)k, "amod")))
             continue;
+        if (cs->s->words[k].upos == ANNALS_UPOS_PRON) {
+            /* "their foreign ministers": the antecedents' ministers */
+            if (word_in(cs->s->words[k].norm, personal)) {
+                size_t before = out->n;
+                antecedents(cs, (size_t)k, out, "agent of a pronoun's actor", am->text, am->code);
+                if (out->n > before)
+                    return true;
+            }
+            continue;
+        }
         cod_phrase_actors(cs, (size_t)k, &c);
         if (c.n)
             break;
@@ -105,8 +183,8 @@ static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
     size_t before = out->n;
     for (size_t i = 0; i < c.n; i++) {
         const annals_mention *cm = &cs->in->mentions[c.v[i].mention];
-        if (cm->flags & ANNALS_MENTION_AGENT)
-            continue;
+        if ((cm->flags & ANNALS_MENTION_AGENT) || strlen(c.v[i].code) != 3)
+            continue; /* only a bare country or organisation takes the agent */
         const char *code = core_arena_printf(cs->in->arena, "%s%s", c.v[i].code, am->code);
         if (code)
             add_coded(out, cs->ment[h], h, "agent of a named country", am->text, code);
@@ -125,11 +203,7 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
     }
     if (w->upos == ANNALS_UPOS_PRON && word_in(w->norm, personal)) {
         /* the latest subject first: "Sarkozy met Gaddafi, but he refused" is Sarkozy */
-        int m = latest_before(cs, h, true);
-        if (m < 0)
-            m = latest_before(cs, h, false);
-        if (m >= 0)
-            add_actor(out, cs, m, h, "pronoun", w->form);
+        antecedents(cs, h, out, "pronoun", w->form, NULL);
         return;
     }
     /* an actor among the phrase's modifiers: "the foreign minister of Russia" */
@@ -165,6 +239,16 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
 
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
+    if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
+        /* the parser hung the sentence's subject under the dateline
+         * ("CAIRO, Oct 26 (Reuters) - Egypt and Jordan hailed ..."): the
+         * phrases below it that are not part of the dateline */
+        for (int c = cs->first[h]; c >= 0; c = cs->next[c])
+            if (!(cs->s->words[c].flags & ANNALS_WORD_DATELINE) &&
+                cs->s->words[c].upos != ANNALS_UPOS_PUNCT)
+                cod_phrase_actors(cs, (size_t)c, out);
+        return;
+    }
     one_phrase(cs, h, out, 0);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
         if (cod_rel_is(cs, (size_t)c, "conj") &&
