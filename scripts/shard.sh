@@ -21,7 +21,7 @@
 # worker runs `annals code -q -j 1` on its shard, writing event records to
 # DIR/events-K.jsonl and its diagnostics to DIR/events-K.err, which are
 # printed at the end.  Workers run under GNU parallel when it is
-# installed, else under xargs -P.  Loading is idempotent per document, so
+# installed, else under xargs -P; SHARD_RUNNER=parallel or xargs chooses.  Loading is idempotent per document, so
 # running the script again over the same inputs adds nothing.
 #
 # Exit status: 0 all went well, 1 some records were skipped or a worker or
@@ -110,7 +110,18 @@ else
 fi
 WORKER
 shards=$(seq 0 $((n - 1)))
-if command -v parallel >/dev/null 2>&1 && parallel --version 2>/dev/null | grep -q GNU; then
+runner=${SHARD_RUNNER:-auto}
+if [ "$runner" = auto ]; then
+    runner=xargs
+    if command -v parallel >/dev/null 2>&1 && parallel --version 2>/dev/null | grep -q GNU; then
+        runner=parallel
+    fi
+fi
+case $runner in
+parallel|xargs) ;;
+*) echo "shard.sh: SHARD_RUNNER wants parallel or xargs, not '$runner'" >&2; exit 2 ;;
+esac
+if [ "$runner" = parallel ]; then
     printf '%s\n' $shards | parallel -j "$n" sh "$work/worker.sh" {} "$annals" "$work" "$date"
 else
     printf '%s\n' $shards | xargs -P "$n" -I{} sh "$work/worker.sh" {} "$annals" "$work" "$date"
