@@ -2,6 +2,8 @@
 # Installs the Debian packages annals needs to build and test, when they are
 # missing.  As root it runs apt-get; otherwise it prints the exact apt-get
 # line and stops.  Usage: scripts/setup-deps.sh [build|test]
+# With ANNALS_WEB=OFF in the environment the dashboard's packages (Node.js,
+# npm, Chromium) are left out, as cmake -DANNALS_WEB=OFF leaves it out.
 set -eu
 what=${1:-build}
 
@@ -20,8 +22,20 @@ if [ "${ANNALS_WEB:-ON}" != OFF ]; then
     [ "$what" = test ] && pkgs="$pkgs chromium"
 fi
 
+# A program that is already there counts whatever package brought it (a
+# machine may have Node.js from elsewhere, whose npm is not Debian's).
+provided() {
+    case $1 in
+    nodejs) command -v node >/dev/null 2>&1 ;;
+    npm) command -v npm >/dev/null 2>&1 ;;
+    chromium) command -v chromium >/dev/null 2>&1 ;;
+    *) return 1 ;;
+    esac
+}
+
 missing=""
 for p in $pkgs; do
+    provided "$p" && continue
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
         missing="$missing $p"
     fi

@@ -9,7 +9,7 @@ sh scripts/setup-deps.sh test
 build=${ANNALS_TEST_BUILD:-build-test}
 jobs=$(nproc 2>/dev/null || echo 2)
 CC=clang cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-    -DANNALS_WERROR=ON -DANNALS_SANITIZE=ON -DANNALS_FUZZ=ON >/dev/null
+    -DANNALS_WEB="${ANNALS_WEB:-ON}" -DANNALS_WERROR=ON -DANNALS_SANITIZE=ON -DANNALS_FUZZ=ON >/dev/null
 cmake --build "$build" -j "$jobs"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
