@@ -845,7 +845,7 @@ ANNALS_API int annals_train_parser(const annals_train_options *opt,
  *
  * An HTTP server answering the JSON API of doc/api.md over a store, and
  * the dashboard's static files at "/".  It runs on threads of its own
- * (libmicrohttpd, a small pool) and shares one store handle under a lock.
+ * (libmicrohttpd, a small pool), each worker with a store handle of its own.
  * Only GET and HEAD are answered; request bodies are refused; URL and
  * header sizes, connections and idle time are bounded.
  * ------------------------------------------------------------------- */
@@ -857,7 +857,7 @@ typedef struct annals_server_options {
     unsigned port;           /* 0: any free port (see annals_server_port) */
     const char *web_dir;     /* the dashboard's files; NULL or missing: "/"
                                 says the dashboard is not built */
-    unsigned threads;        /* worker threads; 0: 4 */
+    unsigned threads;        /* worker threads, each with its own store handle; 0: 4, at most 64 */
     unsigned max_connections; /* 0: 64 */
     unsigned timeout;        /* seconds a connection may idle; 0: 30 */
     annals_log_fn log;       /* start failures and store errors; NULL: dropped */

@@ -29,11 +29,23 @@ static const char server_csp_page[] =
     "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 static const char server_csp_api[] = "default-src 'none'; frame-ancestors 'none'";
 
-struct annals_server {
-    struct MHD_Daemon *daemon;
+/* One store handle (and document reader) per worker thread: a store is
+ * used by one thread at a time, and SQLite readers of their own handles
+ * run side by side. */
+typedef struct server_slot {
     annals_store *store;
     serve_docs *docs;
-    pthread_mutex_t lock;    /* the store and docs: one thread at a time */
+    bool busy;
+} server_slot;
+
+#define SERVER_THREADS_MAX 64
+
+struct annals_server {
+    struct MHD_Daemon *daemon;
+    server_slot *slots;
+    unsigned n_slots;
+    pthread_mutex_t lock;    /* guards `busy` of the slots */
+    pthread_cond_t freed;
     char *web_dir;           /* NULL when there is no dashboard */
     unsigned port;
     annals_log_fn log;
@@ -112,6 +124,30 @@ static enum MHD_Result server_param(void *cls, enum MHD_ValueKind kind, const ch
     return MHD_YES;
 }
 
+/* A free store handle; waits while every one is in use (there are as
+ * many as worker threads, so only in-flight requests wait). */
+static server_slot *server_take(annals_server *s)
+{
+    pthread_mutex_lock(&s->lock);
+    for (;;) {
+        for (unsigned i = 0; i < s->n_slots; i++)
+            if (!s->slots[i].busy) {
+                s->slots[i].busy = true;
+                pthread_mutex_unlock(&s->lock);
+                return &s->slots[i];
+            }
+        pthread_cond_wait(&s->freed, &s->lock);
+    }
+}
+
+static void server_give(annals_server *s, server_slot *slot)
+{
+    pthread_mutex_lock(&s->lock);
+    slot->busy = false;
+    pthread_cond_signal(&s->freed);
+    pthread_mutex_unlock(&s->lock);
+}
+
 static enum MHD_Result server_api(annals_server *s, struct MHD_Connection *c,
                                   const char *url)
 {
@@ -130,9 +166,9 @@ static enum MHD_Result server_api(annals_server *s, struct MHD_Connection *c,
         return server_error(c, MHD_HTTP_BAD_REQUEST, why, p.bad_name);
     }
     json_t *body = NULL;
-    pthread_mutex_lock(&s->lock);
-    unsigned status = serve_route_answer(route, url, &p, s->store, s->docs, &body);
-    pthread_mutex_unlock(&s->lock);
+    server_slot *slot = server_take(s);
+    unsigned status = serve_route_answer(route, url, &p, slot->store, slot->docs, &body);
+    server_give(s, slot);
     if (status >= 500)
         server_log(s, ANNALS_LOG_ERROR, "serve: %s: %s", url,
                    json_string_value(json_object_get(body, "error")));
@@ -317,6 +353,16 @@ annals_server *annals_server_start(const char *db, const annals_server_options *
     s->log_user = opt->log_user;
     s->log_level = opt->log_level;
     pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->freed, NULL);
+    unsigned threads = opt->threads ? opt->threads : 4u;
+    if (threads > SERVER_THREADS_MAX)
+        threads = SERVER_THREADS_MAX;
+    s->slots = calloc(threads, sizeof *s->slots);
+    if (!s->slots) {
+        server_fail(err, ANNALS_E_NOMEM, msg, msg_size, "%s", "out of memory");
+        annals_server_stop(s);
+        return NULL;
+    }
 
     annals_store_options so;
     annals_store_options_init(&so);
@@ -325,14 +371,17 @@ annals_server *annals_server_start(const char *db, const annals_server_options *
     so.log_user = opt->log_user;
     so.log_level = opt->log_level;
     int serr = 0;
-    s->store = annals_store_open(db, &so, &serr);
-    if (!s->store) {
-        server_fail(err, serr ? serr : ANNALS_E_IO, msg, msg_size, "%s",
-                    annals_store_open_error());
-        annals_server_stop(s);
-        return NULL;
+    for (; s->n_slots < threads; s->n_slots++) {
+        server_slot *slot = &s->slots[s->n_slots];
+        slot->store = annals_store_open(db, &so, &serr);
+        if (!slot->store) {
+            server_fail(err, serr ? serr : ANNALS_E_IO, msg, msg_size, "%s",
+                        annals_store_open_error());
+            annals_server_stop(s);
+            return NULL;
+        }
+        slot->docs = serve_docs_open(db);
     }
-    s->docs = serve_docs_open(db);
     struct stat st;
     if (opt->web_dir && stat(opt->web_dir, &st) == 0 && S_ISDIR(st.st_mode)) {
         s->web_dir = strdup(opt->web_dir);
@@ -346,7 +395,7 @@ annals_server *annals_server_start(const char *db, const annals_server_options *
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)opt->port, NULL, NULL, server_handle, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, opt->threads ? opt->threads : 4u,
+        MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_LIMIT, opt->max_connections ? opt->max_connections : 64u,
         MHD_OPTION_CONNECTION_TIMEOUT, opt->timeout ? opt->timeout : 30u,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY,
@@ -376,8 +425,12 @@ void annals_server_stop(annals_server *server)
         return;
     if (server->daemon)
         MHD_stop_daemon(server->daemon);
-    serve_docs_close(server->docs);
-    annals_store_close(server->store);
+    for (unsigned i = 0; i < server->n_slots; i++) {
+        serve_docs_close(server->slots[i].docs);
+        annals_store_close(server->slots[i].store);
+    }
+    free(server->slots);
+    pthread_cond_destroy(&server->freed);
     pthread_mutex_destroy(&server->lock);
     free(server->web_dir);
     free(server);
