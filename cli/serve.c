@@ -21,6 +21,7 @@ static void serve_usage(FILE *out)
             "  /api/dyads       the source-target pairs with the most events\n"
             "  /api/actors      the actors with the most events\n"
             "  /api/graph       actors and weighted edges for a network view\n"
+            "  /api/stats       how many documents, mentions, events and actors\n"
             "  /api/documents/ID  a document, its sentences and its event records\n"
             "Filters: source, target, actor, dyad=A,B, root, code, quad, from, to, text\n"
             "(as 'annals query'); an invalid parameter answers 400 with a JSON error.\n"

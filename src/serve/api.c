@@ -7,7 +7,7 @@
 #include <string.h>
 
 typedef enum serve_kind {
-    SERVE_EVENTS, SERVE_SERIES, SERVE_DYADS, SERVE_ACTORS, SERVE_GRAPH, SERVE_DOCUMENT
+    SERVE_EVENTS, SERVE_SERIES, SERVE_DYADS, SERVE_ACTORS, SERVE_GRAPH, SERVE_STATS, SERVE_DOCUMENT
 } serve_kind;
 
 struct serve_route {
@@ -23,6 +23,7 @@ static const serve_route serve_routes[] = {
     {"/api/dyads", SERVE_DYADS, SERVE_P_FILTERS | SERVE_P_LIMIT, 20, 1000},
     {"/api/actors", SERVE_ACTORS, SERVE_P_FILTERS | SERVE_P_LIMIT, 20, 1000},
     {"/api/graph", SERVE_GRAPH, SERVE_P_FILTERS | SERVE_P_LIMIT, 100, 500},
+    {"/api/stats", SERVE_STATS, 0, 0, 0},
     {"/api/documents/", SERVE_DOCUMENT, 0, 0, 0},
 };
 
@@ -252,6 +253,19 @@ static int api_graph_json(annals_store *store, const serve_params *p, json_t **b
     return rc;
 }
 
+/* /api/stats: what the whole store holds (no filters). */
+static int api_stats(annals_store *store, json_t **body)
+{
+    annals_store_stats st;
+    int rc = annals_store_get_stats(store, &st);
+    if (rc >= 0)
+        *body = json_pack("{s:I, s:I, s:I, s:I, s:I}", "documents", (json_int_t)st.documents,
+                          "sentences", (json_int_t)st.sentences, "mentions",
+                          (json_int_t)st.mentions, "events", (json_int_t)st.events,
+                          "actors", (json_int_t)st.actors);
+    return rc;
+}
+
 unsigned serve_route_answer(const serve_route *r, const char *path, const serve_params *p,
                             annals_store *store, serve_docs *docs, json_t **body)
 {
@@ -263,6 +277,7 @@ unsigned serve_route_answer(const serve_route *r, const char *path, const serve_
     case SERVE_DYADS: rc = api_top(store, p, false, body); break;
     case SERVE_ACTORS: rc = api_top(store, p, true, body); break;
     case SERVE_GRAPH: rc = api_graph_json(store, p, body); break;
+    case SERVE_STATS: rc = api_stats(store, body); break;
     case SERVE_DOCUMENT: {
         if (!docs) {
             *body = serve_error_json("documents need a SQLite store", NULL);

@@ -340,6 +340,15 @@ static void test_dyads_actors_graph(void **state)
 static void test_documents(void **state)
 {
     fixture *f = *state;
+    reply s = get(f, "/api/stats");
+    assert_int_equal(s.status, 200);
+    assert_int_equal(json_integer_value(field(&s, "documents")), 3);
+    assert_int_equal(json_integer_value(field(&s, "mentions")), 4);
+    assert_int_equal(json_integer_value(field(&s, "events")), 4);
+    reply_free(&s);
+    s = get(f, "/api/stats?limit=1");
+    assert_int_equal(s.status, 400);
+    reply_free(&s);
     reply r = get(f, "/api/documents/d1");
     assert_int_equal(r.status, 200);
     assert_string_equal(json_string_value(field(&r, "id")), "d1");
