@@ -100,6 +100,23 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
     return NULL;
 }
 
+/* A subject the parser mislabelled: with no subject at all, an actor
+ * word attached straight to the verb before it without a preposition
+ * ("Osgiliath welcomed ..." parsed with "Osgiliath" as an advmod). */
+static void stray_subject(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    for (int c = cs->first[v]; c >= 0 && (size_t)c < v; c = cs->next[c]) {
+        if (cs->ment[c] < 0 || cod_child(cs, (size_t)c, "case") >= 0 ||
+            cod_rel_is(cs, (size_t)c, "obl") || cod_rel_is(cs, (size_t)c, "obj") ||
+            cod_rel_is(cs, (size_t)c, "nsubj") || cod_rel_is(cs, (size_t)c, "punct"))
+            continue;
+        cod_phrase_actors(cs, (size_t)c, src);
+        for (size_t i = 0; i < src->n; i++)
+            src->v[i].how = "subject (mislabelled by the parser)";
+        return;
+    }
+}
+
 /* The source actors of verb v: '$' slot, by-agent, subject, or the
  * subject of the verb it depends on ("refused to lift", "met and agreed"). */
 static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
@@ -139,8 +156,11 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         }
         if (subj >= 0)
             return; /* a passive verb without its agent: no source */
-        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj")))
+        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj"))) {
+            if ((size_t)x == v)
+                stray_subject(cs, v, src);
             return;
+        }
         x = cod_head(cs, (size_t)x);
     }
 }

@@ -299,11 +299,32 @@ static void sort_verbs(const cod_verbs *v, uint32_t *a, uint32_t *tmp, size_t n)
     memcpy(a, tmp, n * sizeof *a);
 }
 
+/* Whether set `set` has a member with a negating word ("DID N'T"). */
+static bool set_negates(const cod_verbs *v, uint32_t set)
+{
+    static const char *const neg[] = {"not", "n't", "never", "didn't", "won't", "can't"};
+    const cod_set *s = &v->sets[set];
+    for (uint32_t i = 0; i < s->n_words; i++)
+        for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
+            if (strcmp(v->words[s->words[i]], neg[k]) == 0)
+                return true;
+    return false;
+}
+
 int cod_verbs_finish(cod_verbs *v)
 {
     for (uint32_t i = 0; i < v->n_sets; i++)
         if (expand_set(v, i, 0))
             return ANNALS_E_NOMEM;
+    /* a pattern naming a set of negations is about the negated verb itself */
+    for (uint32_t p = 0; p < v->n_patterns; p++) {
+        cod_pattern *pt = &v->patterns[p];
+        for (uint16_t e = 0; e < pt->n_pre + pt->n_post && !pt->negative; e++) {
+            const cod_elem *el = e < pt->n_pre ? &pt->pre[e] : &pt->post[e - pt->n_pre];
+            if (el->kind == COD_EL_SET && set_negates(v, el->id))
+                pt->negative = true;
+        }
+    }
     free(v->verb_order);
     v->verb_order = malloc((v->n_verbs ? v->n_verbs : 1) * sizeof *v->verb_order);
     uint32_t *tmp = malloc((v->n_verbs ? v->n_verbs : 1) * sizeof *tmp);
