@@ -165,12 +165,15 @@ bool cod_child_word(const cod_sent *cs, size_t k, const char *rel, const char *c
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
-    static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj",
-                                       "acl", "list", "discourse", "vocative", "reparandum",
+    static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj", "list", "discourse", "vocative", "reparandum",
                                        "dislocated", NULL};
     for (size_t i = 0; rels[i]; i++)
         if (cod_rel_is(cs, c, rels[i]))
             return true;
+    /* a relative clause is another clause; a participle or infinitive
+     * modifying a noun ("memos sent by Bree") belongs to the phrase */
+    if (cod_rel_full(cs, c, "acl:relcl"))
+        return true;
     if (cod_rel_is(cs, c, "conj")) {
         int u = cs->s->words[c].upos;
         return u == ANNALS_UPOS_VERB || u == ANNALS_UPOS_AUX || cod_child(cs, c, "nsubj") >= 0;
