@@ -15,6 +15,26 @@ static bool word_has(const cod_sent *cs, size_t k, uint32_t id)
            (cs->ids[k][0] == id || cs->ids[k][1] == id || cs->ids[k][2] == id);
 }
 
+/* Whether the actor at word k is coordinated with another actor. */
+static bool coordinated(const cod_sent *cs, size_t k)
+{
+    int m = cs->ment[k];
+    for (size_t j = 0; j < cs->n; j++) {
+        if (cs->ment[j] < 0 || cs->ment[j] == m || !cod_rel_is(cs, j, "conj"))
+            continue;
+        int h = cod_head(cs, j);
+        if (h >= 0 && (cs->ment[h] == m || (size_t)h == k))
+            return true;
+        if (h >= 0 && cs->ment[h] >= 0 && cod_rel_is(cs, k, "conj") && cod_head(cs, k) == h)
+            return true;
+    }
+    if (cod_rel_is(cs, k, "conj")) {
+        int h = cod_head(cs, k);
+        return h >= 0 && cs->ment[h] >= 0 && cs->ment[h] != m;
+    }
+    return false;
+}
+
 /* How many sequence positions from `at` the element covers (0: no match). */
 static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, size_t n,
                       size_t at)
@@ -39,9 +59,10 @@ static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, 
         return best;
     }
     case COD_EL_TARGET:
-    case COD_EL_SOURCE: {
+    case COD_EL_SOURCE:
+    case COD_EL_COMPOUND: {
         int m = cs->ment[k];
-        if (m < 0)
+        if (m < 0 || (e->kind == COD_EL_COMPOUND && !coordinated(cs, k)))
             return 0;
         size_t len = 1;
         while (at + len < n && cs->ment[seq[at + len]] == m)

@@ -29,7 +29,8 @@ enum {
     COD_EL_WORD = 1,         /* a word (lemma or form) */
     COD_EL_SET,              /* any member of a synonym set */
     COD_EL_TARGET,           /* the target slot: an actor */
-    COD_EL_SOURCE            /* an explicit source slot: an actor */
+    COD_EL_SOURCE,           /* an explicit source slot: an actor */
+    COD_EL_COMPOUND          /* PETRARCH '%': coordinated actors ("A and B") */
 };
 
 typedef struct cod_elem {

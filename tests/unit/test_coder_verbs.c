@@ -103,7 +103,8 @@ static const char *petrarch =
     "- * BAD [x\n"
     "--- SAY [---] ---\n"
     "SAY\n"
-    "- * [:173]\n";
+    "- * [:173]\n"
+    "- % * [030:030]\n";
 
 static void test_petrarch(void **state)
 {
@@ -142,6 +143,11 @@ static void test_petrarch(void **state)
     const cod_pattern *say = &v.patterns[2];
     assert_null(say->code);
     assert_string_equal(say->code2, "173");
+    /* '%': coordinated actors before the verb */
+    const cod_pattern *both = &v.patterns[3];
+    assert_int_equal(both->n_pre, 1);
+    assert_int_equal(both->pre[0].kind, COD_EL_COMPOUND);
+    assert_int_equal(both->n_post, 0);
     cod_verbs_free(&v);
 }
 
