@@ -35,6 +35,16 @@ static bool coordinated(const cod_sent *cs, size_t k)
     return false;
 }
 
+/* The sequence positions from `at` that the actor mention there covers. */
+static size_t mention_span(const cod_sent *cs, const size_t *seq, size_t n, size_t at)
+{
+    int m = cs->ment[seq[at]];
+    size_t len = 1;
+    while (at + len < n && cs->ment[seq[at + len]] == m)
+        len++;
+    return len;
+}
+
 /* How many sequence positions from `at` the element covers (0: no match). */
 static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, size_t n,
                       size_t at)
@@ -58,17 +68,19 @@ static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, 
         }
         return best;
     }
+    case COD_EL_SKIP: {
+        /* a noun phrase: a noun, name or pronoun (an actor's whole name) */
+        int u = cs->s->words[k].upos;
+        if (cs->ment[k] < 0)
+            return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN || u == ANNALS_UPOS_PRON;
+        return mention_span(cs, seq, n, at);
+    }
     case COD_EL_TARGET:
     case COD_EL_SOURCE:
-    case COD_EL_COMPOUND: {
-        int m = cs->ment[k];
-        if (m < 0 || (e->kind == COD_EL_COMPOUND && !coordinated(cs, k)))
+    case COD_EL_COMPOUND:
+        if (cs->ment[k] < 0 || (e->kind == COD_EL_COMPOUND && !coordinated(cs, k)))
             return 0;
-        size_t len = 1;
-        while (at + len < n && cs->ment[seq[at + len]] == m)
-            len++;
-        return len;
-    }
+        return mention_span(cs, seq, n, at);
     default:
         return 0;
     }

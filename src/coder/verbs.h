@@ -30,7 +30,8 @@ enum {
     COD_EL_SET,              /* any member of a synonym set */
     COD_EL_TARGET,           /* the target slot: an actor */
     COD_EL_SOURCE,           /* an explicit source slot: an actor */
-    COD_EL_COMPOUND          /* PETRARCH '%': coordinated actors ("A and B") */
+    COD_EL_COMPOUND,         /* PETRARCH '%': coordinated actors ("A and B") */
+    COD_EL_SKIP              /* PETRARCH '^': any noun phrase, skipped */
 };
 
 typedef struct cod_elem {

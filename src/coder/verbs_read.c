@@ -144,10 +144,10 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
         if (c == '|')
             return "alternatives ('|') are not supported";
         size_t b = i;
-        if (c == '*' || c == '+' || c == '$' || c == '%')
+        if (c == '*' || c == '+' || c == '$' || c == '%' || c == '^')
             i++;
         else
-            while (i < n && !strchr(" \t(){}_|*%", s[i]) && !(i > b && (s[i] == '+' || s[i] == '$')))
+            while (i < n && !strchr(" \t(){}_|*%^", s[i]) && !(i > b && (s[i] == '+' || s[i] == '$')))
                 i++;
         cod_elem e = {0, adjacent, 0};
         adjacent = false;
@@ -162,6 +162,8 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
             e.kind = COD_EL_SOURCE;
         } else if (c == '%') {
             e.kind = COD_EL_COMPOUND;
+        } else if (c == '^') {
+            e.kind = COD_EL_SKIP;
         } else if (c == '&') {
             if (i - b < 2)
                 return "'&' without a set name";
