@@ -20,11 +20,13 @@
 static void validate_usage(FILE *out)
 {
     fprintf(out,
-            "Usage: annals validate [OPTIONS] FILE.xml\n"
+            "Usage: annals validate [OPTIONS] FILE.xml|FILE.project\n"
             "\n"
             "Runs the records of a PETRARCH validation file through annals (from the raw\n"
             "<Text>) with the verb, actor, agent and discards files its <Environment>\n"
             "names, prints each record's result and the number coded exactly right.\n"
+            "A TABARI .project file runs TABARI's suite the same way (the records of its\n"
+            "<textfile> up to FINAL-01, with its verbs, actors and agents files).\n"
             "\n"
             "Options:\n"
             "  --dicts DIR      where the <Environment> files are (default: the file's\n"
@@ -265,6 +267,189 @@ static int validate_run(const char *path, const char *dict_dir, const char *data
     return (long)t.right < min ? CLI_SKIPPED : CLI_OK;
 }
 
+/* ---- TABARI's suite: a .project file names the dictionaries and the
+ * text file, whose records are "YYMMDD ID", the text, then a comment
+ * with "{ SRC / TGT / CODE }" events ({---} or {+++}: none, {###}: a
+ * discarded story, "-{...}": not checked, "{ OPTION: ... }": a setting). */
+
+/* The value of "<tag> VALUE" in a .project file, joined to its folder. */
+static bool project_file(const char *project, const char *tag, char *out, size_t size)
+{
+    FILE *f = fopen(project, "r");
+    if (!f)
+        return false;
+    char line[1024], dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", project);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    bool found = false;
+    size_t tl = strlen(tag);
+    while (!found && fgets(line, sizeof line, f)) {
+        if (strncmp(line, tag, tl) != 0)
+            continue;
+        char name[512];
+        if (sscanf(line + tl, " %511s", name) == 1) {
+            snprintf(out, size, "%s/%s", dir, name);
+            found = true;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+/* Reads the expected events of a TABARI comment; false when the record is
+ * not checked (no braces, an option, "-{"). */
+static bool tabari_gold(const char *comment, triple *gold, size_t *ng)
+{
+    *ng = 0;
+    bool any = false;
+    for (const char *p = comment; (p = strchr(p, '{')) != NULL; p++) {
+        if (p > comment && p[-1] == '-')
+            return false;
+        const char *e = strchr(p, '}');
+        if (!e)
+            break;
+        char body[256];
+        snprintf(body, sizeof body, "%.*s", (int)(e - p - 1), p + 1);
+        if (strstr(body, "OPTION"))
+            return false;
+        any = true;
+        char a[64], b[64], c[64];
+        if (sscanf(body, " %63[^/ ] / %63[^/ ] / %63s", a, b, c) == 3 && *ng < MAX_GOLD) {
+            char *codes[2] = {a, b};
+            for (int i = 0; i < 2; i++)
+                if (codes[i][0] == '~')
+                    memmove(codes[i], codes[i] + 1, strlen(codes[i]));
+            if (strcmp(c, "---") == 0)
+                continue;
+            snprintf(gold[*ng].s, sizeof gold[*ng].s, "%s", a);
+            snprintf(gold[*ng].t, sizeof gold[*ng].t, "%s", b);
+            snprintf(gold[*ng].c, sizeof gold[*ng].c, "%s", c);
+            strip_null_country(gold[*ng].s);
+            strip_null_country(gold[*ng].t);
+            (*ng)++;
+        }
+    }
+    return any;
+}
+
+/* Codes one TABARI record and compares. */
+static void tabari_record(annals_coder *coder, const char *id, const char *date6,
+                          const char *text, const char *comment, bool verbose, tally *t)
+{
+    triple gold[MAX_GOLD], got[MAX_GOLD];
+    size_t ng, nn = 0;
+    if (!tabari_gold(comment, gold, &ng))
+        return;
+    int yy = (date6[0] - '0') * 10 + (date6[1] - '0');
+    char iso[16];
+    snprintf(iso, sizeof iso, "%d-%.2s-%.2s", yy < 30 ? 2000 + yy : 1900 + yy, date6 + 2,
+             date6 + 4);
+    annals_document doc = {.id = id, .text = text, .text_len = strlen(text), .date = iso};
+    int rc = annals_coder_run(coder, &doc);
+    if (rc == ANNALS_OK) {
+        size_t ne;
+        const annals_event *ev = annals_coder_events(coder, &ne);
+        for (size_t i = 0; i < ne && nn < MAX_GOLD; i++) {
+            triple x;
+            snprintf(x.s, sizeof x.s, "%s", ev[i].source);
+            snprintf(x.t, sizeof x.t, "%s", ev[i].target);
+            snprintf(x.c, sizeof x.c, "%s", ev[i].code);
+            bool dup = false;
+            for (size_t j = 0; j < nn && !dup; j++)
+                dup = same_set(&x, 1, &got[j], 1);
+            if (!dup)
+                got[nn++] = x;
+        }
+    }
+    bool ok = rc == ANNALS_OK && same_set(gold, ng, got, nn) && same_set(got, nn, gold, ng);
+    t->records++;
+    t->right += ok;
+    printf("%s %s", id, ok ? "ok" : "WRONG");
+    if (!ok || verbose) {
+        print_set("gold", gold, ng);
+        print_set("coded", got, nn);
+    }
+    printf("\n");
+}
+
+static int tabari_run(const char *project, const char *data_dir, long min, bool verbose)
+{
+    char vb[PATH_MAX + 600], ac[PATH_MAX + 600], ag[PATH_MAX + 600], tx[PATH_MAX + 600];
+    if (!project_file(project, "<textfile>", tx, sizeof tx)) {
+        fprintf(stderr, "annals validate: %s: no <textfile> (not a TABARI project file)\n",
+                project);
+        return CLI_SKIPPED;
+    }
+    cli_dicts d = {.data_dir = data_dir};
+    d.verbs = project_file(project, "<verbsfile>", vb, sizeof vb) ? vb : NULL;
+    d.actors = project_file(project, "<actorsfile>", ac, sizeof ac) ? ac : NULL;
+    d.agents = project_file(project, "<agentsfile>", ag, sizeof ag) ? ag : NULL;
+    FILE *f = fopen(tx, "r");
+    if (!f) {
+        fprintf(stderr, "annals validate: cannot open %s\n", tx);
+        return CLI_SKIPPED;
+    }
+    annals_resources *res = cli_load_coder(&d, false);
+    annals_coder *coder = res ? annals_coder_create(res) : NULL;
+    if (!coder) {
+        fclose(f);
+        annals_resources_free(res);
+        return CLI_SKIPPED;
+    }
+    annals_coder_set_clean(coder, 0);
+    tally t = {0, 0};
+    char line[4096], id[128] = "", date6[8] = "";
+    char *text = calloc(1, 65536), *comment = calloc(1, 65536);
+    int state = 0; /* 0 outside, 1 text, 2 comment */
+    while (text && comment && fgets(line, sizeof line, f)) {
+        char d6[8], rid[128];
+        if (state == 0 && sscanf(line, "%6[0-9] %127s", d6, rid) == 2 && strlen(d6) == 6) {
+            if (strncmp(rid, "FINAL", 5) == 0)
+                break; /* the records after FINAL-01 are not the standard suite */
+            snprintf(id, sizeof id, "%s", rid);
+            snprintf(date6, sizeof date6, "%s", d6);
+            text[0] = comment[0] = '\0';
+            state = 1;
+            continue;
+        }
+        if (state == 1) {
+            char *open = strstr(line, "/*");
+            if (open) {
+                *open = '\0';
+                state = 2;
+                strncat(comment, open + 2, 65535 - strlen(comment));
+            }
+            size_t tl = strlen(text);
+            for (char *p = line; *p && tl < 65534; p++)
+                text[tl++] = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p;
+            text[tl] = '\0';
+            if (state == 1)
+                continue;
+        } else if (state == 2) {
+            strncat(comment, line, 65535 - strlen(comment));
+        } else {
+            continue;
+        }
+        if (strstr(comment, "*/")) {
+            tabari_record(coder, id, date6, text, comment, verbose, &t);
+            state = 0;
+        }
+    }
+    printf("%zu of %zu records right\n", t.right, t.records);
+    free(text);
+    free(comment);
+    fclose(f);
+    annals_coder_free(coder);
+    annals_resources_free(res);
+    if (fflush(stdout) != 0)
+        return CLI_SKIPPED;
+    return (long)t.right < min ? CLI_SKIPPED : CLI_OK;
+}
+
 enum { OPT_DICTS = 256, OPT_MIN, OPT_DATA_DIR };
 
 int cli_validate(int argc, char **argv)
@@ -312,5 +497,9 @@ int cli_validate(int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error(sub, "give one validation file");
-    return validate_run(argv[optind], dicts, data_dir, min, verbose);
+    const char *path = argv[optind];
+    size_t len = strlen(path);
+    if (len > 8 && strcmp(path + len - 8, ".project") == 0)
+        return tabari_run(path, data_dir, min, verbose);
+    return validate_run(path, dicts, data_dir, min, verbose);
 }

@@ -158,6 +158,53 @@ static bool extras_present(const cod_sent *cs, const cod_clause *cl, const cod_v
     return true;
 }
 
+/* Tries the patterns of verb entry vb (its block) for word v; keeps the
+ * best in `best`.  Returns 1 when something (a pattern or the default
+ * code) applies. */
+static int try_verb(const cod_sent *cs, size_t v, const cod_clause *cl, const cod_verb *vb,
+                    int extras, cod_match *best, core_buf *explain)
+{
+    const cod_verbs *d = cs->in->verbs;
+    const cod_block *b = &d->blocks[vb->block];
+    int found = 0;
+    if (explain)
+        core_buf_printf(explain, "  verb '%s' as %s%s%s%s (%s), %u pattern%s\n",
+                        cs->s->words[v].form, d->words[vb->lemma], vb->stem ? "-" : "",
+                        vb->n_post ? " +" : "", vb->n_post ? d->words[vb->post[0]] : "",
+                        vb->where ? vb->where : b->where, b->n, b->n == 1 ? "" : "s");
+    for (uint32_t p = b->first; p < b->first + b->n; p++) {
+        cod_match m;
+        if (!cod_match_pattern(cs, cl, &d->patterns[p], &m))
+            continue;
+        m.verb = vb;
+        m.extras = extras;
+        if (explain)
+            core_buf_printf(explain, "    matches %s [%s%s%s] (%d element%s)\n",
+                            m.pattern->where, m.pattern->code ? m.pattern->code : "",
+                            m.pattern->code2 ? ":" : "",
+                            m.pattern->code2 ? m.pattern->code2 : "", m.score,
+                            m.score == 1 ? "" : "s");
+        if (m.score > best->score) {
+            *best = m;
+            found = 1;
+        }
+    }
+    /* the default code of the verb line or of its block */
+    const char *dflt = vb->code ? vb->code : b->code;
+    if (dflt && best->score < 0) {
+        memset(best, 0, sizeof *best);
+        best->target = best->source = best->last_word = -1;
+        best->verb = vb;
+        best->extras = extras;
+        best->default_code = dflt;
+        best->default_code2 = vb->code ? vb->code2 : b->code2;
+        best->default_where = vb->code ? vb->where : b->where;
+        best->score = 0;
+        found = 1;
+    }
+    return found;
+}
+
 int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match *best,
                    core_buf *explain)
 {
@@ -187,47 +234,27 @@ int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match
                 best->score = -1;
                 found = 0;
             }
-            const cod_block *b = &d->blocks[vb->block];
-            if (explain)
-                core_buf_printf(explain, "  verb '%s' as %s%s%s (%s), %u pattern%s\n",
-                                cs->s->words[v].form, d->words[vb->lemma],
-                                vb->n_post ? " +" : "", vb->n_post ? d->words[vb->post[0]] : "",
-                                vb->where ? vb->where : b->where, b->n, b->n == 1 ? "" : "s");
-            for (uint32_t p = b->first; p < b->first + b->n; p++) {
-                cod_match m;
-                if (!cod_match_pattern(cs, cl, &d->patterns[p], &m))
-                    continue;
-                m.verb = vb;
-                m.extras = extras;
-                if (explain)
-                    core_buf_printf(explain, "    matches %s [%s%s%s] (%d element%s)\n",
-                                    m.pattern->where, m.pattern->code ? m.pattern->code : "",
-                                    m.pattern->code2 ? ":" : "",
-                                    m.pattern->code2 ? m.pattern->code2 : "", m.score,
-                                    m.score == 1 ? "" : "s");
-                if (m.score > best->score) {
-                    *best = m;
-                    found = 1;
-                }
-            }
-            /* the default code of the verb line or of its block */
-            const char *dflt = vb->code ? vb->code : b->code;
-            if (dflt && best->score < 0) {
-                memset(best, 0, sizeof *best);
-                best->target = best->source = best->last_word = -1;
-                best->verb = vb;
-                best->extras = extras;
-                best->default_code = dflt;
-                best->default_code2 = vb->code ? vb->code2 : b->code2;
-                best->default_where = vb->code ? vb->where : b->where;
-                best->score = 0;
-                found = 1;
-            }
+            found |= try_verb(cs, v, cl, vb, extras, best, explain);
         }
     }
-    if (found && best->pattern && best->default_code) {
-        best->default_code = NULL;
-        best->default_where = NULL;
+    /* TABARI stems: the longest stem of the form that is a verb */
+    if (!found && d->has_stems) {
+        const char *form = cs->s->words[v].norm;
+        size_t len = strlen(form);
+        char low[128];
+        if (len >= sizeof low)
+            len = sizeof low - 1;
+        for (size_t i = 0; i < len; i++)
+            low[i] = (char)((form[i] >= 'A' && form[i] <= 'Z') ? form[i] + 32 : form[i]);
+        for (size_t l = len; l >= 3 && !found; l--) {
+            size_t nv;
+            const uint32_t *vs = cod_verbs_find(d, cod_verbs_word(d, low, l), &nv);
+            for (size_t i = 0; i < nv && !found; i++) {
+                const cod_verb *vb = &d->verbs[vs[i]];
+                if (vb->stem && extras_present(cs, cl, vb))
+                    found = try_verb(cs, v, cl, vb, vb->n_pre + vb->n_post, best, explain);
+            }
+        }
     }
     return found;
 }

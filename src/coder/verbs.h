@@ -57,6 +57,7 @@ typedef struct cod_verb {
     uint32_t block;          /* its block of patterns */
     uint32_t pre[3], post[3]; /* words before / after it, in order */
     uint8_t n_pre, n_post;
+    bool stem;               /* TABARI: the lemma is a stem ("RESTOR" matches "restored") */
     const char *code;        /* code of this verb alone ([CODE] on its line), or NULL */
     const char *code2;       /* its paired code ([A:B]), or NULL */
     const char *where;
@@ -114,6 +115,7 @@ typedef struct cod_verbs {
     cod_discard *discards;
     uint32_t n_discards, cap_discards;
     size_t n_errors;         /* lines that did not load */
+    bool has_stems;          /* some verb is a TABARI stem */
 } cod_verbs;
 
 void cod_verbs_init(cod_verbs *v);

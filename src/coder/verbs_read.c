@@ -29,6 +29,7 @@ typedef struct reader {
     bool in_time;            /* TABARI <TIME> section: not read */
     int section;             /* native: 0 none, 1 sets, 2 verbs */
     const char *code2;       /* paired code of the verb line being read */
+    bool tabari;             /* a TABARI file: verbs without a final '_' are stems */
 } reader;
 
 static void bad(reader *r, const char *fmt, const char *arg)
@@ -235,6 +236,8 @@ static void add_verb(reader *r, const char *s, size_t n, const char *forms, size
     char parts[8][128];
     size_t np = 0, vi = 0;
     bool marked = false;
+    /* TABARI: "RESTOR" is a stem, "ACT_" the whole word */
+    verb.stem = r->tabari && n && s[n - 1] != '_' && !memchr(s, ' ', n) && !memchr(s, '_', n);
     for (size_t i = 0; i < n && np < 8;) {
         while (i < n && (s[i] == '_' || s[i] == ' '))
             i++;
@@ -275,6 +278,9 @@ static void add_verb(reader *r, const char *s, size_t n, const char *forms, size
     verb.lemma = cod_build_word(r->v, parts[vi], strlen(parts[vi]));
     if (verb.lemma == COD_NO_WORD || cod_build_verb(r->v, &verb))
         return;
+    if (verb.stem)
+        r->v->has_stems = true;
+    verb.stem = false; /* listed forms are whole words */
     /* the listed forms: the same verb under other spellings */
     for (size_t i = 0; i < n_forms;) {
         while (i < n_forms && (forms[i] == ' ' || forms[i] == '\t'))
@@ -460,6 +466,8 @@ static void legacy_line(reader *r, const char *s, size_t n)
         legacy_pattern(r, s, n);
         return;
     }
+    if (s[0] == '{')
+        return; /* TABARI's word lists after a verb line: not needed to find the verb */
     /* a verb line: WORDS {FORMS} [CODE] */
     const char *brace = memchr(s, '{', n), *open = memchr(s, '[', n);
     size_t we = n;
@@ -504,6 +512,9 @@ int cod_read_legacy(cod_verbs *v, const char *name, const char *data, size_t siz
 {
     reader r = {.v = v, .name = name, .report = report, .user = user,
                 .block = COD_NO_WORD, .set = COD_NO_WORD};
+    /* doc/dictionaries.md: a bracketed file whose name ends in .txt is PETRARCH's */
+    size_t nl_ = strlen(name);
+    r.tabari = !(nl_ >= 4 && strcmp(name + nl_ - 4, ".txt") == 0);
     for (size_t i = 0; i < size;) {
         const char *nl = memchr(data + i, '\n', size - i);
         size_t e = nl ? (size_t)(nl - data) : size;

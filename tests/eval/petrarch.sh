@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs PETRARCH's unit-test validation records (../shared) through annals
+# Runs a PETRARCH validation file or a TABARI .project (../shared) through annals
 # from the raw text and fails when fewer than $3 records are coded exactly
 # right; skipped (77) when the data is absent.
 # Usage: petrarch.sh ANNALS XMLFILE MIN

@@ -151,6 +151,32 @@ static void test_petrarch(void **state)
     cod_verbs_free(&v);
 }
 
+static void test_tabari(void **state)
+{
+    (void)state;
+    const char *text = "<SYNSETS>\n&TIES\n+RELATIONS\n</SYNSETS>\n<TIME>\nYESTERDAY [-1]\n</TIME>\n"
+                       "RESTOR  [064] ;pas\n- * &TIES [064]; x\nACT_ [100]\n{ ACTING_ ACTUALITY }\n";
+    cod_verbs v;
+    cod_verbs_init(&v);
+    msgs m = {0};
+    assert_int_equal(cod_verbs_load_mem(&v, "Demo.verbs", text, strlen(text), collect, &m), 0);
+    assert_int_equal(cod_verbs_finish(&v), 0);
+    assert_int_equal(m.n, 0);
+    assert_int_equal(v.n_blocks, 2);
+    size_t n;
+    /* a word without '_' is a stem, with '_' the whole word */
+    const uint32_t *vs = cod_verbs_find(&v, word(&v, "restor"), &n);
+    assert_int_equal(n, 1);
+    assert_true(v.verbs[vs[0]].stem);
+    vs = cod_verbs_find(&v, word(&v, "act"), &n);
+    assert_int_equal(n, 1);
+    assert_false(v.verbs[vs[0]].stem);
+    assert_true(v.has_stems);
+    /* the <TIME> section is not read as verbs */
+    assert_int_equal(word(&v, "yesterday"), COD_NO_WORD);
+    cod_verbs_free(&v);
+}
+
 static void test_discards(void **state)
 {
     (void)state;
@@ -194,6 +220,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_native),
         cmocka_unit_test(test_petrarch),
+        cmocka_unit_test(test_tabari),
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_shared_dictionaries),
     };
