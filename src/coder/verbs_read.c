@@ -354,8 +354,16 @@ static void legacy_member(reader *r, const char *s, size_t n)
             bad(r, "%s", "a set inside a set member phrase is not supported");
             return;
         }
-        if (i > b && !(i - b == 1 && s[b] == '$'))
-            words[k++] = cod_build_word(r->v, s + b, i - b);
+        if (i > b && !(i - b == 1 && s[b] == '$')) {
+            /* "DIDN'T" is the words "did" "n't" once tokenised */
+            size_t len = i - b;
+            if (len > 3 && ascii_ncasecmp(s + i - 3, "n't", 3) == 0 && k + 1 < 16) {
+                words[k++] = cod_build_word(r->v, s + b, len - 3);
+                words[k++] = cod_build_word(r->v, "n't", 3);
+            } else {
+                words[k++] = cod_build_word(r->v, s + b, len);
+            }
+        }
     }
     if (k)
         cod_build_set_member(r->v, r->set, words, k);

@@ -14,6 +14,6 @@ set_tests_properties(eval/petrarch_validation PROPERTIES SKIP_RETURN_CODE 77
 # TABARI.Demo.verbs/actors and Validate.agents.  Same driver, same rules.
 add_test(NAME eval/tabari_validation
   COMMAND sh "${CMAKE_CURRENT_LIST_DIR}/petrarch.sh" $<TARGET_FILE:annals>
-          "${ANNALS_SHARED_DIR}/data/tabari-validation/Validate.project" 170)
+          "${ANNALS_SHARED_DIR}/data/tabari-validation/Validate.project" 172)
 set_tests_properties(eval/tabari_validation PROPERTIES SKIP_RETURN_CODE 77
   ENVIRONMENT "ANNALS_DATA=${PROJECT_SOURCE_DIR}/data")
