@@ -317,8 +317,8 @@ static bool tabari_gold(const char *comment, triple *gold, size_t *ng)
         if (strstr(body, "OPTION"))
             return false;
         any = true;
-        char a[64], b[64], c[64];
-        if (sscanf(body, " %63[^/ ] / %63[^/ ] / %63s", a, b, c) == 3 && *ng < MAX_GOLD) {
+        char a[32], b[32], c[16];
+        if (sscanf(body, " %31[^/ ] / %31[^/ ] / %15s", a, b, c) == 3 && *ng < MAX_GOLD) {
             char *codes[2] = {a, b};
             for (int i = 0; i < 2; i++)
                 if (codes[i][0] == '~')
