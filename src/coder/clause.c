@@ -244,9 +244,25 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
      * imposed sanctions on Iran" parsed with "imposed" as an amod of
      * "sanctions") is the parser's slip: the noun phrase is the object. */
     int h = cod_head(cs, v);
-    if (h > (int)v && cl->subject >= 0 &&
-        (cod_rel_is(cs, v, "amod") || cod_rel_is(cs, v, "compound") || cod_rel_is(cs, v, "acl"))) {
-        mark_subtree(cs, (size_t)h, (int)v, limit);
+    bool modifier = h > (int)v && (cod_rel_is(cs, v, "amod") || cod_rel_is(cs, v, "compound") ||
+                                   cod_rel_is(cs, v, "acl"));
+    /* ... or with the subject hung on the noun too: "the US imposed
+     * sanctions" as nsubj(sanctions, US) amod(sanctions, imposed) */
+    int noun_subject = modifier && cl->subject < 0 && !cl->passive ? cod_child(cs, (size_t)h, "nsubj") : -1;
+    if (noun_subject >= 0 && noun_subject > (int)v)
+        noun_subject = -1;
+    if (modifier && (cl->subject >= 0 || noun_subject >= 0)) {
+        if (noun_subject >= 0) {
+            cl->subject = noun_subject;
+            /* the subject's words are not the object's */
+            cs->mark[h] = true;
+            for (int c = cs->first[h]; c >= 0; c = cs->next[c])
+                if (c != (int)v && c != noun_subject && !other_clause(cs, (size_t)c) &&
+                    (size_t)c < limit)
+                    mark_subtree(cs, (size_t)c, (int)v, limit);
+        } else {
+            mark_subtree(cs, (size_t)h, (int)v, limit);
+        }
         cl->repaired = true;
     }
     cs->mark[v] = false;

@@ -133,6 +133,10 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
             src->v[i].how = "by-agent";
         return;
     }
+    if (cl->repaired && cl->subject >= 0 && cod_child(cs, v, "nsubj") < 0) {
+        cod_phrase_actors(cs, (size_t)cl->subject, src);
+        return;
+    }
     int x = (int)v;
     for (int hops = 0; x >= 0 && hops < 4; hops++) {
         int subj = cod_child(cs, (size_t)x, "nsubj");
