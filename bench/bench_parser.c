@@ -26,6 +26,15 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* CPU time of this thread: on a machine shared with other jobs the wall
+ * clock counts their time too, the CPU clock (mostly) only ours. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 int main(int argc, char **argv)
 {
     const char *model_path = argc > 1 ? argv[1] : ANNALS_SOURCE_DIR "/data/models/parser.annm";
@@ -60,10 +69,10 @@ int main(int argc, char **argv)
     if (!words || !w)
         return 1;
 
-    double best = 0;
+    double best = 0, best_cpu = 0;
     size_t checksum = 0;
     for (int r = 0; r < rounds; r++) {
-        double t1 = now();
+        double t1 = now(), c1 = cpu_now();
         for (size_t s = 0; s < tb.n_sent; s++) {
             size_t n = tb.start[s + 1] - tb.start[s];
             const syn_tbword *g = &tb.words[tb.start[s]];
@@ -77,16 +86,19 @@ int main(int argc, char **argv)
                 return 1;
             checksum += (size_t)words[n - 1].head;
         }
-        double secs = now() - t1;
+        double secs = now() - t1, cpu = cpu_now() - c1;
         double rate = (double)tb.n_words / secs;
         if (rate > best)
             best = rate;
+        if (cpu > 0 && (double)tb.n_words / cpu > best_cpu)
+            best_cpu = (double)tb.n_words / cpu;
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("model %s: load %.2f ms\n", model_path, load_ms);
-    printf("parse %zu words in %zu sentences, best of %d rounds: %.0f words/s (checksum %zu)\n",
-           tb.n_words, tb.n_sent, rounds, best, checksum);
+    printf("parse %zu words in %zu sentences, best of %d rounds: %.0f words/s, "
+           "%.0f words per CPU second (checksum %zu)\n",
+           tb.n_words, tb.n_sent, rounds, best, best_cpu, checksum);
     printf("peak resident memory %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
     free(words);
     syn_parser_work_free(w);
