@@ -41,9 +41,16 @@ static bool act_lspace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* One date: YYMMDD or YYYYMMDD; `end` is unused but kept for symmetry. */
+/* One date: YYMMDD or YYYYMMDD, white space around it allowed (PETRARCH's
+ * own files write "[HOB < 950601]" and "[HOBGOV 19950601 - 19990815]"). */
 static int32_t act_legacy_date(const char *s, size_t len)
 {
+    while (len && act_lspace(*s)) {
+        s++;
+        len--;
+    }
+    while (len && act_lspace(s[len - 1]))
+        len--;
     for (size_t i = 0; i < len; i++)
         if (s[i] < '0' || s[i] > '9')
             return ACT_NO_DATE;
@@ -93,6 +100,13 @@ static bool act_legacy_code(act_legacy *L, const char *s, size_t len)
         code_len--;
     if (code_len == 3 && !memcmp(code, "###", 3))
         code = "---";
+    /* Codes are capitals; some files write them in lower case ("[pse]"). */
+    char upper[64];
+    if (code_len < sizeof upper) {
+        for (size_t k = 0; k < code_len; k++)
+            upper[k] = code[k] >= 'a' && code[k] <= 'z' ? (char)(code[k] - 'a' + 'A') : code[k];
+        code = upper;
+    }
     if (!act_valid_code(code, code_len, L->sec == ACT_SEC_AGENTS)) {
         act_dict_diag(L->d, L->file, L->line, "bad code '[%.*s]'; skipped", (int)len, s);
         return true;

@@ -133,7 +133,8 @@ static void test_petrarch_format(void **state)
          "BAN_KI-MOON [IGOUNO >20070101] [KORGOV 2004017-20061201]\n"
          "UN_ [IGOUNO]\n"
          "U.N._\n"
-         "ALBRIGHT  [USAGOV 991201-010114] [---]\n");
+         "ALBRIGHT  [USAGOV 991201-010114] [---]\n"
+         "HOBBITON_ [HOB < 950601] [HOBGOV 19950601 - 19990815] [hobreb > 990816]\n");
     assert_string_equal(code_in(&d, "Afghan officials", NULL), "AFG");
     assert_string_equal(code_in(&d, "in Mazar-i-Sharif", NULL), "AFG");
     assert_string_equal(code_in(&d, "Mohammad Zahir Shah", "1950-01-01"), "AFGGOV");
@@ -143,6 +144,10 @@ static void test_petrarch_format(void **state)
     assert_string_equal(code_in(&d, "Ban Ki-moon", "2010-01-01"), "IGOUNO");
     assert_string_equal(code_in(&d, "Albright", "2000-06-01"), "USAGOV");
     assert_string_equal(code_in(&d, "Albright", "2005-06-01"), "---");
+    /* spaces around dates and lower-case codes, as PETRARCH's own files write them */
+    assert_string_equal(code_in(&d, "Hobbiton", "1990-01-01"), "HOB");
+    assert_string_equal(code_in(&d, "Hobbiton", "1997-01-01"), "HOBGOV");
+    assert_string_equal(code_in(&d, "Hobbiton", "2001-01-01"), "HOBREB");
     /* capitals only for short names: "un" is not the UN */
     assert_string_equal(code_in(&d, "UN officials", NULL), "IGOUNO");
     assert_string_equal(code_in(&d, "Kim Jong-un", NULL), "---");
