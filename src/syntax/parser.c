@@ -174,7 +174,6 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
     score[0] = s0;
     score[1] = s1;
     score[2] = s2;
-    score[3] = 0;
 }
 
 static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf, int action)
@@ -221,13 +220,28 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
     syn_pstate_init(&s);
     uint64_t f[SYN_PF_MAX];
     while (!syn_pstate_terminal(&s)) {
-        int nf = syn_pfeatures(&s, f);
-        int32_t score[SYN_PA_WIDTH];
-        syn_parser_score_actions(p, f, nf, score);
-        int best = -1;
-        for (int a = 0; a < SYN_PA_COUNT; a++)
-            if (syn_pstate_valid(&s, a) && (best < 0 || score[a] > score[best]))
+        int valid[SYN_PA_COUNT], n_valid = 0, best = -1;
+        for (int a = 0; a < SYN_PA_COUNT; a++) {
+            valid[a] = syn_pstate_valid(&s, a);
+            n_valid += valid[a];
+            if (valid[a])
                 best = a;
+        }
+        /* A forced SHIFT (an empty stack) needs no features at all; a
+         * forced arc still needs them for its label. */
+        if (n_valid == 1 && best == SYN_PA_SHIFT) {
+            syn_pstate_apply(&s, best, 0);
+            continue;
+        }
+        int nf = syn_pfeatures(&s, f);
+        if (n_valid > 1) {
+            int32_t score[SYN_PA_WIDTH];
+            syn_parser_score_actions(p, f, nf, score);
+            best = -1;
+            for (int a = 0; a < SYN_PA_COUNT; a++)
+                if (valid[a] && (best < 0 || score[a] > score[best]))
+                    best = a;
+        }
         int label = 0;
         if (best != SYN_PA_SHIFT) {
             int head, dep;

@@ -25,7 +25,7 @@
 
 void syn_parser_train_config_init(syn_parser_train_config *cfg)
 {
-    cfg->act_bits = 19;
+    cfg->act_bits = 20;
     cfg->lab_bits = 14;
     cfg->explore_from_epoch = 1;
     cfg->explore_p = 0.9;
@@ -175,7 +175,6 @@ static void syn_ptrain_score(const syn_ptrain *t, const uint64_t *f, int nf, flo
     score[0] = s0;
     score[1] = s1;
     score[2] = s2;
-    score[3] = 0;
 }
 
 static void syn_ptrain_update_act(syn_ptrain *t, const uint64_t *f, int nf, int cls, float delta)
