@@ -83,6 +83,10 @@ static void test_organisations_and_groups(void **state)
     assert_string_equal(code("Amnesty International said", NULL), "NGOHRIAMN");
     assert_string_equal(code("Hamas said", NULL), "PSEREBHMS");
     assert_string_equal(code("Hezbollah said", NULL), "LBNREB");
+    /* state media name their country; "CCTV" alone stays a camera */
+    assert_string_equal(code("the state-run Xinhua news agency said", NULL), "CHNMED");
+    assert_string_equal(code("Russia's TASS news agency reported", NULL), "RUSMED");
+    assert_string_equal(code("CCTV footage showed", NULL), "---");
 }
 
 static void test_agents_in_context(void **state)
