@@ -154,35 +154,14 @@ typedef struct tally {
     size_t records, right;
 } tally;
 
-/* Codes one <Sentence> record and compares. */
-static int one_record(annals_coder *coder, xmlNode *rec, bool verbose, tally *t)
+/* Codes `doc`, compares its set of (source, target, code) with the gold
+ * set, counts the record and prints its line. */
+static void score_record(annals_coder *coder, const annals_document *doc, const triple *gold,
+                         size_t ng, bool verbose, tally *t)
 {
-    char id[128], date[16];
-    copy_attr(rec, "id", id, sizeof id);
-    copy_attr(rec, "date", date, sizeof date);
-    xmlNode *tn = child_named(rec, "Text");
-    char *text = tn ? squeezed_text(tn) : NULL;
-    if (!text)
-        return 0;
-    triple gold[MAX_GOLD], got[MAX_GOLD];
-    size_t ng = 0, nn = 0;
-    for (xmlNode *c = rec->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "EventCoding") ||
-            !xmlHasProp(c, (const xmlChar *)"eventcode") || ng == MAX_GOLD)
-            continue;
-        copy_attr(c, "sourcecode", gold[ng].s, sizeof gold[ng].s);
-        copy_attr(c, "targetcode", gold[ng].t, sizeof gold[ng].t);
-        copy_attr(c, "eventcode", gold[ng].c, sizeof gold[ng].c);
-        strip_null_country(gold[ng].s);
-        strip_null_country(gold[ng].t);
-        ng++;
-    }
-    char iso[11] = "";
-    if (strlen(date) == 8)
-        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
-    annals_document doc = {.id = id, .text = text, .text_len = strlen(text),
-                           .date = iso[0] ? iso : NULL};
-    int rc = annals_coder_run(coder, &doc);
+    triple got[MAX_GOLD];
+    size_t nn = 0;
+    int rc = annals_coder_run(coder, doc);
     if (rc == ANNALS_OK) {
         size_t ne;
         const annals_event *ev = annals_coder_events(coder, &ne);
@@ -201,12 +180,43 @@ static int one_record(annals_coder *coder, xmlNode *rec, bool verbose, tally *t)
     bool ok = rc == ANNALS_OK && same_set(gold, ng, got, nn) && same_set(got, nn, gold, ng);
     t->records++;
     t->right += ok;
-    printf("%s %s", id, ok ? "ok" : "WRONG");
+    printf("%s %s", doc->id, ok ? "ok" : "WRONG");
     if (!ok || verbose) {
         print_set("gold", gold, ng);
         print_set("coded", got, nn);
     }
     printf("\n");
+}
+
+/* Codes one <Sentence> record and compares. */
+static int one_record(annals_coder *coder, xmlNode *rec, bool verbose, tally *t)
+{
+    char id[128], date[16];
+    copy_attr(rec, "id", id, sizeof id);
+    copy_attr(rec, "date", date, sizeof date);
+    xmlNode *tn = child_named(rec, "Text");
+    char *text = tn ? squeezed_text(tn) : NULL;
+    if (!text)
+        return 0;
+    triple gold[MAX_GOLD];
+    size_t ng = 0;
+    for (xmlNode *c = rec->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "EventCoding") ||
+            !xmlHasProp(c, (const xmlChar *)"eventcode") || ng == MAX_GOLD)
+            continue;
+        copy_attr(c, "sourcecode", gold[ng].s, sizeof gold[ng].s);
+        copy_attr(c, "targetcode", gold[ng].t, sizeof gold[ng].t);
+        copy_attr(c, "eventcode", gold[ng].c, sizeof gold[ng].c);
+        strip_null_country(gold[ng].s);
+        strip_null_country(gold[ng].t);
+        ng++;
+    }
+    char iso[11] = "";
+    if (strlen(date) == 8)
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
+    annals_document doc = {.id = id, .text = text, .text_len = strlen(text),
+                           .date = iso[0] ? iso : NULL};
+    score_record(coder, &doc, gold, ng, verbose, t);
     free(text);
     return 0;
 }
@@ -340,8 +350,8 @@ static bool tabari_gold(const char *comment, triple *gold, size_t *ng)
 static void tabari_record(annals_coder *coder, const char *id, const char *date6,
                           const char *text, const char *comment, bool verbose, tally *t)
 {
-    triple gold[MAX_GOLD], got[MAX_GOLD];
-    size_t ng, nn = 0;
+    triple gold[MAX_GOLD];
+    size_t ng;
     if (!tabari_gold(comment, gold, &ng))
         return;
     int yy = (date6[0] - '0') * 10 + (date6[1] - '0');
@@ -349,31 +359,7 @@ static void tabari_record(annals_coder *coder, const char *id, const char *date6
     snprintf(iso, sizeof iso, "%d-%.2s-%.2s", yy < 30 ? 2000 + yy : 1900 + yy, date6 + 2,
              date6 + 4);
     annals_document doc = {.id = id, .text = text, .text_len = strlen(text), .date = iso};
-    int rc = annals_coder_run(coder, &doc);
-    if (rc == ANNALS_OK) {
-        size_t ne;
-        const annals_event *ev = annals_coder_events(coder, &ne);
-        for (size_t i = 0; i < ne && nn < MAX_GOLD; i++) {
-            triple x;
-            snprintf(x.s, sizeof x.s, "%s", ev[i].source);
-            snprintf(x.t, sizeof x.t, "%s", ev[i].target);
-            snprintf(x.c, sizeof x.c, "%s", ev[i].code);
-            bool dup = false;
-            for (size_t j = 0; j < nn && !dup; j++)
-                dup = same_set(&x, 1, &got[j], 1);
-            if (!dup)
-                got[nn++] = x;
-        }
-    }
-    bool ok = rc == ANNALS_OK && same_set(gold, ng, got, nn) && same_set(got, nn, gold, ng);
-    t->records++;
-    t->right += ok;
-    printf("%s %s", id, ok ? "ok" : "WRONG");
-    if (!ok || verbose) {
-        print_set("gold", gold, ng);
-        print_set("coded", got, nn);
-    }
-    printf("\n");
+    score_record(coder, &doc, gold, ng, verbose, t);
 }
 
 static int tabari_run(const char *project, const char *data_dir, long min, bool verbose)
