@@ -87,43 +87,58 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
+void io_write_record_jsonl(FILE *out, const annals_store_record *r)
+{
+    char num[40];
+    format_number(num, sizeof num, r->goldstein);
+    fputs("{\"doc\":", out);
+    json_str(out, r->doc);
+    fprintf(out, ",\"sent\":%zu,\"date\":", r->sent);
+    if (r->date)
+        json_str(out, r->date);
+    else
+        fputs("null", out);
+    const char *const keys[] = {"source", "target", "code", "root"};
+    const char *const vals[] = {r->source, r->target, r->code, r->root};
+    for (size_t i = 0; i < 4; i++) {
+        fprintf(out, ",\"%s\":", keys[i]);
+        json_str(out, vals[i]);
+    }
+    fprintf(out, ",\"quad\":%d,\"goldstein\":%s", r->quad, num);
+    const char *const keys2[] = {"plover", "source_text", "target_text", "verb_text",
+                                 "pattern", "text"};
+    const char *const vals2[] = {r->plover, r->source_text, r->target_text, r->verb_text,
+                                 r->pattern, r->text};
+    for (size_t i = 0; i < 6; i++) {
+        fprintf(out, ",\"%s\":", keys2[i]);
+        json_str(out, vals2[i]);
+    }
+    fputs("}\n", out);
+}
+
 void io_write_event_jsonl(FILE *out, const io_event_ctx *ctx, const annals_event *ev)
 {
     const char *code = or_empty(ev->code);
     char root[3] = {0};
     strncpy(root, code, 2);
-    char num[40];
-    format_number(num, sizeof num, ev->goldstein);
-    const char *date = event_date(ctx, ev);
-
-    fputs("{\"doc\":", out);
-    json_str(out, or_empty(ctx->doc->id));
-    fprintf(out, ",\"sent\":%zu,\"date\":", ev->sent);
-    if (date)
-        json_str(out, date);
-    else
-        fputs("null", out);
-    fputs(",\"source\":", out);
-    json_str(out, or_empty(ev->source));
-    fputs(",\"target\":", out);
-    json_str(out, ev->target ? ev->target : "---");
-    fputs(",\"code\":", out);
-    json_str(out, code);
-    fputs(",\"root\":", out);
-    json_str(out, root);
-    fprintf(out, ",\"quad\":%d,\"goldstein\":%s,\"plover\":", ev->quad, num);
-    json_str(out, or_empty(ev->plover));
-    fputs(",\"source_text\":", out);
-    json_str(out, or_empty(ev->source_text));
-    fputs(",\"target_text\":", out);
-    json_str(out, or_empty(ev->target_text));
-    fputs(",\"verb_text\":", out);
-    json_str(out, or_empty(ev->verb_text));
-    fputs(",\"pattern\":", out);
-    json_str(out, or_empty(ev->pattern));
-    fputs(",\"text\":", out);
-    json_str(out, sentence_text(ctx, ev));
-    fputs("}\n", out);
+    annals_store_record r = {
+        .doc = or_empty(ctx->doc->id),
+        .sent = ev->sent,
+        .date = event_date(ctx, ev),
+        .source = or_empty(ev->source),
+        .target = ev->target ? ev->target : "---",
+        .code = code,
+        .root = root,
+        .quad = ev->quad,
+        .goldstein = ev->goldstein,
+        .plover = or_empty(ev->plover),
+        .source_text = or_empty(ev->source_text),
+        .target_text = or_empty(ev->target_text),
+        .verb_text = or_empty(ev->verb_text),
+        .pattern = or_empty(ev->pattern),
+        .text = sentence_text(ctx, ev),
+    };
+    io_write_record_jsonl(out, &r);
 }
 
 /* ---- TSV ----------------------------------------------------------- */

@@ -18,6 +18,9 @@ typedef struct io_event_ctx {
 } io_event_ctx;
 
 void io_write_event_jsonl(FILE *out, const io_event_ctx *ctx, const annals_event *ev);
+/* The one place an event record of conventions.md becomes a JSON line:
+ * the coder's events and the store's records alike. */
+void io_write_record_jsonl(FILE *out, const annals_store_record *r);
 void io_write_event_gdelt(FILE *out, const io_event_ctx *ctx, const annals_event *ev);
 void io_write_event_phoenix(FILE *out, const io_event_ctx *ctx, const annals_event *ev);
 
