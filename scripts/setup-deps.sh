@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages annals needs to build and test, when they are
 # missing.  As root it runs apt-get; otherwise it prints the exact apt-get
-# line and stops.  Usage: scripts/setup-deps.sh [build|test]
+# line and stops.  Usage: scripts/setup-deps.sh [build|test|bench]
 # With ANNALS_WEB=OFF in the environment the dashboard's packages (Node.js,
 # npm, Chromium) are left out, as cmake -DANNALS_WEB=OFF leaves it out.
 set -eu
@@ -14,6 +14,11 @@ zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev libmicrohttpd-dev"
 # dictionary files for retraining the lemmatiser (`ninja models`).
 if [ "$what" = test ]; then
     pkgs="$pkgs libcmocka-dev clang libclang-rt-14-dev wordnet-base"
+fi
+# Benchmarks, optional (never needed to build or test): wrk and curl for
+# bench/bench_api.sh, the load test of annals serve.
+if [ "$what" = bench ]; then
+    pkgs="$pkgs wrk curl"
 fi
 # The web dashboard (cmake -DANNALS_WEB=ON, the default when npm is there):
 # node and npm build it from npm packages; its browser test drives chromium.
