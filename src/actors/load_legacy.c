@@ -373,8 +373,11 @@ int act_load_legacy(act_dict *d, uint32_t file, const char *data, size_t len,
         if (k < n && s[k] == '<') {
             /* <!-- comments --> and TABARI's <NOUN> ... </NOUN> word
              * lists, which are not actors */
-            if (n - k >= 4 && !memcmp(s + k, "<!--", 4))
-                in_comment = !memmem(s + k + 4, n - k - 4, "-->", 3);
+            if (n - k >= 2 && s[k + 1] == '!')
+                /* "<!-- ... -->", and the "<! -- ... -->" PETRARCH's own
+                 * validation actors write: a markup declaration is a
+                 * comment, never a block to skip to its end tag */
+                in_comment = !memmem(s + k + 2, n - k - 2, "-->", 3);
             else
                 in_block = !(n - k >= 2 && s[k + 1] == '/');
             continue;

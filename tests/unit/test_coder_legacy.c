@@ -1,0 +1,74 @@
+/* test_coder_legacy.c — PETRARCH and TABARI actor and agent dictionaries
+ * read as the event coder needs them: comments, special codes, and the
+ * way agent codes compose with actors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "actors/match.h"
+#include "text/segment.h"
+
+/* The code of the longest mention in `text` ("---" when none). */
+static const char *code_in(const act_dict *d, const char *text, const char *date)
+{
+    static core_arena a;
+    static bool init;
+    static text_sentences s;
+    if (!init) {
+        core_arena_init(&a, 0);
+        init = true;
+    }
+    core_arena_reset(&a);
+    s.n = 0;
+    assert_int_equal(text_tokenize_sentence(&a, text, 0, strlen(text), 0, &s), 0);
+    act_mention *m;
+    size_t n;
+    assert_int_equal(act_find_mentions(d, &a, &s.v[0], date ? act_date_of(date) : ACT_NO_DATE,
+                                       &m, &n), 0);
+    const act_mention *best = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!best || m[i].end - m[i].first > best->end - best->first)
+            best = &m[i];
+    return best ? best->code : "---";
+}
+
+static void load(act_dict *d, const char *name, const char *text, act_section sec)
+{
+    assert_int_equal(act_dict_load_buffer(d, name, text, strlen(text), ACT_FMT_LEGACY, sec), 0);
+}
+
+/* "<! -- ... -->" (a space after "<!") is a comment line as "<!--" is:
+ * PETRARCH's validation actors write one before their last entries. */
+static void test_markup_declaration_is_a_comment(void **state)
+{
+    (void)state;
+    act_dict d;
+    assert_true(act_dict_init(&d));
+    load(&d, "Test.actors.txt",
+         "GONDOR [GON]\n"
+         "<! -- NEW ACTORS -->\n"
+         "SAM_GAMGEE [HOB]\n"
+         "\t[HOBCIV <20080120]\n"
+         "<!-- two\n lines -->\n"
+         "MICHEL_DELVING [SHRGOV]\n",
+         ACT_SEC_ACTORS);
+    assert_string_equal(code_in(&d, "Gondor", NULL), "GON");
+    assert_string_equal(code_in(&d, "Sam Gamgee", "2005-01-01"), "HOBCIV");
+    assert_string_equal(code_in(&d, "Sam Gamgee", "2010-01-01"), "HOB");
+    assert_string_equal(code_in(&d, "Michel Delving", NULL), "SHRGOV");
+    act_dict_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_markup_declaration_is_a_comment),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
