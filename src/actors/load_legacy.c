@@ -72,6 +72,33 @@ static int32_t act_legacy_date(const char *s, size_t len)
     return act_days(y, m, d);
 }
 
+/* Whether s[0..len) is a code as PETRARCH and TABARI write them: the
+ * CAMEO codes of the native format, and also codes whose parts are not
+ * three letters ("[ITHTV]", "[YEMNO]": PETRARCH takes a code as the
+ * string it is) and TABARI's compound actors, codes joined by '/'
+ * ("[FRO/BIL/SAM]": each of them acts).  "[+++]" (TABARI's complex
+ * events, which PETRARCH does not implement) is not a code. */
+static bool act_legacy_valid(const char *s, size_t len, bool agent)
+{
+    if (act_valid_code(s, len, agent))
+        return true;
+    if (agent)
+        return false;
+    for (size_t i = 0; i <= len;) {
+        const char *slash = memchr(s + i, '/', len - i);
+        size_t part = slash ? (size_t)(slash - (s + i)) : len - i;
+        if (part < 3 || part > 30)
+            return false;
+        for (size_t k = i; k < i + part; k++)
+            if ((s[k] < 'A' || s[k] > 'Z') && (s[k] < '0' || s[k] > '9'))
+                return false;
+        if (!slash)
+            return true;
+        i += part + 1;
+    }
+    return false;
+}
+
 /* The inside of one [...]: CODE and an optional date restriction. */
 static bool act_legacy_code(act_legacy *L, const char *s, size_t len)
 {
@@ -92,25 +119,33 @@ static bool act_legacy_code(act_legacy *L, const char *s, size_t len)
     }
     while (date_len && act_lspace(date[date_len - 1]))
         date_len--;
+    /* An agent's '~' says where the actor's code goes: "[~GOV]" after it
+     * (ARN + GOV = ARNGOV), "[NGO~]" before it (NGO + ARN = NGOARN).  The
+     * prefix keeps its '~' for the matcher; in actor files '~' is noise. */
     while (code_len && code[0] == '~') {
         code++;
         code_len--;
     }
-    while (code_len && code[code_len - 1] == '~')
+    bool prefix = false;
+    while (code_len && code[code_len - 1] == '~') {
         code_len--;
+        prefix = L->sec == ACT_SEC_AGENTS;
+    }
     if (code_len == 3 && !memcmp(code, "###", 3))
         code = "---";
     /* Codes are capitals; some files write them in lower case ("[pse]"). */
     char upper[64];
-    if (code_len < sizeof upper) {
+    if (code_len + 1 < sizeof upper) {
         for (size_t k = 0; k < code_len; k++)
             upper[k] = code[k] >= 'a' && code[k] <= 'z' ? (char)(code[k] - 'a' + 'A') : code[k];
         code = upper;
     }
-    if (!act_valid_code(code, code_len, L->sec == ACT_SEC_AGENTS)) {
+    if (!act_legacy_valid(code, code_len, L->sec == ACT_SEC_AGENTS)) {
         act_dict_diag(L->d, L->file, L->line, "bad code '[%.*s]'; skipped", (int)len, s);
         return true;
     }
+    if (prefix && code == upper)
+        upper[code_len++] = '~';
     if (!date_len)
         return act_dict_add_code(L->d, code, code_len, false, 0, 0, L->line);
     int32_t from = ACT_DAY_MIN, to = ACT_DAY_MAX;
@@ -202,7 +237,7 @@ static bool act_legacy_plural(act_legacy *L, const char *s, size_t len)
 }
 
 /* Adds a name: '_' becomes a space, macros expand (one per name). */
-static bool act_legacy_name(act_legacy *L, const char *s, size_t len)
+static bool act_legacy_name(act_legacy *L, const char *s, size_t len, bool plural)
 {
     while (len && (act_lspace(*s) || *s == '+')) {
         s++;
@@ -240,7 +275,7 @@ static bool act_legacy_name(act_legacy *L, const char *s, size_t len)
             o--;
         if (!act_dict_add_name(L->d, buf, o, L->line, true, stem))
             return false;
-        if (!L->tabari && L->sec == ACT_SEC_AGENTS && !act_legacy_plural(L, buf, o))
+        if (plural && !L->tabari && L->sec == ACT_SEC_AGENTS && !act_legacy_plural(L, buf, o))
             return false;
     }
     return true;
@@ -334,8 +369,31 @@ static bool act_legacy_line(act_legacy *L, const char *s, size_t len)
             return false;
         L->in_entry = true;
     }
-    if (!act_legacy_name(L, t, name_len))
+    /* PETRARCH agents: "NAME {PLURAL} [CODE]" gives the plural itself
+     * ("GOLDEN_GOOSE {GOLDEN_GEESE}"); "{}" says the name has none
+     * ("POLICE {}", "MSF {}"); either way no plural is made up */
+    const char *brace = memchr(t, '{', name_len);
+    if (brace) {
+        size_t b = (size_t)(brace - t);
+        const char *close = memchr(brace, '}', name_len - b);
+        if (!close) {
+            act_dict_diag(L->d, L->file, L->line, "'{' without '}'; line skipped");
+            return true;
+        }
+        if (!act_legacy_name(L, t, b, false))
+            return false;
+        const char *p = brace + 1;
+        while (p < close) {
+            const char *q = p;
+            while (q < close && *q != ',' && !act_lspace(*q))
+                q++;
+            if (q > p && !act_legacy_name(L, p, (size_t)(q - p), false))
+                return false;
+            p = q + 1;
+        }
+    } else if (!act_legacy_name(L, t, name_len, true)) {
         return false;
+    }
     return !br || act_legacy_codes(L, br, tl - name_len);
 }
 

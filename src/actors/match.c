@@ -292,18 +292,30 @@ static int act_combine(const act_dict *d, core_arena *a, const annals_sentence *
         snprintf(code, sizeof code, "%s", base->code);
     bool bare = strlen(code) <= 3;
     const act_hit *first_agent = NULL;
+    /* PETRARCH's prefix agents ("[NGO~]") go before the actor's code:
+     * "MSF Arnor" = NGO + ARN = NGOARN */
+    char prefix[64] = "";
     for (size_t i = 0; i < n && bare; i++) {
         if (h[i].entry->section != ACT_SEC_AGENTS || !*h[i].code)
             continue;
         if (!first_agent)
             first_agent = &h[i];
-        for (const char *p = h[i].code; p[0] && p[1] && p[2]; p += 3) {
-            size_t len = strlen(code);
-            if (!act_has_part(code, p) && len + 3 < sizeof code) {
-                memcpy(code + len, p, 3);
-                code[len + 3] = '\0';
+        size_t cl = strlen(h[i].code);
+        bool before = cl && h[i].code[cl - 1] == '~';
+        char *to = before ? prefix : code;
+        for (const char *p = h[i].code; p[0] && p[1] && p[2] && p[2] != '~'; p += 3) {
+            size_t len = strlen(to);
+            /* a part the code has already is not added again: "Human
+             * rights activists Amnesty International" = NGM + NGM = NGM */
+            if (!act_has_part(to, p) && !act_has_part(code, p) && len + 3 < sizeof code) {
+                memcpy(to + len, p, 3);
+                to[len + 3] = '\0';
             }
         }
+    }
+    if (*prefix && strlen(prefix) + strlen(code) < sizeof code) {
+        memmove(code + strlen(prefix), code, strlen(code) + 1);
+        memcpy(code, prefix, strlen(prefix));
     }
     memset(m, 0, sizeof *m);
     m->first = h[0].first;

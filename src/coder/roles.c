@@ -81,10 +81,24 @@ static void add_coded(cod_actors *out, int m, size_t word, const char *how, cons
     out->n++;
 }
 
+/* Adds mention m.  A TABARI compound actor ("[FRO/BIL/SAM]" for "the
+ * Shire") is each of its codes: every one of them acts. */
 static void add_actor(cod_actors *out, const cod_sent *cs, int m, size_t word, const char *how,
                       const char *text)
 {
-    add_coded(out, m, word, how, text, cs->in->mentions[m].code);
+    const char *code = cs->in->mentions[m].code;
+    const char *slash = strchr(code, '/');
+    if (!slash) {
+        add_coded(out, m, word, how, text, code);
+        return;
+    }
+    for (const char *p = code; p;) {
+        slash = strchr(p, '/');
+        const char *one = slash ? core_arena_strndup(cs->in->arena, p, (size_t)(slash - p)) : p;
+        if (one && *one)
+            add_coded(out, m, word, how, text, one);
+        p = slash ? slash + 1 : NULL;
+    }
 }
 
 static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth);

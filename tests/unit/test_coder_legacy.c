@@ -65,10 +65,60 @@ static void test_markup_declaration_is_a_comment(void **state)
     act_dict_free(&d);
 }
 
+/* Codes as PETRARCH and TABARI write them: parts that are not three
+ * letters, compound actors joined by '/', and "[+++]" (not a code). */
+static void test_legacy_codes(void **state)
+{
+    (void)state;
+    act_dict d;
+    assert_true(act_dict_init(&d));
+    load(&d, "Test.actors.txt",
+         "ITHILEN [ITH]\n"
+         "ITHILEN TELEVISION  [ITHTV]\n"
+         "THE_SHIRE  [FRO/BIL/SAM]\n"
+         "ISILDUR  [+++]\n",
+         ACT_SEC_ACTORS);
+    assert_string_equal(code_in(&d, "Ithilen television", NULL), "ITHTV");
+    assert_string_equal(code_in(&d, "the Shire", NULL), "FRO/BIL/SAM");
+    assert_string_equal(code_in(&d, "Isildur", NULL), "---");
+    act_dict_free(&d);
+}
+
+/* An agent's '~' says where the actor's code goes: "[~GOV]" after it,
+ * "[NGO~]" before it; a part the code has already is not repeated.
+ * "NAME {PLURAL}" gives the plural, "{}" none. */
+static void test_agent_prefix_and_plural(void **state)
+{
+    (void)state;
+    act_dict d;
+    assert_true(act_dict_init(&d));
+    load(&d, "Test.actors.txt", "ARNOR [ARN]\nAMNESTY [NGM]\n", ACT_SEC_ACTORS);
+    load(&d, "Test.agents.txt",
+         "MSF {}  [NGO~]\n"
+         "RIGHTS_ACTIVIST  [NGM~]\n"
+         "DIPLOMAT [~GOV]\n"
+         "GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n"
+         "POLICE {} [ ~COP]\n",
+         ACT_SEC_AGENTS);
+    assert_string_equal(code_in(&d, "MSF Arnor", NULL), "NGOARN");
+    assert_string_equal(code_in(&d, "an MSF Arnor diplomat", NULL), "NGOARNGOV");
+    assert_string_equal(code_in(&d, "Arnor diplomats", NULL), "ARNGOV");
+    assert_string_equal(code_in(&d, "rights activist Amnesty", NULL), "NGM");
+    assert_string_equal(code_in(&d, "MSF", NULL), "NGO");
+    assert_string_equal(code_in(&d, "Arnor's golden geese", NULL), "ARNGGS");
+    assert_string_equal(code_in(&d, "Arnor's golden goose", NULL), "ARNGGS");
+    assert_string_equal(code_in(&d, "Arnor police", NULL), "ARNCOP");
+    /* "{}": no made-up plural */
+    assert_string_equal(code_in(&d, "polices", NULL), "---");
+    act_dict_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markup_declaration_is_a_comment),
+        cmocka_unit_test(test_legacy_codes),
+        cmocka_unit_test(test_agent_prefix_and_plural),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
