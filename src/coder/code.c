@@ -117,6 +117,28 @@ static void stray_subject(const cod_sent *cs, size_t v, cod_actors *src)
     }
 }
 
+/* A subject the parser made the head: "Bree Prime Minister Romendacil
+ * won't clash over ..." parsed with the name as the root and the verb
+ * hung under it as parataxis (or dep).  A verb without a subject whose
+ * governor is a noun phrase before it, not a prepositional object, takes
+ * that phrase as its subject. */
+static bool nominal_head_subject(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    if (!(cod_rel_is(cs, v, "parataxis") || cod_rel_is(cs, v, "dep")))
+        return false;
+    int h = cod_head(cs, v);
+    if (h < 0 || (size_t)h > v || cod_child(cs, (size_t)h, "case") >= 0)
+        return false;
+    int u = cs->s->words[h].upos;
+    if (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN)
+        return false;
+    size_t before = src->n;
+    cod_phrase_actors(cs, (size_t)h, src);
+    for (size_t i = before; i < src->n; i++)
+        src->v[i].how = "subject (the parser made it the verb's head)";
+    return src->n > before;
+}
+
 /* The source actors of verb v: '$' slot, by-agent, subject, or the
  * subject of the verb it depends on ("refused to lift", "met and agreed"). */
 static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
@@ -161,7 +183,7 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         if (subj >= 0)
             return; /* a passive verb without its agent: no source */
         if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj"))) {
-            if ((size_t)x == v)
+            if ((size_t)x == v && !nominal_head_subject(cs, v, src))
                 stray_subject(cs, v, src);
             return;
         }

@@ -299,30 +299,43 @@ static void sort_verbs(const cod_verbs *v, uint32_t *a, uint32_t *tmp, size_t n)
     memcpy(a, tmp, n * sizeof *a);
 }
 
-/* Whether set `set` has a member with a negating word ("DID N'T"). */
-static bool set_negates(const cod_verbs *v, uint32_t set)
+/* Whether set `set` has a member with one of the words `list` (NULL-terminated). */
+static bool set_has(const cod_verbs *v, uint32_t set, const char *const *list)
 {
-    static const char *const neg[] = {"not", "n't", "never", "didn't", "won't", "can't"};
     const cod_set *s = &v->sets[set];
     for (uint32_t i = 0; i < s->n_words; i++)
-        for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
-            if (strcmp(v->words[s->words[i]], neg[k]) == 0)
+        for (size_t k = 0; list[k]; k++)
+            if (strcmp(v->words[s->words[i]], list[k]) == 0)
                 return true;
     return false;
 }
+
+/* Negating words ("DID N'T") and modal auxiliaries, "CA N'T" and "WO N'T"
+ * as the tokeniser splits "can't" and "won't". */
+static const char *const cod_negating[] = {"not", "n't", "never", "didn't", "won't", "can't",
+                                           NULL};
+static const char *const cod_modal[] = {"would", "could", "may", "might", "should", "can",
+                                        "must", "ought", "ca", "wo", "sha", NULL};
 
 int cod_verbs_finish(cod_verbs *v)
 {
     for (uint32_t i = 0; i < v->n_sets; i++)
         if (expand_set(v, i, 0))
             return ANNALS_E_NOMEM;
-    /* a pattern naming a set of negations is about the negated verb itself */
+    /* a pattern naming a set of negations ("&NEGATVAUXVRB = DID N'T, WO
+     * N'T, CA N'T") is about the negated verb itself, and when the set has
+     * modal auxiliaries ("WO N'T") about the modal statement too: PETRARCH
+     * matches the words the set names, whatever they are */
     for (uint32_t p = 0; p < v->n_patterns; p++) {
         cod_pattern *pt = &v->patterns[p];
-        for (uint16_t e = 0; e < pt->n_pre + pt->n_post && !pt->negative; e++) {
+        for (uint16_t e = 0; e < pt->n_pre + pt->n_post; e++) {
             const cod_elem *el = e < pt->n_pre ? &pt->pre[e] : &pt->post[e - pt->n_pre];
-            if (el->kind == COD_EL_SET && set_negates(v, el->id))
+            if (el->kind != COD_EL_SET)
+                continue;
+            if (set_has(v, el->id, cod_negating))
                 pt->negative = true;
+            if (set_has(v, el->id, cod_modal))
+                pt->modal = true;
         }
     }
     free(v->verb_order);

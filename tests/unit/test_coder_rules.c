@@ -19,7 +19,14 @@
 static const char *dict =
     "--- RESTORE  [064]  ---\n"
     "RESTORE\n"
-    "- * DIPLOMATIC TIES  [064]\n";
+    "- * DIPLOMATIC TIES  [064]\n"
+    "&NEGAUX\n"
+    "+WO N'T\n"
+    "+DID N'T\n"
+    "--- CLASH  [223] ---\n"
+    "CLASH\n"
+    "- &NEGAUX * OVER EFFORTS  [904]\n"
+    "- * OVER EFFORTS  [121]\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -130,10 +137,55 @@ static void test_compound_actor_code(void **state)
     assert_event(&e[3], "BIL", "064", "GAL");
 }
 
+/* A pattern naming a set of negated auxiliaries ("WO N'T") is about the
+ * negated, modal statement itself: PETRARCH matches the words the set
+ * names, so neither the negation nor the modal blocks it. */
+static void test_negated_modal_set(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Bree Bree PROPN 4 nsubj =BRE|wo will AUX 4 aux|n't not PART 4 advmod|"
+                    "clash clash VERB 0 root|over over ADP 7 case|the the DET 7 det|"
+                    "efforts effort NOUN 4 obl|of of ADP 9 case|Eriador Eriador PROPN 7 nmod =ERI");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "BRE", "904", "ERI");
+}
+
+/* The parser's slip: the subject as the root and the verb hung under it
+ * as parataxis ("Bree clash over ...") -- the noun phrase before the verb
+ * is its subject; a prepositional phrase is not. */
+static void test_subject_made_head(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Bree Bree PROPN 0 root =BRE|clashed clash VERB 1 parataxis|"
+                    "over over ADP 5 case|the the DET 5 det|efforts effort NOUN 2 obl|"
+                    "of of ADP 7 case|Eriador Eriador PROPN 5 nmod =ERI");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "BRE", "121", "ERI");
+    assert_string_equal(e[0].how, "subject (the parser made it the verb's head)");
+}
+
+static void test_prepositional_head_is_no_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "In in ADP 2 case|Bree Bree PROPN 0 root =BRE|clashed clash VERB 2 parataxis|"
+                    "over over ADP 6 case|the the DET 6 det|efforts effort NOUN 3 obl|"
+                    "of of ADP 8 case|Eriador Eriador PROPN 6 nmod =ERI");
+    size_t n;
+    code(f, "1995-01-01", &n);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_compound_actor_code, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_negated_modal_set, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_subject_made_head, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prepositional_head_is_no_subject, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
