@@ -117,6 +117,12 @@ static void stray_subject(const cod_sent *cs, size_t v, cod_actors *src)
     }
 }
 
+static bool is_nominal(const cod_sent *cs, size_t k)
+{
+    int u = cs->s->words[k].upos;
+    return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN || u == ANNALS_UPOS_NUM;
+}
+
 /* A subject the parser made the head: "Bree Prime Minister Romendacil
  * won't clash over ..." parsed with the name as the root and the verb
  * hung under it as parataxis (or dep).  A verb without a subject whose
@@ -188,6 +194,17 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
             return;
         }
         x = cod_head(cs, (size_t)x);
+        /* a verb coordinated under a noun ("condemned an attack ... on
+         * Thursday and promised aid" with "promised" a conj of "Thursday")
+         * is the parser's slip: it shares the subject of the verb above
+         * that noun */
+        if (x >= 0 && cod_rel_is(cs, v, "conj") && is_nominal(cs, (size_t)x) &&
+            cod_child(cs, (size_t)x, "nsubj") < 0) {
+            for (int up = 0; x >= 0 && up < 4 && cs->s->words[x].upos != ANNALS_UPOS_VERB; up++)
+                x = cod_head(cs, (size_t)x);
+            if (x < 0 || cs->s->words[x].upos != ANNALS_UPOS_VERB)
+                return;
+        }
     }
 }
 

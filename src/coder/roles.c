@@ -251,6 +251,38 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
     }
 }
 
+/* "The ambassadors of Arnor, Osgiliath and Gondor": the actor matcher
+ * made "ambassadors of Arnor" one mention (ARNGOV); the countries
+ * coordinated with its country word outside it take the same agent
+ * (OSGGOV, GONGOV), as PETRARCH carries an agent through a compound
+ * actor list. */
+static void carried_agent(const cod_sent *cs, int m, cod_actors *out)
+{
+    const annals_mention *am = &cs->in->mentions[m];
+    size_t len = strlen(am->code);
+    if (len <= 3 || strchr(am->code, '/') || !(am->flags & ANNALS_MENTION_COMBINED))
+        return;
+    const char *agent = am->code + 3;
+    size_t head = mention_head(cs->s, am);
+    for (size_t k = am->first_word; k < am->end_word && k < cs->n; k++)
+        for (int c = k == head ? -1 : cs->first[k]; c >= 0; c = cs->next[c]) {
+            if (cs->ment[c] == m || !cod_rel_is(cs, (size_t)c, "conj") ||
+                cs->s->words[c].upos == ANNALS_UPOS_VERB)
+                continue;
+            cod_actors t = {0};
+            cod_phrase_actors(cs, (size_t)c, &t);
+            for (size_t i = 0; i < t.n; i++) {
+                const annals_mention *tm = &cs->in->mentions[t.v[i].mention];
+                if (strlen(t.v[i].code) != 3 || (tm->flags & ANNALS_MENTION_AGENT))
+                    continue;
+                const char *code = core_arena_printf(cs->in->arena, "%s%s", t.v[i].code, agent);
+                if (code)
+                    add_coded(out, t.v[i].mention, t.v[i].word, "agent carried through a list",
+                              t.v[i].text, code);
+            }
+        }
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -268,6 +300,8 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
         if (cod_rel_is(cs, (size_t)c, "conj") &&
             cs->s->words[c].upos != ANNALS_UPOS_VERB)
             cod_phrase_actors(cs, (size_t)c, out);
+    if (cs->ment[h] >= 0)
+        carried_agent(cs, cs->ment[h], out);
 }
 
 bool cod_is_relative(const cod_sent *cs, size_t k)

@@ -26,7 +26,14 @@ static const char *dict =
     "--- CLASH  [223] ---\n"
     "CLASH\n"
     "- &NEGAUX * OVER EFFORTS  [904]\n"
-    "- * OVER EFFORTS  [121]\n";
+    "- * OVER EFFORTS  [121]\n"
+    "--- PRESENT  [---] ---\n"
+    "PRESENT\n"
+    "- * CREDENTIALS  [032]\n"
+    "--- CONDEMN  [122] ---\n"
+    "CONDEMN\n"
+    "--- PROMISE  [050] ---\n"
+    "PROMISE\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -179,6 +186,59 @@ static void test_prepositional_head_is_no_subject(void **state)
     assert_int_equal(n, 0);
 }
 
+/* The parser's slip: "condemned an attack on Thursday and promised aid"
+ * with "promised" coordinated under the noun "Thursday" -- the verb
+ * shares the subject of the verb above that noun. */
+static void test_verb_coordinated_under_noun(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Calenardhon Calenardhon PROPN 2 nsubj =CAL|condemned condemn VERB 0 root|"
+                    "an a DET 4 det|attack attack NOUN 2 obj|on on ADP 6 case|"
+                    "Thursday Thursday PROPN 4 nmod|and and CCONJ 8 cc|"
+                    "promised promise VERB 6 conj|aid aid NOUN 8 obj|to to ADP 11 case|"
+                    "Ithilen Ithilen PROPN 8 obl =ITH");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "CAL", "050", "ITH");
+}
+
+/* "The ambassadors of Arnor, Osgiliath and Gondor presented credentials":
+ * the matcher made "ambassadors of Arnor" one mention (ARNGOV); the
+ * countries coordinated with Arnor take the agent too (PETRARCH carries
+ * an agent through a compound actor list), but not a country coordinated
+ * with a whole mention. */
+static void test_agent_carried_through_list(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "The the DET 2 det|ambassadors ambassador NOUN 9 nsubj =ARNGOV|"
+                    "of of ADP 4 case|Arnor Arnor PROPN 2 nmod|, , PUNCT 6 punct|"
+                    "Osgiliath Osgiliath PROPN 4 conj =OSG|and and CCONJ 8 cc|"
+                    "Gondor Gondor PROPN 4 conj =GON|presented present VERB 0 root|"
+                    "credentials credential NOUN 9 obj|to to ADP 12 case|"
+                    "Ithilen Ithilen PROPN 9 obl =ITH");
+    /* one mention over "ambassadors of Arnor", as the actor matcher makes it */
+    f->mentions[0].end_word = 4;
+    f->mentions[0].flags = ANNALS_MENTION_COMBINED;
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "ARNGOV", "032", "ITH");
+    assert_event(&e[1], "OSGGOV", "032", "ITH");
+    assert_event(&e[2], "GONGOV", "032", "ITH");
+
+    fixture *g = f;
+    g->n_sents = g->n_mentions = 0;
+    add_sentence(g, "Arnor Arnor PROPN 5 nsubj =IGOARN|and and CCONJ 3 cc|Gondor Gondor PROPN 1 conj =GON|"
+                    "ambassadors ambassador NOUN 1 dep|presented present VERB 0 root|"
+                    "credentials credential NOUN 5 obj|to to ADP 8 case|Ithilen Ithilen PROPN 5 obl =ITH");
+    g->mentions[0].flags = ANNALS_MENTION_COMBINED;
+    e = code(g, "1995-01-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "IGOARN", "032", "ITH");
+    assert_event(&e[1], "GON", "032", "ITH");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +246,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_negated_modal_set, setup, teardown),
         cmocka_unit_test_setup_teardown(test_subject_made_head, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prepositional_head_is_no_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verb_coordinated_under_noun, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_carried_through_list, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
