@@ -19,7 +19,7 @@
  *  10. Ontology        CAMEO event codes, actor types, countries
  *  11. Simple path     one call from text to event records
  *  12. Evaluation      CoNLL 2018 scores of CoNLL-U output against a treebank
- *  13. Store           events in a database (SQLite): load, query, aggregate
+ *  13. Store           events in a database (SQLite, PostgreSQL): load, query, aggregate
  *  14. Actors          actor mentions, dictionary lint and conversion
  *  15. Training        the tagger, lemmatiser and parser from treebanks
  *  16. Server          the HTTP JSON API over a store (annals serve)
@@ -535,8 +535,10 @@ ANNALS_API int annals_ud_raw_text(FILE *in, const char *name, FILE *out,
  * 1970-01-01; 0 (the default) means the same day.  See doc/store.md.
  *
  * One interface, back ends behind it: `db` is a SQLite file path or a
- * postgresql:// URI (no PostgreSQL back end in this build yet:
- * ANNALS_E_UNSUPPORTED).  A store is used by one thread at a time.
+ * PostgreSQL connection URI (postgresql://USER@HOST:PORT/DBNAME?..., or
+ * postgres://), which keeps the same schema in that database and gives
+ * the same answers (ANNALS_E_UNSUPPORTED when this build has no libpq).
+ * A store is used by one thread at a time.
  *
  * Writes are batched into transactions of about `batch` records; a crash
  * loses at most the batch in progress, never a committed one.  A document
@@ -649,6 +651,7 @@ typedef struct annals_store_filter {
     const char *from, *to;
     const char *text;
     size_t limit;            /* 0: no limit */
+    size_t offset;           /* rows skipped first (pages of results); 0: none */
 } annals_store_filter;
 
 ANNALS_API void annals_store_filter_init(annals_store_filter *f);
@@ -719,6 +722,32 @@ ANNALS_API int annals_store_top_actors(annals_store *store, const annals_store_f
 typedef struct annals_store_stats {
     size_t documents, sentences, mentions, events, actors;
 } annals_store_stats;
+
+/* A stored document: what the store knows of it (NULL when unknown). */
+typedef struct annals_store_doc {
+    const char *id, *date, *url, *title, *publisher;
+} annals_store_doc;
+
+/* One stored sentence of a document. */
+typedef struct annals_store_sentence {
+    size_t index;            /* the event records' `sent` */
+    int kind;                /* annals_sentence_kind */
+    const char *text;
+} annals_store_sentence;
+
+typedef int (*annals_store_doc_fn)(void *user, const annals_store_doc *d);
+typedef int (*annals_store_sentence_fn)(void *user, const annals_store_sentence *s);
+
+/* Reads the document `id` from one state of the store: `doc_fn` once, then
+ * `sent_fn` for each of its sentences (by index), then `rec_fn` for each of
+ * its event records (by sentence, in the order they were stored).  Any
+ * callback may be NULL; memory is valid during the call only, and a
+ * non-zero return stops the reading.  Returns 1 when the store holds the
+ * document, 0 when it does not, or an error. */
+ANNALS_API int annals_store_document(annals_store *store, const char *id,
+                                     annals_store_doc_fn doc_fn,
+                                     annals_store_sentence_fn sent_fn,
+                                     annals_store_record_fn rec_fn, void *user);
 
 ANNALS_API int annals_store_get_stats(annals_store *store, annals_store_stats *out);
 

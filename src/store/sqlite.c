@@ -304,6 +304,7 @@ static const store_ops sqlite_ops = {
     .series = store_sqlite_series,
     .top = store_sqlite_top,
     .stats = store_sqlite_stats,
+    .document = store_sqlite_document,
 };
 
 int store_sqlite_open(annals_store *s, const char *path, const annals_store_options *opt)

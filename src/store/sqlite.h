@@ -46,5 +46,8 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
 int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
                      annals_store_bin_fn fn, void *user);
 int store_sqlite_stats(annals_store *s, annals_store_stats *out);
+int store_sqlite_document(annals_store *s, const char *id, annals_store_doc_fn doc_fn,
+                          annals_store_sentence_fn sent_fn, annals_store_record_fn rec_fn,
+                          void *user);
 
 #endif

@@ -179,18 +179,21 @@ static void q_where(sq_query *q, const annals_store_filter *f, const char *t)
     }
 }
 
-/* Prepares the query and binds its values and, last, the limit. */
-static int q_prepare(annals_store *s, sq_query *q, size_t limit, sqlite3_stmt **st)
+/* Prepares the query and binds its values and, last, the limit and the
+ * offset (rows skipped first). */
+static int q_prepare(annals_store *s, sq_query *q, size_t limit, size_t offset,
+                     sqlite3_stmt **st)
 {
     store_sqlite *impl = s->impl;
-    core_buf_puts(&q->sql, " LIMIT ?");
+    core_buf_puts(&q->sql, " LIMIT ? OFFSET ?");
     if (q->failed || q->sql.failed)
         return store_fail(s, ANNALS_E_NOMEM, "out of memory");
     if (sqlite3_prepare_v2(impl->db, q->sql.data, -1, st, NULL) != SQLITE_OK)
         return store_sqlite_fail(s, impl->db, "preparing a query");
     for (int i = 0; i < q->n; i++)
         sqlite3_bind_text(*st, i + 1, q->vals[i], -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(*st, q->n + 1, limit ? (sqlite3_int64)limit : -1);
+    sqlite3_bind_int64(*st, q->n + 1, limit && limit <= INT64_MAX ? (sqlite3_int64)limit : -1);
+    sqlite3_bind_int64(*st, q->n + 2, offset <= INT64_MAX ? (sqlite3_int64)offset : INT64_MAX);
     return ANNALS_OK;
 }
 
@@ -255,7 +258,7 @@ int store_sqlite_records(annals_store *s, const annals_store_filter *f,
     q_where(&q, f, "m");
     core_buf_puts(&q.sql, " ORDER BY m.date, d.id, m.sent, m.rowid");
     sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, &st);
+    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
     q_free(&q);
     if (rc)
         return rc;
@@ -295,7 +298,7 @@ int store_sqlite_events(annals_store *s, const annals_store_filter *f,
     q_where(&q, f, "e");
     core_buf_puts(&q.sql, " ORDER BY e.date, e.source, e.target, e.code, e.bucket");
     sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, &st);
+    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
     q_free(&q);
     if (rc)
         return rc;
@@ -370,7 +373,7 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
     core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g) FROM ev"
                           " GROUP BY p ORDER BY p");
     sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, &st);
+    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
     q_free(&q);
     if (rc)
         return rc;
@@ -393,7 +396,7 @@ int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors,
         core_buf_puts(&q.sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
                               " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
     sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, n, &st);
+    int rc = q_prepare(s, &q, n, f->offset, &st);
     q_free(&q);
     if (rc)
         return rc;
@@ -422,4 +425,109 @@ int store_sqlite_stats(annals_store *s, annals_store_stats *out)
                            -1, &st, NULL) != SQLITE_OK)
         return store_sqlite_fail(s, impl->db, "counting");
     return q_run(s, st, stats_row, out);
+}
+
+/* ---- one document -------------------------------------------------- */
+
+typedef struct doc_ctx {
+    annals_store_sentence_fn sent_fn;
+    annals_store_record_fn rec_fn;
+    void *user;
+    const char *id;
+    bool stopped;            /* a callback said stop */
+} doc_ctx;
+
+static int doc_sentence_row(sqlite3_stmt *st, void *p)
+{
+    doc_ctx *c = p;
+    annals_store_sentence sn = {(size_t)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+                                col_text(st, 2)};
+    return c->stopped = c->sent_fn(c->user, &sn) != 0;
+}
+
+static int doc_record_row(sqlite3_stmt *st, void *p)
+{
+    doc_ctx *c = p;
+    annals_store_record r = {
+        .doc = c->id, .sent = (size_t)sqlite3_column_int64(st, 0),
+        .date = col_text_or_null(st, 1), .source = col_text(st, 2),
+        .target = col_text(st, 3), .code = col_text(st, 4), .root = col_text(st, 5),
+        .quad = sqlite3_column_int(st, 6), .goldstein = sqlite3_column_double(st, 7),
+        .plover = col_text(st, 8), .source_text = col_text(st, 9),
+        .target_text = col_text(st, 10), .verb_text = col_text(st, 11),
+        .pattern = col_text(st, 12), .text = col_text(st, 13)};
+    return c->stopped = c->rec_fn(c->user, &r) != 0;
+}
+
+/* Runs `sql` with the document's key bound, a row at a time. */
+static int doc_part(annals_store *s, const char *sql, sqlite3_int64 key,
+                    int (*row)(sqlite3_stmt *, void *), doc_ctx *c)
+{
+    store_sqlite *impl = s->impl;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(impl->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return store_sqlite_fail(s, impl->db, "reading a document");
+    sqlite3_bind_int64(st, 1, key);
+    return q_run(s, st, row, c);
+}
+
+/* The document row; 1 with its key and the callback called, 0 absent. */
+static int doc_head(annals_store *s, const char *id, annals_store_doc_fn doc_fn, doc_ctx *c,
+                    sqlite3_int64 *key)
+{
+    store_sqlite *impl = s->impl;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(impl->db,
+                           "SELECT key, id, date, url, title, publisher FROM documents"
+                           " WHERE id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_sqlite_fail(s, impl->db, "reading a document");
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    int out = 0;
+    if (rc == SQLITE_ROW) {
+        *key = sqlite3_column_int64(st, 0);
+        annals_store_doc d = {col_text(st, 1), col_text_or_null(st, 2),
+                              col_text_or_null(st, 3), col_text_or_null(st, 4),
+                              col_text_or_null(st, 5)};
+        c->stopped = doc_fn && doc_fn(c->user, &d) != 0;
+        out = 1;
+    } else if (rc != SQLITE_DONE) {
+        out = store_sqlite_fail(s, impl->db, "reading a document");
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+int store_sqlite_document(annals_store *s, const char *id, annals_store_doc_fn doc_fn,
+                          annals_store_sentence_fn sent_fn, annals_store_record_fn rec_fn,
+                          void *user)
+{
+    store_sqlite *impl = s->impl;
+    /* One read transaction: the parts come from one state of the store
+     * even when a loader commits in between. */
+    if (sqlite3_exec(impl->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return store_sqlite_fail(s, impl->db, "reading a document");
+    doc_ctx c = {sent_fn, rec_fn, user, id, false};
+    sqlite3_int64 key = 0;
+    int rc = doc_head(s, id, doc_fn, &c, &key);
+    if (rc == 1 && !c.stopped && sent_fn) {
+        int prc = doc_part(s, "SELECT idx, kind, text FROM sentences WHERE doc = ?1"
+                              " ORDER BY idx",
+                           key, doc_sentence_row, &c);
+        rc = prc ? prc : rc;
+    }
+    if (rc == 1 && !c.stopped && rec_fn) {
+        int prc = doc_part(s,
+                           "SELECT m.sent, m.date, m.source, m.target, m.code, m.root, m.quad,"
+                           " m.goldstein, m.plover, m.source_text, m.target_text, m.verb_text,"
+                           " m.pattern, coalesce(s.text, '')"
+                           " FROM mentions m LEFT JOIN sentences s"
+                           " ON s.doc = m.doc AND s.idx = m.sent"
+                           " WHERE m.doc = ?1 ORDER BY m.sent, m.rowid",
+                           key, doc_record_row, &c);
+        rc = prc ? prc : rc;
+    }
+    sqlite3_exec(impl->db, "COMMIT", NULL, NULL, NULL);
+    return rc;
 }

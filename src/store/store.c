@@ -38,6 +38,11 @@ int store_fail(annals_store *s, int code, const char *fmt, ...)
     return code;
 }
 
+bool store_is_pg_url(const char *db)
+{
+    return !strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11);
+}
+
 void annals_store_options_init(annals_store_options *opt)
 {
     memset(opt, 0, sizeof *opt);
@@ -63,10 +68,13 @@ annals_store *annals_store_open(const char *db, const annals_store_options *opt,
         store_set_open_error("deduplication window of %d days is over the limit of %d",
                              opt->dedup_days, STORE_MAX_DEDUP_DAYS);
         rc = ANNALS_E_ARG;
-    } else if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11)) {
-        /* The interface is ready for it; the back end is not built yet. */
-        store_set_open_error("%s: PostgreSQL stores are not supported in this build", db);
+#ifndef ANNALS_HAVE_LIBPQ
+    } else if (store_is_pg_url(db)) {
+        /* No URL in the message: it may hold a password. */
+        store_set_open_error("PostgreSQL stores are not supported in this build (libpq was "
+                             "not found when it was configured); use a SQLite file");
         rc = ANNALS_E_UNSUPPORTED;
+#endif
     } else if (!(s = calloc(1, sizeof *s))) {
         store_set_open_error("out of memory");
         rc = ANNALS_E_NOMEM;
@@ -75,7 +83,12 @@ annals_store *annals_store_open(const char *db, const annals_store_options *opt,
         s->log.user = opt->log_user;
         s->log.level = opt->log_level;
         s->batch = opt->batch ? opt->batch : STORE_DEFAULT_BATCH;
-        rc = store_sqlite_open(s, db, opt);
+#ifdef ANNALS_HAVE_LIBPQ
+        if (store_is_pg_url(db))
+            rc = store_pg_open(s, db, opt);
+        else
+#endif
+            rc = store_sqlite_open(s, db, opt);
         if (rc) {
             free(s);
             s = NULL;
@@ -385,6 +398,17 @@ int annals_store_get_stats(annals_store *s, annals_store_stats *out)
         return ANNALS_E_ARG;
     int rc = annals_store_flush(s);
     return rc ? rc : s->ops->stats(s, out);
+}
+
+int annals_store_document(annals_store *s, const char *id, annals_store_doc_fn doc_fn,
+                          annals_store_sentence_fn sent_fn, annals_store_record_fn rec_fn,
+                          void *user)
+{
+    if (!s || !id)
+        return s ? store_fail(s, ANNALS_E_ARG, "no document id") : ANNALS_E_ARG;
+    /* What is pending belongs to the answer, as for every query. */
+    int rc = annals_store_flush(s);
+    return rc ? rc : s->ops->document(s, id, doc_fn, sent_fn, rec_fn, user);
 }
 
 /* ---- dates --------------------------------------------------------- */

@@ -2,7 +2,7 @@
  *
  * The public functions of annals.h section 13 live in store.c and do what
  * every back end shares (arguments, batching, messages); each back end
- * (sqlite.c; PostgreSQL later) fills a store_ops table.  Record checking
+ * (sqlite.c, pg.c) fills a store_ops table.  Record checking
  * and the JSON-lines loader (load_jsonl.c) know nothing of SQL. */
 #ifndef ANNALS_STORE_STORE_H
 #define ANNALS_STORE_STORE_H
@@ -62,6 +62,10 @@ typedef struct store_ops {
     int (*top)(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
                annals_store_bin_fn fn, void *user);
     int (*stats)(annals_store *s, annals_store_stats *out);
+    /* Returns 1 found, 0 not found, or an error. */
+    int (*document)(annals_store *s, const char *id, annals_store_doc_fn doc_fn,
+                    annals_store_sentence_fn sent_fn, annals_store_record_fn rec_fn,
+                    void *user);
 } store_ops;
 
 struct annals_store {
@@ -86,6 +90,14 @@ void store_set_open_error(const char *fmt, ...) __attribute__((format(printf, 1,
 /* Opens a SQLite store into `s` (ops, impl, schema_version, dedup_days);
  * on failure sets the open error and returns a negative code. */
 int store_sqlite_open(annals_store *s, const char *path, const annals_store_options *opt);
+
+/* Whether `db` names a PostgreSQL store (postgresql:// or postgres://). */
+bool store_is_pg_url(const char *db);
+
+#ifdef ANNALS_HAVE_LIBPQ
+/* Opens a PostgreSQL store into `s` like store_sqlite_open (pg.c). */
+int store_pg_open(annals_store *s, const char *url, const annals_store_options *opt);
+#endif
 
 /* Writes a document and its records inside the batching of store.c:
  * begins a transaction when none is open, commits once `batch` records

@@ -1,0 +1,509 @@
+/* pg_query.c — reading the PostgreSQL store: records, events, series, top
+ * lists and documents under one filter, giving the rows sqlite_query.c
+ * gives, in the same order.
+ *
+ * The SQL of a query is put together from fixed fragments, one per filter
+ * field that is set; every value the user gave is a $n parameter of
+ * PQexecParams, never pasted into the text.  The order is SQLite's:
+ * undated first (NULLS FIRST), text by bytes (the "C" collation of the
+ * columns).  Rows are read one at a time (single-row mode), so a large
+ * answer is never held whole in memory. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/pg.h"
+
+#define PG_MAX_BINDS 24
+
+/* A query being built: its text and the values of its parameters in
+ * order.  Values are borrowed from the filter or owned (`owned`). */
+typedef struct pg_query {
+    core_buf sql;
+    const char *vals[PG_MAX_BINDS];
+    int n;
+    char *owned[PG_MAX_BINDS];
+    int n_owned;
+    char nums[2][24];        /* the limit and offset as text */
+    bool failed;
+} pg_query;
+
+static void q_free(pg_query *q)
+{
+    core_buf_free(&q->sql);
+    for (int i = 0; i < q->n_owned; i++)
+        free(q->owned[i]);
+}
+
+/* Adds a parameter (NULL is SQL NULL) and writes its placeholder. */
+static void q_bind(pg_query *q, const char *v)
+{
+    if (q->n == PG_MAX_BINDS) {
+        q->failed = true;
+        return;
+    }
+    q->vals[q->n++] = v;
+    core_buf_printf(&q->sql, "$%d", q->n);
+}
+
+static char *q_own(pg_query *q, char *v)
+{
+    if (!v || q->n_owned == PG_MAX_BINDS) {
+        free(v);
+        q->failed = true;
+        return NULL;
+    }
+    return q->owned[q->n_owned++] = v;
+}
+
+/* "(col >= $1 AND col < $2)": the codes that start with `prefix`, as a
+ * range an index can serve (as in sqlite_query.c). */
+static void q_prefix(pg_query *q, const char *col, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    char *hi = malloc(n + 1);
+    if (hi)
+        memcpy(hi, prefix, n + 1);
+    while (hi && n > 0 && (unsigned char)hi[n - 1] == 0xFF)
+        hi[--n] = '\0';
+    core_buf_printf(&q->sql, "(%s >= ", col);
+    q_bind(q, prefix);
+    if (hi && n > 0) {
+        hi[n - 1] = (char)((unsigned char)hi[n - 1] + 1);
+        core_buf_printf(&q->sql, " AND %s < ", col);
+        q_bind(q, q_own(q, hi));
+    } else {
+        free(hi);
+        q->failed |= !hi;
+    }
+    core_buf_puts(&q->sql, ")");
+}
+
+/* The sentences (doc, idx) whose words match the filter's, as a tsquery
+ * literal bound like any value (pg_text.c). */
+static void q_text(pg_query *q, const char *alias, const char *text)
+{
+    core_buf tsq = CORE_BUF_INIT;
+    if (!store_pg_tsquery(&tsq, text)) {
+        /* A word without a letter or digit: FTS5 finds nothing. */
+        q->failed |= tsq.failed;
+        core_buf_free(&tsq);
+        core_buf_puts(&q->sql, " AND false");
+        return;
+    }
+    core_buf_printf(&q->sql,
+                    " AND (%s.doc, %s.sent) IN (SELECT s.doc, s.idx FROM sentences s"
+                    " WHERE s.tsv @@ ",
+                    alias, alias);
+    q_bind(q, q_own(q, tsq.failed ? NULL : core_buf_steal(&tsq)));
+    core_buf_free(&tsq);
+    core_buf_puts(&q->sql, "::tsquery)");
+}
+
+/* The conditions of `f` on the columns of table alias `t` (mentions "m"
+ * or events "e"), each starting with " AND". */
+static void q_where(pg_query *q, const annals_store_filter *f, const char *t)
+{
+    char src[16], tgt[16], col[16];
+    snprintf(src, sizeof src, "%s.source", t);
+    snprintf(tgt, sizeof tgt, "%s.target", t);
+    if (f->source) {
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, src, f->source);
+    }
+    if (f->target) {
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, tgt, f->target);
+    }
+    if (f->actor) {
+        core_buf_puts(&q->sql, " AND (");
+        q_prefix(q, src, f->actor);
+        core_buf_puts(&q->sql, " OR ");
+        q_prefix(q, tgt, f->actor);
+        core_buf_puts(&q->sql, ")");
+    }
+    if (f->dyad_a && f->dyad_b) {
+        core_buf_puts(&q->sql, " AND ((");
+        q_prefix(q, src, f->dyad_a);
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, tgt, f->dyad_b);
+        core_buf_puts(&q->sql, ") OR (");
+        q_prefix(q, src, f->dyad_b);
+        core_buf_puts(&q->sql, " AND ");
+        q_prefix(q, tgt, f->dyad_a);
+        core_buf_puts(&q->sql, "))");
+    }
+    struct {
+        const char *col, *op, *val;
+    } eq[] = {{"root", "=", f->root}, {"code", "=", f->code},
+              {"date", ">=", f->from}, {"date", "<=", f->to}};
+    for (size_t i = 0; i < sizeof eq / sizeof eq[0]; i++) {
+        if (!eq[i].val)
+            continue;
+        snprintf(col, sizeof col, "%s.%s", t, eq[i].col);
+        core_buf_printf(&q->sql, " AND %s %s ", col, eq[i].op);
+        q_bind(q, eq[i].val);
+    }
+    if (f->quad >= 1 && f->quad <= 4) {
+        static const char *const quads[] = {"0", "1", "2", "3", "4"};
+        core_buf_printf(&q->sql, " AND %s.quad = ", t);
+        q_bind(q, quads[f->quad]);
+        core_buf_puts(&q->sql, "::integer");
+    }
+    if (f->text) {
+        if (!strcmp(t, "m")) {
+            q_text(q, "m", f->text);
+        } else {
+            /* An event matches when one of its mentions does. */
+            core_buf_printf(&q->sql,
+                            " AND EXISTS (SELECT 1 FROM mentions x WHERE x.source = %s.source"
+                            " AND x.target = %s.target AND x.code = %s.code"
+                            " AND x.bucket = %s.bucket",
+                            t, t, t, t);
+            q_text(q, "x", f->text);
+            core_buf_puts(&q->sql, ")");
+        }
+    }
+}
+
+/* Ends the query with its limit (none when 0) and offset. */
+static void q_limit(pg_query *q, size_t limit, size_t offset)
+{
+    snprintf(q->nums[0], sizeof q->nums[0], "%zu", limit);
+    snprintf(q->nums[1], sizeof q->nums[1], "%zu", offset);
+    /* LIMIT NULL is no limit. */
+    core_buf_puts(&q->sql, " LIMIT ");
+    q_bind(q, limit ? q->nums[0] : NULL);
+    core_buf_puts(&q->sql, "::bigint OFFSET ");
+    q_bind(q, q->nums[1]);
+    core_buf_puts(&q->sql, "::bigint");
+}
+
+/* Runs the query row by row, calling `row` on each until it returns
+ * non-zero; the rest of the answer is then read and dropped (a cancel
+ * request could reach the server late and cancel the next statement). */
+static int q_run(annals_store *s, pg_query *q, int (*row)(PGresult *, void *), void *ctx)
+{
+    store_pg *pg = s->impl;
+    if (q->failed || q->sql.failed)
+        return store_fail(s, ANNALS_E_NOMEM, "out of memory");
+    if (!PQsendQueryParams(pg->conn, q->sql.data, q->n, NULL, q->vals, NULL, NULL, 0))
+        return store_pg_fail(s, NULL, "running a query");
+    PQsetSingleRowMode(pg->conn);
+    int rc = ANNALS_OK;
+    bool stopped = false;
+    PGresult *res;
+    while ((res = PQgetResult(pg->conn))) {
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_SINGLE_TUPLE) {
+            if (!stopped && !rc && row(res, ctx))
+                stopped = true;
+            PQclear(res);
+        } else if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !rc) {
+            rc = store_pg_fail(s, res, "running a query");
+        } else {
+            PQclear(res);
+        }
+    }
+    return rc;
+}
+
+static const char *val(PGresult *res, int col)
+{
+    return PQgetvalue(res, 0, col);
+}
+
+static const char *val_or_null(PGresult *res, int col)
+{
+    return PQgetisnull(res, 0, col) ? NULL : PQgetvalue(res, 0, col);
+}
+
+static size_t val_size(PGresult *res, int col)
+{
+    return (size_t)strtoull(PQgetvalue(res, 0, col), NULL, 10);
+}
+
+static double val_double(PGresult *res, int col)
+{
+    return strtod(PQgetvalue(res, 0, col), NULL);
+}
+
+/* ---- records ------------------------------------------------------- */
+
+typedef struct rec_ctx {
+    annals_store_record_fn fn;
+    void *user;
+    const char *doc;         /* the document's id, or NULL: column 0 */
+} rec_ctx;
+
+/* A record from columns `k`.. (sent, date, ... pattern, text). */
+static int record_row_at(PGresult *res, rec_ctx *c, const char *doc, int k)
+{
+    annals_store_record r = {
+        .doc = doc, .sent = val_size(res, k), .date = val_or_null(res, k + 1),
+        .source = val(res, k + 2), .target = val(res, k + 3), .code = val(res, k + 4),
+        .root = val(res, k + 5), .quad = atoi(val(res, k + 6)),
+        .goldstein = val_double(res, k + 7), .plover = val(res, k + 8),
+        .source_text = val(res, k + 9), .target_text = val(res, k + 10),
+        .verb_text = val(res, k + 11), .pattern = val(res, k + 12), .text = val(res, k + 13)};
+    return c->fn(c->user, &r);
+}
+
+static int record_row(PGresult *res, void *p)
+{
+    return record_row_at(res, p, val(res, 0), 1);
+}
+
+#define PG_RECORD_COLUMNS                                                                   \
+    "m.sent, m.date, m.source, m.target, m.code, m.root, m.quad, m.goldstein, m.plover,"    \
+    " m.source_text, m.target_text, m.verb_text, m.pattern, coalesce(s.text, '')"
+
+int store_pg_records(annals_store *s, const annals_store_filter *f, annals_store_record_fn fn,
+                     void *user)
+{
+    pg_query q = {.sql = CORE_BUF_INIT};
+    core_buf_puts(&q.sql, "SELECT d.id, " PG_RECORD_COLUMNS
+                          " FROM mentions m JOIN documents d ON d.key = m.doc"
+                          " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sent"
+                          " WHERE true");
+    q_where(&q, f, "m");
+    core_buf_puts(&q.sql, " ORDER BY m.date NULLS FIRST, d.id, m.sent, m.id");
+    q_limit(&q, f->limit, f->offset);
+    rec_ctx c = {fn, user, NULL};
+    int rc = q_run(s, &q, record_row, &c);
+    q_free(&q);
+    return rc;
+}
+
+/* ---- events -------------------------------------------------------- */
+
+typedef struct ev_ctx {
+    annals_store_event_fn fn;
+    void *user;
+} ev_ctx;
+
+static int event_row(PGresult *res, void *p)
+{
+    ev_ctx *c = p;
+    annals_store_event e = {
+        .date = val_or_null(res, 0), .end_date = val_or_null(res, 1),
+        .source = val(res, 2), .target = val(res, 3), .code = val(res, 4),
+        .root = val(res, 5), .quad = atoi(val(res, 6)), .goldstein = val_double(res, 7),
+        .num_mentions = val_size(res, 8), .num_sources = val_size(res, 9),
+        .num_articles = val_size(res, 10)};
+    return c->fn(c->user, &e);
+}
+
+int store_pg_events(annals_store *s, const annals_store_filter *f, annals_store_event_fn fn,
+                    void *user)
+{
+    pg_query q = {.sql = CORE_BUF_INIT};
+    core_buf_puts(&q.sql,
+                  "SELECT e.date, e.end_date, e.source, e.target, e.code, e.root, e.quad,"
+                  " e.goldstein, e.num_mentions, e.num_sources, e.num_articles"
+                  " FROM events e WHERE true");
+    q_where(&q, f, "e");
+    core_buf_puts(&q.sql,
+                  " ORDER BY e.date NULLS FIRST, e.source, e.target, e.code, e.bucket");
+    q_limit(&q, f->limit, f->offset);
+    ev_ctx c = {fn, user};
+    int rc = q_run(s, &q, event_row, &c);
+    q_free(&q);
+    return rc;
+}
+
+/* ---- aggregates ---------------------------------------------------- */
+
+typedef struct bin_ctx {
+    annals_store_bin_fn fn;
+    void *user;
+    bool two_keys;
+} bin_ctx;
+
+static int bin_row(PGresult *res, void *p)
+{
+    bin_ctx *c = p;
+    int k = c->two_keys ? 2 : 1;
+    annals_store_bin b = {
+        .key = val(res, 0), .key2 = c->two_keys ? val(res, 1) : NULL,
+        .events = val_size(res, k), .mentions = val_size(res, k + 1),
+        .goldstein_sum = val_double(res, k + 2), .goldstein_mean = val_double(res, k + 3)};
+    return c->fn(c->user, &b);
+}
+
+/* The events among the matching mentions, one row each with its mention
+ * count and Goldstein value (as in sqlite_query.c): from the events
+ * table without a text filter, gathered from the matching mentions with
+ * one. */
+static void q_events_cte(pg_query *q, const annals_store_filter *f, const char *sel_e,
+                         const char *sel_m, bool dated)
+{
+    if (!f->text) {
+        core_buf_printf(&q->sql,
+                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g"
+                        " FROM events e WHERE true%s",
+                        sel_e, dated ? " AND e.date IS NOT NULL" : "");
+        q_where(q, f, "e");
+        core_buf_puts(&q->sql, ") ");
+        return;
+    }
+    core_buf_printf(&q->sql,
+                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g"
+                    " FROM mentions m WHERE true%s",
+                    sel_m, dated ? " AND m.date IS NOT NULL" : "");
+    q_where(q, f, "m");
+    core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
+}
+
+int store_pg_series(annals_store *s, const annals_store_filter *f, annals_interval iv,
+                    annals_store_bin_fn fn, void *user)
+{
+    /* A week is named by its Monday, as SQLite's date(d, '-6 days',
+     * 'weekday 1') names it. */
+#define PG_WEEK(d)                                                                          \
+    "to_char((" d ")::date - (extract(isodow FROM (" d ")::date)::integer - 1), 'YYYY-MM-DD')"
+    static const char *const period_e[] = {
+        [ANNALS_BY_DAY] = "e.date AS p",
+        [ANNALS_BY_WEEK] = PG_WEEK("e.date") " AS p",
+        [ANNALS_BY_MONTH] = "substr(e.date, 1, 7) AS p",
+        [ANNALS_BY_YEAR] = "substr(e.date, 1, 4) AS p",
+    };
+    static const char *const period_m[] = {
+        [ANNALS_BY_DAY] = "min(m.date) AS p",
+        [ANNALS_BY_WEEK] = PG_WEEK("min(m.date)") " AS p",
+        [ANNALS_BY_MONTH] = "substr(min(m.date), 1, 7) AS p",
+        [ANNALS_BY_YEAR] = "substr(min(m.date), 1, 4) AS p",
+    };
+#undef PG_WEEK
+    pg_query q = {.sql = CORE_BUF_INIT};
+    q_events_cte(&q, f, period_e[iv], period_m[iv], true);
+    core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g) FROM ev"
+                          " GROUP BY p ORDER BY p COLLATE \"C\"");
+    q_limit(&q, f->limit, f->offset);
+    bin_ctx c = {fn, user, false};
+    int rc = q_run(s, &q, bin_row, &c);
+    q_free(&q);
+    return rc;
+}
+
+int store_pg_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
+                 annals_store_bin_fn fn, void *user)
+{
+    pg_query q = {.sql = CORE_BUF_INIT};
+    q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
+    if (actors)
+        core_buf_puts(&q.sql,
+                      "SELECT a, count(*), sum(nm), sum(g), avg(g) FROM"
+                      " (SELECT a, nm, g FROM ev UNION ALL"
+                      "  SELECT b, nm, g FROM ev WHERE b <> '---' AND b <> a) t"
+                      " GROUP BY a ORDER BY count(*) DESC, sum(nm) DESC, a");
+    else
+        core_buf_puts(&q.sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
+                              " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
+    q_limit(&q, n, f->offset);
+    bin_ctx c = {fn, user, !actors};
+    int rc = q_run(s, &q, bin_row, &c);
+    q_free(&q);
+    return rc;
+}
+
+static int stats_row(PGresult *res, void *p)
+{
+    annals_store_stats *o = p;
+    size_t *v[] = {&o->documents, &o->sentences, &o->mentions, &o->events, &o->actors};
+    for (int i = 0; i < 5; i++)
+        *v[i] = val_size(res, i);
+    return 0;
+}
+
+int store_pg_stats(annals_store *s, annals_store_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    pg_query q = {.sql = CORE_BUF_INIT};
+    core_buf_puts(&q.sql, "SELECT (SELECT count(*) FROM documents),"
+                          " (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),"
+                          " (SELECT count(*) FROM events), (SELECT count(*) FROM actors)");
+    int rc = q_run(s, &q, stats_row, out);
+    q_free(&q);
+    return rc;
+}
+
+/* ---- one document -------------------------------------------------- */
+
+typedef struct doc_ctx {
+    annals_store_doc_fn doc_fn;
+    annals_store_sentence_fn sent_fn;
+    rec_ctx rec;
+    char *key;               /* the document's key, once found */
+    bool stopped, nomem;
+} doc_ctx;
+
+static int doc_head_row(PGresult *res, void *p)
+{
+    doc_ctx *c = p;
+    c->key = strdup(val(res, 0));
+    c->nomem = !c->key;
+    annals_store_doc d = {val(res, 1), val_or_null(res, 2), val_or_null(res, 3),
+                          val_or_null(res, 4), val_or_null(res, 5)};
+    c->stopped = c->doc_fn && c->doc_fn(c->rec.user, &d) != 0;
+    return 0;
+}
+
+static int doc_sentence_row(PGresult *res, void *p)
+{
+    doc_ctx *c = p;
+    annals_store_sentence sn = {val_size(res, 0), atoi(val(res, 1)), val(res, 2)};
+    return c->stopped = c->sent_fn(c->rec.user, &sn) != 0;
+}
+
+static int doc_record_row(PGresult *res, void *p)
+{
+    doc_ctx *c = p;
+    return c->stopped = record_row_at(res, &c->rec, c->rec.doc, 0) != 0;
+}
+
+/* Runs one part of the document's reading: `sql` with one parameter. */
+static int doc_part(annals_store *s, const char *sql, const char *param,
+                    int (*row)(PGresult *, void *), doc_ctx *c)
+{
+    pg_query q = {.sql = CORE_BUF_INIT};
+    core_buf_puts(&q.sql, sql);
+    q.vals[q.n++] = param;
+    int rc = q_run(s, &q, row, c);
+    q_free(&q);
+    return rc;
+}
+
+int store_pg_document(annals_store *s, const char *id, annals_store_doc_fn doc_fn,
+                      annals_store_sentence_fn sent_fn, annals_store_record_fn rec_fn,
+                      void *user)
+{
+    store_pg *pg = s->impl;
+    /* One snapshot for the three reads, should a loader commit between
+     * them. */
+    char msg[768];
+    if (store_pg_exec(pg->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", msg,
+                      sizeof msg))
+        return store_fail(s, ANNALS_E_IO, "reading a document: %s", msg);
+    doc_ctx c = {doc_fn, sent_fn, {rec_fn, user, id}, NULL, false, false};
+    int rc = doc_part(s, "SELECT key, id, date, url, title, publisher FROM documents"
+                         " WHERE id = $1",
+                      id, doc_head_row, &c);
+    if (!rc && c.key && !c.stopped && sent_fn)
+        rc = doc_part(s, "SELECT idx, kind, text FROM sentences WHERE doc = $1::bigint"
+                         " ORDER BY idx",
+                      c.key, doc_sentence_row, &c);
+    if (!rc && c.key && !c.stopped && rec_fn)
+        rc = doc_part(s, "SELECT " PG_RECORD_COLUMNS
+                         " FROM mentions m LEFT JOIN sentences s"
+                         " ON s.doc = m.doc AND s.idx = m.sent"
+                         " WHERE m.doc = $1::bigint ORDER BY m.sent, m.id",
+                      c.key, doc_record_row, &c);
+    store_pg_exec(pg->conn, "COMMIT", NULL, 0);
+    bool found = c.key != NULL;
+    free(c.key);
+    if (!rc && c.nomem)
+        rc = store_fail(s, ANNALS_E_NOMEM, "out of memory");
+    return rc ? rc : found;
+}
