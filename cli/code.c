@@ -44,7 +44,8 @@ static void code_usage(FILE *out)
             "  -q, --quiet      no progress line on standard error (it is shown only\n"
             "                   when standard error is a terminal)\n"
             "  --db DB          write documents, sentences and events into the store DB\n"
-            "                   (a SQLite file, created when missing) instead of standard\n"
+            "                   (a SQLite file, created when missing, or a PostgreSQL URL,\n"
+            "                   postgresql://USER@HOST/DBNAME) instead of standard\n"
             "                   output; a document stored again unchanged adds nothing\n"
             "  --data-dir DIR   the data directory (dictionaries, models)\n"
             "  -h, --help       show this help\n"
@@ -685,11 +686,8 @@ int cli_code(int argc, char **argv)
             o.data_dir = optarg;
             break;
         case OPT_DB:
-            if (!*optarg || !strncmp(optarg, "postgresql://", 13) ||
-                !strncmp(optarg, "postgres://", 11))
-                return cli_usage_error(sub, "--db wants a SQLite file%s, not '%s'",
-                                       *optarg ? " (PostgreSQL stores are not supported "
-                                                 "in this build)" : "", optarg);
+            if (!*optarg)
+                return cli_usage_error(sub, "--db wants a SQLite file or a postgresql:// URL");
             o.db = optarg;
             break;
         case OPT_ACTORS:
