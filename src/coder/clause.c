@@ -162,9 +162,27 @@ bool cod_child_word(const cod_sent *cs, size_t k, const char *rel, const char *c
     return false;
 }
 
+/* An infinitive of purpose the parser called advcl ("vowed on Thursday
+ * to wage war", "signed an accord to supply Gondor"): "to", no subject of
+ * its own.  It completes the verb as an xcomp does. */
+bool cod_infinitive_advcl(const cod_sent *cs, size_t c)
+{
+    static const char *const to[] = {"to", NULL};
+    return cod_rel_full(cs, c, "advcl") && cs->s->words[c].upos == ANNALS_UPOS_VERB &&
+           cod_child_word(cs, c, "mark", to) && cod_child(cs, c, "nsubj") < 0 &&
+           cod_child(cs, c, "aux") < 0;
+}
+
+bool cod_is_complement(const cod_sent *cs, size_t k)
+{
+    return cod_rel_is(cs, k, "xcomp") || cod_infinitive_advcl(cs, k);
+}
+
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
+    if (cod_infinitive_advcl(cs, c))
+        return false;
     static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj", "list", "discourse", "vocative", "reparandum",
                                        "dislocated", NULL};
     for (size_t i = 0; rels[i]; i++)
@@ -202,6 +220,15 @@ static int by_agent(const cod_sent *cs, size_t v)
         }
     }
     return -1;
+}
+
+/* Whether word k lies in the subtree of word top (top >= 0). */
+static bool below(const cod_sent *cs, size_t k, int top)
+{
+    for (int x = (int)k, hops = 0; top >= 0 && x >= 0 && hops < 64; hops++, x = cod_head(cs, (size_t)x))
+        if (x == top)
+            return true;
+    return false;
 }
 
 /* Words before the verb are matched over the whole sentence up to it, as
@@ -283,11 +310,20 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
                 cl->post[cl->n_post++] = k;
             }
         }
+        cl->spre = core_arena_alloc(a, (cs->n + 1) * sizeof *cl->spre);
+        cl->spost = core_arena_alloc(a, (cs->n + 1) * sizeof *cl->spost);
+        if (!cl->spre || !cl->spost)
+            return ANNALS_E_NOMEM;
         for (size_t k = 0; k < cs->n; k++) {
             if (k < v && !in_pass[k] && before_ok(cs, k, cl->agent))
                 cl->pre[cl->n_pre++] = k;
             else if (k > v && cs->mark[k] && !in_pass[k])
                 cl->post[cl->n_post++] = k;
+            if (k < v && before_ok(cs, k, -1))
+                cl->spre[cl->n_spre++] = k;
+            else if (k > v && (cs->mark[k] || k == (size_t)cl->agent || in_pass[k] ||
+                               below(cs, k, cl->agent)))
+                cl->spost[cl->n_spost++] = k;
         }
         cl->subject = -1; /* the agent is the source; the subject is the object */
         return 0;
@@ -298,5 +334,9 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
         else if (k > v && cs->mark[k])
             cl->post[cl->n_post++] = k;
     }
+    cl->spre = cl->pre;
+    cl->spost = cl->post;
+    cl->n_spre = cl->n_pre;
+    cl->n_spost = cl->n_post;
     return 0;
 }

@@ -30,6 +30,11 @@ typedef struct cod_sent {
 typedef struct cod_clause {
     size_t *pre, *post;
     size_t n_pre, n_post;
+    /* in the passive, the words as they stand (the subject before the
+     * verb), for patterns written on the surface order ("+ WAS * DEAD IN
+     * $"); otherwise the same as pre/post */
+    size_t *spre, *spost;
+    size_t n_spre, n_spost;
     int agent;               /* head word of the by-agent, or -1 */
     int subject;             /* head word of the subject (nsubj, or nsubj:pass when
                                 no agent is named), or -1 */
@@ -54,6 +59,13 @@ int cod_child(const cod_sent *cs, size_t k, const char *rel);
 bool cod_child_word(const cod_sent *cs, size_t k, const char *rel, const char *const *words);
 /* The lemma of word k, else its form. */
 const char *cod_lemma(const cod_sent *cs, size_t k);
+
+/* Whether verb c is an infinitive of purpose the parser attached as advcl
+ * ("vowed to wage war": "to", no subject or auxiliary of its own); the
+ * coder takes it as the xcomp it completes the verb as. */
+bool cod_infinitive_advcl(const cod_sent *cs, size_t c);
+/* Whether word k is an xcomp, or such an infinitive. */
+bool cod_is_complement(const cod_sent *cs, size_t k);
 
 /* The clause of verb v.  Returns 0 or ANNALS_E_NOMEM. */
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl);

@@ -87,7 +87,7 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
             return "modal (could, would, may...): not a fact";
         if (cod_child_word(cs, (size_t)x, "mark", conditions))
             return "conditional (if, unless, whether)";
-        if (!cod_rel_is(cs, (size_t)x, "xcomp"))
+        if (!cod_is_complement(cs, (size_t)x))
             break;
         x = cod_head(cs, (size_t)x);
     }
@@ -204,6 +204,41 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
                 x = cod_head(cs, (size_t)x);
             if (x < 0 || cs->s->words[x].upos != ANNALS_UPOS_VERB)
                 return;
+        }
+    }
+}
+
+/* Whether every actor of `a` is mention m. */
+static bool all_at(const cod_actors *a, int m)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].mention != m)
+            return false;
+    return true;
+}
+
+/* A pattern whose '+' takes the verb's own subject ("NOTED + *": "Falastur
+ * noted that Cirith Ungol regretted ...") makes that subject the target;
+ * the source is then the subject of the verb the clause depends on, as
+ * PETRARCH finds it above the '+'.  `src` is replaced (emptied when there
+ * is none). */
+static void governor_subject(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    src->n = 0;
+    int x = (int)v;
+    for (int hops = 0; hops < 3; hops++) {
+        if (!(cod_rel_is(cs, (size_t)x, "ccomp") || cod_rel_is(cs, (size_t)x, "xcomp") ||
+              cod_rel_is(cs, (size_t)x, "advcl") || cod_rel_is(cs, (size_t)x, "conj")))
+            return;
+        x = cod_head(cs, (size_t)x);
+        if (x < 0)
+            return;
+        int subj = cod_child(cs, (size_t)x, "nsubj");
+        if (subj >= 0 && !cod_rel_full(cs, (size_t)subj, "nsubj:pass")) {
+            cod_phrase_actors(cs, (size_t)subj, src);
+            for (size_t i = 0; i < src->n; i++)
+                src->v[i].how = "subject of the governing verb ('+' took the verb's own)";
+            return;
         }
     }
 }
@@ -421,7 +456,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     /* a pattern reaching into an infinitive complement takes its verb */
     if (m.score > 0)
         for (int c = cs->first[v]; c >= 0; c = cs->next[c])
-            if (cod_rel_is(cs, (size_t)c, "xcomp") && m.last_word >= c)
+            if (cod_is_complement(cs, (size_t)c) && m.last_word >= c)
                 cs->consumed[c] = true;
     if ((!code || strcmp(code, "---") == 0) && !code2) {
         EXPLAIN(in, "    -> no event: the pattern's code is --- (not an event)\n");
@@ -435,6 +470,8 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     }
     cod_actors src = {0}, tgt = {0};
     find_sources(cs, v, &cl, &m, &src);
+    if (m.target >= 0 && src.n && cs->ment[m.target] >= 0 && all_at(&src, cs->ment[m.target]))
+        governor_subject(cs, v, &src);
     if (!src.n) {
         EXPLAIN(in, "    -> no event: no source actor (subject or by-agent)\n");
         return 0;

@@ -118,9 +118,17 @@ bool cod_match_pattern(const cod_sent *cs, const cod_clause *cl, const cod_patte
     memset(out, 0, sizeof *out);
     out->target = out->source = out->last_word = -1;
     out->pattern = p;
-    if (!match_seq(cs, p->pre, p->n_pre, cl->pre, cl->n_pre, out))
+    /* a slot written before the verb is read on the words as they stand,
+     * in the passive too: "+ WAS * DEAD IN $" ("An Eriadorian was shot dead
+     * in Osgiliath") names the subject before the verb as the target */
+    bool surface = false;
+    for (size_t i = 0; i < p->n_pre && cl->passive; i++)
+        surface |= p->pre[i].kind == COD_EL_TARGET || p->pre[i].kind == COD_EL_SOURCE;
+    if (!match_seq(cs, p->pre, p->n_pre, surface ? cl->spre : cl->pre,
+                   surface ? cl->n_spre : cl->n_pre, out))
         return false;
-    if (!match_seq(cs, p->post, p->n_post, cl->post, cl->n_post, out))
+    if (!match_seq(cs, p->post, p->n_post, surface ? cl->spost : cl->post,
+                   surface ? cl->n_spost : cl->n_post, out))
         return false;
     out->score = p->n_pre + p->n_post;
     for (size_t i = 0; i < p->n_post; i++)

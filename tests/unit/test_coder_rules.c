@@ -33,7 +33,16 @@ static const char *dict =
     "--- CONDEMN  [122] ---\n"
     "CONDEMN\n"
     "--- PROMISE  [050] ---\n"
-    "PROMISE\n";
+    "PROMISE\n"
+    "--- VOW  [170] ---\n"
+    "VOW\n"
+    "- * WAR  [173]\n"
+    "--- REGRET  [111] ---\n"
+    "REGRET\n"
+    "- NOTED + *  [115]\n"
+    "--- SHOT  [223] ---\n"
+    "SHOT\n"
+    "- + WAS * DEAD IN $  [224]\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -239,6 +248,49 @@ static void test_agent_carried_through_list(void **state)
     assert_event(&e[1], "GON", "032", "ITH");
 }
 
+/* An infinitive of purpose the parser attached as advcl ("vowed on
+ * Thursday to wage war on Rohan") completes the verb as an xcomp does:
+ * its words are the verb's ("* WAR"). */
+static void test_infinitive_advcl_in_clause(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ithilen Ithilen PROPN 2 nsubj =ITH|vowed vow VERB 0 root|on on ADP 4 case|"
+                    "Thursday Thursday PROPN 2 obl|to to PART 6 mark|wage wage VERB 2 advcl|"
+                    "war war NOUN 6 obj|on on ADP 9 case|Rohan Rohan PROPN 6 obl =ROH");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ITH", "173", "ROH");
+}
+
+/* "NOTED + *": the '+' takes the verb's own subject, so the source is the
+ * subject of the verb the clause depends on. */
+static void test_target_slot_on_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|noted note VERB 0 root|that that SCONJ 5 mark|"
+                    "Mordor Mordor PROPN 5 nsubj =MOR|regretted regret VERB 2 ccomp|"
+                    "the the DET 7 det|refusal refusal NOUN 5 obj");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "115", "MOR");
+}
+
+/* A pattern with a slot before the verb reads the passive as it stands:
+ * "+ WAS * DEAD IN $" on "An Eriadorian was shot dead in Osgiliath". */
+static void test_passive_surface_pattern(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "An a DET 2 det|Eriadorian Eriadorian PROPN 4 nsubj:pass =ERI|"
+                    "was be AUX 4 aux:pass|shot shoot VERB/VBN 0 root|dead dead ADJ 4 xcomp|"
+                    "in in ADP 7 case|Osgiliath Osgiliath PROPN 4 obl =OSG");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "OSG", "224", "ERI");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +300,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prepositional_head_is_no_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verb_coordinated_under_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_carried_through_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_infinitive_advcl_in_clause, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_target_slot_on_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_passive_surface_pattern, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
