@@ -395,7 +395,10 @@ static int query_run(const query_opts *q)
 {
     annals_store_options opt;
     annals_store_options_init(&opt);
+    /* A query never writes: read-only, it cannot migrate or otherwise
+     * change a store that a loader or a server is using. */
     opt.create = 0;
+    opt.read_only = 1;
     opt.log = cli_log;
     int err;
     annals_store *st = annals_store_open(q->db, &opt, &err);

@@ -553,6 +553,9 @@ typedef struct annals_store annals_store;
 
 typedef struct annals_store_options {
     int create;              /* create the store when it does not exist (default 1) */
+    int read_only;           /* open for reading only (annals query): nothing is
+                                created, migrated or written; 0 (default): read
+                                and write */
     int dedup_days;          /* window for new stores and, when >= 0 and
                                 different, re-aggregates an existing one;
                                 -1 (default): keep what the store says */

@@ -316,7 +316,8 @@ int store_sqlite_open(annals_store *s, const char *path, const annals_store_opti
     }
     s->ops = &sqlite_ops;
     s->impl = q;
-    int flags = SQLITE_OPEN_READWRITE | (opt->create ? SQLITE_OPEN_CREATE : 0);
+    int flags = opt->read_only ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | (opt->create ? SQLITE_OPEN_CREATE : 0);
     int rc = ANNALS_OK;
     if (sqlite3_open_v2(path, &q->db, flags, NULL) != SQLITE_OK) {
         store_set_open_error("%s: cannot open the store: %s", path,
@@ -330,9 +331,13 @@ int store_sqlite_open(annals_store *s, const char *path, const annals_store_opti
         /* A batch of records touches several indexes and the full-text
          * index: a page cache of 64 MiB keeps it from spilling to the WAL
          * before its commit. */
-        if (sqlite3_exec(q->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;",
-                         NULL, NULL, NULL) != SQLITE_OK) {
+        /* A reader leaves the journal mode as the writer set it: changing
+         * it is a write. */
+        const char *pragmas = opt->read_only
+                                  ? "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;"
+                                  : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;";
+        if (sqlite3_exec(q->db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
             store_set_open_error("%s: cannot open the store: %s", path, sqlite3_errmsg(q->db));
             rc = (sqlite3_errcode(q->db) & 0xff) == SQLITE_NOTADB ? ANNALS_E_FORMAT
                                                                    : ANNALS_E_IO;

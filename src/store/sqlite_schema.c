@@ -247,6 +247,17 @@ int store_sqlite_schema(annals_store *s, sqlite3 *db, const char *path,
                              path, v, STORE_SQLITE_VERSION);
         return ANNALS_E_FORMAT;
     }
+    if (opt->read_only && v < STORE_SQLITE_VERSION) {
+        /* Migrating is writing; a reader says so instead. */
+        if (v == 0)
+            store_set_open_error("%s: not an annals store (an empty file)", path);
+        else
+            store_set_open_error("%s: the store has schema version %d and needs migrating to "
+                                 "%d, which a read-only open cannot do; open it for writing "
+                                 "once (annals load)",
+                                 path, v, STORE_SQLITE_VERSION);
+        return ANNALS_E_FORMAT;
+    }
     bool fresh = v == 0;
     for (int to = v + 1; to <= STORE_SQLITE_VERSION; to++) {
         int rc = migrate(s, db, path, to);
@@ -263,6 +274,10 @@ int store_sqlite_schema(annals_store *s, sqlite3 *db, const char *path,
     if (failed) {
         store_set_open_error("%s: cannot read the settings: %s", path, sqlite3_errmsg(db));
         return ANNALS_E_FORMAT;
+    }
+    if (opt->dedup_days >= 0 && opt->dedup_days != s->dedup_days && opt->read_only) {
+        store_set_open_error("%s: a read-only open cannot change the deduplication window", path);
+        return ANNALS_E_ARG;
     }
     if (opt->dedup_days >= 0 && opt->dedup_days != s->dedup_days) {
         if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
