@@ -187,6 +187,18 @@ bool serve_params_add(serve_params *p, const char *key, const char *value)
     return params_value(p, name, bit, value);
 }
 
+bool serve_params_add_n(serve_params *p, const char *key, size_t key_size, const char *value,
+                        size_t value_size)
+{
+    /* A decoded %00 would otherwise cut the value short unseen:
+     * "source=PRK%00X" must not read as source=PRK. */
+    if (strlen(key) != key_size)
+        return params_refuse(p, "?", "a parameter name holds a NUL byte");
+    if (value && strlen(value) != value_size)
+        return params_refuse(p, key, "holds a NUL byte");
+    return serve_params_add(p, key, value);
+}
+
 bool serve_params_finish(serve_params *p)
 {
     if (!p->failed && p->from[0] && p->to[0] && strcmp(p->from, p->to) > 0)

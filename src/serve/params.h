@@ -55,6 +55,11 @@ void serve_params_init(serve_params *p, unsigned allowed, size_t limit_default,
  * key without '='), which is refused as empty. */
 bool serve_params_add(serve_params *p, const char *key, const char *value);
 
+/* The same for a key and value of known sizes (as the HTTP library
+ * decoded them): a NUL byte inside either is refused. */
+bool serve_params_add_n(serve_params *p, const char *key, size_t key_size, const char *value,
+                        size_t value_size);
+
 /* Checks what needs several parameters (from <= to). */
 bool serve_params_finish(serve_params *p);
 

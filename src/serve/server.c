@@ -118,9 +118,9 @@ static enum MHD_Result server_error(struct MHD_Connection *c, unsigned status,
 }
 
 static enum MHD_Result server_param(void *cls, enum MHD_ValueKind kind, const char *key,
-                                    const char *value)
+                                    size_t key_size, const char *value, size_t value_size)
 {
-    serve_params_add(cls, key, value);
+    serve_params_add_n(cls, key, key_size, value, value_size);
     return MHD_YES;
 }
 
@@ -156,7 +156,7 @@ static enum MHD_Result server_api(annals_server *s, struct MHD_Connection *c,
         return server_error(c, MHD_HTTP_NOT_FOUND, "not found", NULL);
     serve_params p;
     serve_route_params(route, &p);
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, server_param, &p);
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, server_param, &p);
     if (!serve_params_finish(&p)) {
         char why[256];
         if (strcmp(p.error, "unknown parameter") == 0)

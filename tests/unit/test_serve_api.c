@@ -469,6 +469,98 @@ static void test_oversized(void **state)
     reply_free(&r);
 }
 
+/* An answer that is an error the client can read: the status, and a
+ * JSON body whose "error" says why. */
+static void expect_json_error(const fixture *f, const char *method, const char *target,
+                              int status)
+{
+    reply r = request(f, method, target);
+    if (r.status != status)
+        fail_msg("%s %s answered %d, not %d", method, target, r.status, status);
+    assert_non_null(r.json);
+    assert_true(json_string_length(json_object_get(r.json, "error")) > 0);
+    assert_string_equal(header(&r, "Content-Type"), "application/json; charset=utf-8");
+    reply_free(&r);
+}
+
+static void expect_serving(const fixture *f)
+{
+    reply r = get(f, "/api/series?interval=month");
+    assert_int_equal(r.status, 200);
+    assert_int_equal(json_array_size(field(&r, "series")), 2);
+    reply_free(&r);
+}
+
+/* Every kind of bad request in a row, each answered with a JSON error,
+ * and the server answers a good request after each: a bad request costs
+ * its own connection and nothing else. */
+static void test_errors_keep_serving(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *method, *target;
+        int status;
+    } bad[] = {
+        {"GET", "/api", 404},
+        {"GET", "/api/", 404},
+        {"GET", "/api/events/extra", 404},
+        {"GET", "/api/Series", 404},
+        {"GET", "/api/stats?source=PRK", 400},
+        {"GET", "/api/series?interval=", 400},
+        {"GET", "/api/series?interval", 400},
+        {"GET", "/api/events?source=ABCDEFGHIJKLMNOPQRSTUVWXYZ01234", 400},
+        {"GET", "/api/events?source=PR%4B%00", 400},
+        {"GET", "/api/events?dyad=USA,PRK,KOR", 400},
+        {"GET", "/api/events?quad=1.5", 400},
+        {"GET", "/api/events?limit=99999999999999999999999", 400},
+        {"GET", "/api/events?offset=1000001", 400},
+        {"GET", "/api/dyads?interval=month", 400},
+        {"GET", "/api/events?a_parameter_name_much_longer_than_any_known_one=1", 400},
+        {"PUT", "/api/series", 405},
+        {"OPTIONS", "/api/series", 405},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        expect_json_error(f, bad[i].method, bad[i].target, bad[i].status);
+        expect_serving(f);
+    }
+
+    /* A request line and headers beyond the connection's memory: refused
+     * or closed, never served, and the next request is. */
+    size_t n = 64 * 1024;
+    char *req = malloc(n + 256);
+    assert_non_null(req);
+    int head = sprintf(req, "GET /api/series HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+    size_t used = (size_t)head;
+    for (int k = 0; used + 64 < n; k++)
+        used += (size_t)sprintf(req + used, "X-Filler-%d: %040d\r\n", k, k);
+    strcpy(req + used, "\r\n");
+    reply r = raw_request(f->port, req, strlen(req));
+    free(req);
+    assert_true(r.status == 0 || r.status == 431 || r.status == 413 || r.status == 400);
+    reply_free(&r);
+    expect_serving(f);
+
+    /* A body announced with a POST, and a chunked one: refused unread. */
+    static const char chunked[] = "GET /api/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                  "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+    r = raw_request(f->port, chunked, strlen(chunked));
+    assert_int_equal(r.status, 413);
+    assert_non_null(r.json);
+    reply_free(&r);
+    expect_serving(f);
+
+    /* A client that connects and leaves without a word. */
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)f->port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    close(fd);
+    expect_serving(f);
+}
+
 /* Requests from several threads at once share the one store handle. */
 static void *concurrent_client(void *arg)
 {
@@ -555,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_bad_parameters),
         cmocka_unit_test(test_routes_and_methods),
         cmocka_unit_test(test_oversized),
+        cmocka_unit_test(test_errors_keep_serving),
         cmocka_unit_test(test_concurrent),
         cmocka_unit_test(test_dashboard),
         cmocka_unit_test(test_not_built),
