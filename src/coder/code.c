@@ -117,6 +117,18 @@ static void stray_subject(const cod_sent *cs, size_t v, cod_actors *src)
     }
 }
 
+/* "Arnor security officials are about to restore ...", parsed with
+ * "restore" as the clausal subject (csubj) of "about", which has a subject
+ * of its own: the parser's slip for an infinitive completing the
+ * predicate, whose subject it shares. */
+static bool predicate_infinitive(const cod_sent *cs, size_t x)
+{
+    static const char *const to[] = {"to", NULL};
+    int h = cod_head(cs, x);
+    return cod_rel_is(cs, x, "csubj") && h >= 0 && cod_child_word(cs, x, "mark", to) &&
+           cod_child(cs, (size_t)h, "nsubj") >= 0;
+}
+
 static bool is_nominal(const cod_sent *cs, size_t k)
 {
     int u = cs->s->words[k].upos;
@@ -188,7 +200,8 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         }
         if (subj >= 0)
             return; /* a passive verb without its agent: no source */
-        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj"))) {
+        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj") ||
+              predicate_infinitive(cs, (size_t)x))) {
             if ((size_t)x == v && !nominal_head_subject(cs, v, src))
                 stray_subject(cs, v, src);
             return;

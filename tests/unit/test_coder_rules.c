@@ -291,6 +291,20 @@ static void test_passive_surface_pattern(void **state)
     assert_event(&e[0], "OSG", "224", "ERI");
 }
 
+/* "Arnor is about to restore ties" parsed with "restore" as the csubj of
+ * "about", which has its own subject: the infinitive shares it. */
+static void test_predicate_infinitive(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Arnor Arnor PROPN 3 nsubj =ARN|is be AUX 3 cop|about about ADJ 0 root|"
+                    "to to PART 5 mark|restore restore VERB 3 csubj|diplomatic diplomatic ADJ 7 amod|"
+                    "ties tie NOUN 5 obj|with with ADP 9 case|Gondor Gondor PROPN 7 nmod =GON");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ARN", "064", "GON");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +317,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_infinitive_advcl_in_clause, setup, teardown),
         cmocka_unit_test_setup_teardown(test_target_slot_on_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passive_surface_pattern, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_predicate_infinitive, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
