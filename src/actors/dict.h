@@ -40,6 +40,8 @@ typedef struct act_entry {
     uint32_t first_code, n_codes;
     uint32_t first_name, n_names;
     uint8_t section;         /* act_section */
+    uint8_t legacy;          /* from a PETRARCH/TABARI file: agents add their parts to
+                                any code of it, not only to a bare root */
     const char *label;       /* its first name, as written */
 } act_entry;
 

@@ -365,8 +365,10 @@ static bool act_legacy_line(act_legacy *L, const char *s, size_t len)
     } else {
         if (L->in_entry)
             act_dict_end_entry(L->d);
-        if (!act_dict_begin_entry(L->d, L->file, L->line, L->sec))
+        act_entry *e = act_dict_begin_entry(L->d, L->file, L->line, L->sec);
+        if (!e)
             return false;
+        e->legacy = 1;
         L->in_entry = true;
     }
     /* PETRARCH agents: "NAME {PLURAL} [CODE]" gives the plural itself

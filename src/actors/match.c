@@ -290,7 +290,12 @@ static int act_combine(const act_dict *d, core_arena *a, const annals_sentence *
     char code[64] = "";
     if (base)
         snprintf(code, sizeof code, "%s", base->code);
-    bool bare = strlen(code) <= 3;
+    /* Agents add their parts to a bare root ("Japanese foreign minister"
+     * = JPN + GOV); PETRARCH and TABARI add them to any actor code, a part
+     * the code has already left out ("West German world government
+     * activists" = GMWGOV + WGO = GMWGOVWGO; "Quibbler government
+     * newspaper" = HGWGOVMED + GOVMED = HGWGOVMED) */
+    bool bare = strlen(code) <= 3 || (base && base->entry->legacy);
     const act_hit *first_agent = NULL;
     /* PETRARCH's prefix agents ("[NGO~]") go before the actor's code:
      * "MSF Arnor" = NGO + ARN = NGOARN */

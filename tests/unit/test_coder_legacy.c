@@ -113,12 +113,30 @@ static void test_agent_prefix_and_plural(void **state)
     act_dict_free(&d);
 }
 
+/* PETRARCH and TABARI add an agent's parts to any actor code, leaving
+ * out the parts it has already (TABARI AGENTS-10, AGENTS-19). */
+static void test_agent_on_longer_code(void **state)
+{
+    (void)state;
+    act_dict d;
+    assert_true(act_dict_init(&d));
+    load(&d, "Test.actors.txt", "WEST_GERMAN [GMWGOV]\nQUIBBLER [HGWGOVMED]\n", ACT_SEC_ACTORS);
+    load(&d, "Test.agents.txt",
+         "WORLD_GOVERNMENT [~WGO]\n"
+         "GOVERNMENT_NEWSPAPER [~GOVMED]\n",
+         ACT_SEC_AGENTS);
+    assert_string_equal(code_in(&d, "West German world government activists", NULL), "GMWGOVWGO");
+    assert_string_equal(code_in(&d, "the Quibbler government newspaper", NULL), "HGWGOVMED");
+    act_dict_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markup_declaration_is_a_comment),
         cmocka_unit_test(test_legacy_codes),
         cmocka_unit_test(test_agent_prefix_and_plural),
+        cmocka_unit_test(test_agent_on_longer_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
