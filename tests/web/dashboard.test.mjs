@@ -156,6 +156,21 @@ async function checkPage(page, base, real) {
   check('chart click picks the first period', picked.get('pfrom') === '2024-01-01' && picked.get('pto') === '2024-01-31',
     `${picked.get('pfrom')}..${picked.get('pto')}`);
 
+  // By week the India–Pakistan events fall in 6 of the 21 weeks from the
+  // first (2024-01-15) to the last (2024-06-03): the chart has a point for
+  // every week, the quiet ones at zero, and the picker lists the 6.
+  if (real) {
+    await page.goto(`${base}/?source=IND&target=PAK&both=1&interval=week`);
+    await page.waitForSelector('#chart canvas', { timeout: 15000 });
+    await page.waitForFunction(() => document.querySelector('#chart').dataset.points === '21', null, { timeout: 15000 })
+      .catch(() => {});
+    const chart = await page.$eval('#chart', (c) => ({ points: c.dataset.points, quiet: c.dataset.quiet }));
+    check('weekly timeline shows the quiet weeks as zero', chart.points === '21' && chart.quiet === '15',
+      `${chart.points} points, ${chart.quiet} quiet`);
+    const weeks = await page.$$eval('#period-pick option', (o) => o.length - 1);
+    check('period picker lists the weeks with events', weeks === 6, `${weeks} weeks`);
+  }
+
   check('no errors on the page', errors.length === 0, errors.join('; '));
   check('no requests outside the server', external.length === 0, external.join(' '));
 }

@@ -110,3 +110,38 @@ export function periodTime(period) {
   const parts = period.split('-').map(Number);
   return Date.UTC(parts[0], (parts[1] || 1) - 1, parts[2] || 1) / 1000;
 }
+
+// The period after `period` in the series' naming (see periodRange).
+export function nextPeriod(period, interval) {
+  const parts = period.split('-').map(Number);
+  if (interval === 'year') return String(parts[0] + 1);
+  if (interval === 'month') {
+    const d = new Date(Date.UTC(parts[0], parts[1], 1));
+    return d.toISOString().slice(0, 7);
+  }
+  const d = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] + (interval === 'week' ? 7 : 1)));
+  return d.toISOString().slice(0, 10);
+}
+
+// At most this many periods are filled in (ten years of days is 3,653).
+const FILL_MAX = 20000;
+
+// The series with every period between its first and last, the ones the
+// API left out (no matching events) as zero counts and no Goldstein mean,
+// so that the chart shows a quiet stretch as quiet instead of drawing a
+// line straight across it.  Returns the series as it is when the span is
+// too long to fill.
+export function fillPeriods(series, interval) {
+  if (series.length < 2) return series;
+  const byPeriod = new Map(series.map((p) => [p.period, p]));
+  const last = series[series.length - 1].period;
+  const filled = [];
+  for (let p = series[0].period; p <= last; p = nextPeriod(p, interval)) {
+    if (filled.length >= FILL_MAX) return series;
+    filled.push(byPeriod.get(p) ?? {
+      period: p, events: 0, mentions: 0, goldstein_sum: 0, goldstein_mean: null,
+      quad: { 1: 0, 2: 0, 3: 0, 4: 0 },
+    });
+  }
+  return filled;
+}

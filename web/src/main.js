@@ -4,7 +4,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { ROOTS, QUADS, FILTER_KEYS, readState, writeState, filterParams, tableParams,
-  getJson, periodRange } from './api.js';
+  getJson, periodRange, fillPeriods } from './api.js';
 import { Timeline } from './timeline.js';
 import { Network } from './network.js';
 import { renderRows } from './table.js';
@@ -123,7 +123,7 @@ async function loadAll() {
   try {
     const [series, graph] = await Promise.all([
       getJson('api/series', seriesParams), getJson('api/graph', params)]);
-    timeline.show(series.series);
+    timeline.show(fillPeriods(series.series, state.interval || 'month'));
     network.show(graph, null);
     fillPickers(series.series, graph);
     const total = series.series.reduce((n, p) => n + p.events, 0);

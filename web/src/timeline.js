@@ -48,8 +48,14 @@ export class Timeline {
     new ResizeObserver(() => this.resize()).observe(element);
   }
 
+  // `series` has every period in its span, the quiet ones with zero events
+  // (fillPeriods): the lines drop to zero there instead of joining the
+  // periods either side.  How many points and how many quiet ones are kept
+  // on the element for tests and for whoever inspects the page.
   show(series) {
     this.periods = series.map((p) => p.period);
+    this.element.dataset.points = String(series.length);
+    this.element.dataset.quiet = String(series.filter((p) => p.events === 0).length);
     const data = [
       series.map((p) => periodTime(p.period)),
       ...[1, 2, 3, 4].map((q) => series.map((p) => p.quad[q] ?? 0)),
