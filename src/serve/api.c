@@ -83,10 +83,11 @@ json_t *serve_record_json(const annals_store_record *r)
     return o;
 }
 
-/* /api/events: one page of records; one record beyond the page says
- * whether another page follows. */
+/* /api/events: one page of records, skipped to by the store (which
+ * steps over the rows before it without making them); one record beyond
+ * the page says whether another page follows. */
 typedef struct api_page {
-    size_t offset, limit, seen;
+    size_t limit, seen;
     bool more;
     json_t *list;
 } api_page;
@@ -94,10 +95,7 @@ typedef struct api_page {
 static int api_page_record(void *user, const annals_store_record *r)
 {
     api_page *pg = user;
-    size_t i = pg->seen++;
-    if (i < pg->offset)
-        return 0;
-    if (i >= pg->offset + pg->limit) {
+    if (pg->seen++ >= pg->limit) {
         pg->more = true;
         return 1;
     }
@@ -109,8 +107,9 @@ static int api_events(annals_store *store, const serve_params *p, json_t **body)
 {
     annals_store_filter f;
     serve_params_filter(p, &f);
-    f.limit = p->offset + p->limit + 1;
-    api_page pg = {p->offset, p->limit, 0, false, json_array()};
+    f.offset = p->offset;
+    f.limit = p->limit + 1;
+    api_page pg = {p->limit, 0, false, json_array()};
     int rc = annals_store_records(store, &f, api_page_record, &pg);
     json_t *next = pg.more ? json_integer((json_int_t)(p->offset + p->limit)) : json_null();
     *body = json_pack("{s:I, s:I, s:o, s:o}", "offset", (json_int_t)p->offset, "limit",
