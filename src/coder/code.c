@@ -188,9 +188,12 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
                 return;
             }
             /* every subject: a parser may split "A and the B" into two */
-            for (int c = cs->first[x]; c >= 0; c = cs->next[c])
-                if (cod_rel_full(cs, (size_t)c, "nsubj"))
-                    cod_phrase_actors(cs, (size_t)c, src);
+            for (int c = cs->first[x]; c >= 0; c = cs->next[c]) {
+                if (!cod_rel_full(cs, (size_t)c, "nsubj") ||
+                    (c != subj && cs->ment[c] >= 0 && cs->ment[c] == cs->ment[subj]))
+                    continue; /* one mention split into two subjects counts once */
+                cod_phrase_actors(cs, (size_t)c, src);
+            }
             return;
         }
         if (subj >= 0 && (size_t)x != v && cod_rel_is(cs, v, "xcomp")) {

@@ -206,10 +206,57 @@ static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
     return out->n > before;
 }
 
+/* The agent parts a mention brings to a phrase: an agent alone's code,
+ * or what a combined mention has after its first three letters ("Prime
+ * Minister Telemar" = DAG + GOV gives GOV); NULL when none. */
+static const char *agent_parts(const annals_mention *am)
+{
+    if (am->flags & ANNALS_MENTION_AGENT)
+        return am->code;
+    if ((am->flags & ANNALS_MENTION_COMBINED) && strlen(am->code) > 3 && !strchr(am->code, '/'))
+        return am->code + 3;
+    return NULL;
+}
+
+/* "Dagolath's first Deputy Prime Minister Telemar", "Ithilen's awful
+ * minister Calimehtar": a possessive country is the phrase's actor and
+ * the agents of the phrase add to it (DAGGOV, ITHGOV), as PETRARCH codes
+ * a noun phrase by its first actor with the agents it holds. */
+static bool possessor_with_agent(const cod_sent *cs, size_t h, cod_actors *out)
+{
+    int poss = -1;
+    for (int c = cs->first[h]; c >= 0 && poss < 0; c = cs->next[c])
+        if (cod_rel_full(cs, (size_t)c, "nmod:poss") && cs->ment[c] >= 0 && (size_t)c < h)
+            poss = c;
+    if (poss < 0)
+        return false;
+    const annals_mention *pm = &cs->in->mentions[cs->ment[poss]];
+    if ((pm->flags & ANNALS_MENTION_AGENT) || strlen(pm->code) != 3)
+        return false;
+    const char *parts = NULL;
+    if (cs->ment[h] >= 0 && cs->ment[h] != cs->ment[poss])
+        parts = agent_parts(&cs->in->mentions[cs->ment[h]]);
+    for (int c = cs->first[h]; c >= 0 && !parts && cs->ment[h] < 0; c = cs->next[c])
+        if (c != poss && cs->ment[c] >= 0 && cs->ment[c] != cs->ment[poss] &&
+            (cod_rel_is(cs, (size_t)c, "appos") || cod_rel_is(cs, (size_t)c, "compound") ||
+             cod_rel_is(cs, (size_t)c, "flat")))
+            parts = agent_parts(&cs->in->mentions[cs->ment[c]]);
+    if (!parts)
+        return false;
+    const char *code = core_arena_printf(cs->in->arena, "%s%s", pm->code, parts);
+    if (!code)
+        return false;
+    add_coded(out, cs->ment[poss], (size_t)poss, "possessive country with the phrase's agent",
+              pm->text, code);
+    return true;
+}
+
 /* The actor of the phrase headed by h alone (no coordination). */
 static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
 {
     const annals_word *w = &cs->s->words[h];
+    if (possessor_with_agent(cs, h, out))
+        return;
     if (cs->ment[h] >= 0) {
         if (!agent_with_country(cs, h, out))
             add_actor(out, cs, cs->ment[h], h, "named", cs->in->mentions[cs->ment[h]].text);
@@ -283,6 +330,19 @@ static void carried_agent(const cod_sent *cs, int m, cod_actors *out)
         }
 }
 
+/* "Arnor, Calenardhon and the evil awful Gondor" parsed with Calenardhon
+ * an apposition of Arnor: in a list (h has conjuncts) an apposition that
+ * names another country or organisation is one more member, not another
+ * name for h. */
+static bool list_appos(const cod_sent *cs, size_t h, size_t c)
+{
+    if (!cod_rel_is(cs, c, "appos") || cs->ment[c] < 0 || cs->ment[h] < 0 ||
+        cs->ment[c] == cs->ment[h])
+        return false;
+    const char *a = cs->in->mentions[cs->ment[h]].code, *b = cs->in->mentions[cs->ment[c]].code;
+    return strlen(a) >= 3 && strlen(b) >= 3 && strncmp(a, b, 3) != 0;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -296,8 +356,9 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
         return;
     }
     one_phrase(cs, h, out, 0);
+    bool list = cod_child(cs, h, "conj") >= 0;
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
-        if (cod_rel_is(cs, (size_t)c, "conj") &&
+        if ((cod_rel_is(cs, (size_t)c, "conj") || (list && list_appos(cs, h, (size_t)c))) &&
             cs->s->words[c].upos != ANNALS_UPOS_VERB)
             cod_phrase_actors(cs, (size_t)c, out);
     if (cs->ment[h] >= 0)

@@ -42,7 +42,9 @@ static const char *dict =
     "- NOTED + *  [115]\n"
     "--- SHOT  [223] ---\n"
     "SHOT\n"
-    "- + WAS * DEAD IN $  [224]\n";
+    "- + WAS * DEAD IN $  [224]\n"
+    "--- MEET  [040] ---\n"
+    "MEET\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -305,6 +307,48 @@ static void test_predicate_infinitive(void **state)
     assert_event(&e[0], "ARN", "064", "GON");
 }
 
+/* PETRARCH codes a noun phrase by its first actor with the agents it
+ * holds: "Dagolath's first Deputy Prime Minister Telemar" = DAG + GOV,
+ * whatever country the name Telemar has; a mention split by the parser
+ * into two subjects counts once. */
+static void test_possessive_country_with_agent(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Dagolath Dagolath PROPN 4 nmod:poss =DAG|'s 's PART 1 case|first first ADJ 4 amod|"
+                    "Deputy deputy NOUN 8 nsubj|Prime Prime ADJ 7 amod =CALGOV|"
+                    "Minister Minister PROPN 7 nmod|Telemar Telemar PROPN 4 appos|"
+                    "met meet VERB 0 root|Gondor Gondor PROPN 8 obj =GON");
+    f->mentions[1].end_word = 7; /* "Prime Minister Telemar", one mention */
+    f->mentions[1].flags = ANNALS_MENTION_COMBINED;
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "DAGGOV", "040", "GON");
+}
+
+/* "Arnor, Calenardhon and Gondor" with Calenardhon parsed as an
+ * apposition: in a list it is one more member; without the list an
+ * apposition stays another name. */
+static void test_list_apposition(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Arnor Arnor PROPN 6 nsubj =ARN|, , PUNCT 3 punct|Calenardhon Calenardhon PROPN 1 appos =CAL|"
+                    "and and CCONJ 5 cc|Gondor Gondor PROPN 1 conj =GON|met meet VERB 0 root|"
+                    "Osgiliath Osgiliath PROPN 6 obj =OSG");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "ARN", "040", "OSG");
+    assert_event(&e[1], "CAL", "040", "OSG");
+    assert_event(&e[2], "GON", "040", "OSG");
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "Arnor Arnor PROPN 5 nsubj =ARN|, , PUNCT 3 punct|Calenardhon Calenardhon PROPN 1 appos =CAL|"
+                    ", , PUNCT 3 punct|met meet VERB 0 root|Osgiliath Osgiliath PROPN 5 obj =OSG");
+    e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ARN", "040", "OSG");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +362,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_target_slot_on_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passive_surface_pattern, setup, teardown),
         cmocka_unit_test_setup_teardown(test_predicate_infinitive, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_possessive_country_with_agent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_apposition, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
