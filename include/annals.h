@@ -706,6 +706,10 @@ typedef struct annals_store_bin {
     const char *key2;        /* the dyad's target; NULL otherwise */
     size_t events, mentions;
     double goldstein_sum, goldstein_mean;
+    /* Series only: the events of each QuadClass, quad_events[1] to [4]
+     * ([0] unused), counted in the same pass; all 0 from a back end that
+     * does not count them (and in top lists). */
+    size_t quad_events[5];
 } annals_store_bin;
 
 typedef int (*annals_store_bin_fn)(void *user, const annals_store_bin *b);

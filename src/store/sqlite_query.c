@@ -312,6 +312,7 @@ typedef struct bin_ctx {
     annals_store_bin_fn fn;
     void *user;
     bool two_keys;
+    bool quads;              /* four QuadClass counts follow the figures */
 } bin_ctx;
 
 static int bin_row(sqlite3_stmt *st, void *p)
@@ -324,6 +325,8 @@ static int bin_row(sqlite3_stmt *st, void *p)
         .mentions = (size_t)sqlite3_column_int64(st, k + 1),
         .goldstein_sum = sqlite3_column_double(st, k + 2),
         .goldstein_mean = sqlite3_column_double(st, k + 3)};
+    for (int q = 1; c->quads && q <= 4; q++)
+        b.quad_events[q] = (size_t)sqlite3_column_int64(st, k + 3 + q);
     return c->fn(c->user, &b);
 }
 
@@ -338,7 +341,8 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
 {
     if (!f->text) {
         core_buf_printf(&q->sql,
-                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g"
+                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g,"
+                        " e.quad AS q"
                         " FROM events e WHERE 1%s",
                         sel_e, dated ? " AND e.date IS NOT NULL" : "");
         q_where(q, f, "e");
@@ -346,7 +350,8 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
         return;
     }
     core_buf_printf(&q->sql,
-                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g"
+                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g,"
+                    " min(m.quad) AS q"
                     " FROM mentions m WHERE 1%s",
                     sel_m, dated ? " AND m.date IS NOT NULL" : "");
     q_where(q, f, "m");
@@ -370,14 +375,18 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
     };
     sq_query q = {.sql = CORE_BUF_INIT};
     q_events_cte(&q, f, period_e[iv], period_m[iv], true);
-    core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g) FROM ev"
+    /* The QuadClass counts come in the same pass: a dashboard's timeline
+     * needs them, and four more queries would read the events four more
+     * times. */
+    core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g), sum(q = 1),"
+                          " sum(q = 2), sum(q = 3), sum(q = 4) FROM ev"
                           " GROUP BY p ORDER BY p");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, f->limit, f->offset, &st);
     q_free(&q);
     if (rc)
         return rc;
-    bin_ctx c = {fn, user, false};
+    bin_ctx c = {fn, user, false, true};
     return q_run(s, st, bin_row, &c);
 }
 
@@ -400,7 +409,7 @@ int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors,
     q_free(&q);
     if (rc)
         return rc;
-    bin_ctx c = {fn, user, !actors};
+    bin_ctx c = {fn, user, !actors, false};
     return q_run(s, st, bin_row, &c);
 }
 
