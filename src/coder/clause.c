@@ -249,6 +249,7 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
 {
     core_arena *a = cs->in->arena;
     memset(cl, 0, sizeof *cl);
+    cl->verb = v;
     cl->pre = core_arena_alloc(a, (cs->n + 1) * sizeof *cl->pre);
     cl->post = core_arena_alloc(a, (cs->n + 1) * sizeof *cl->post);
     if (!cl->pre || !cl->post)

@@ -35,6 +35,7 @@ typedef struct cod_clause {
      * $"); otherwise the same as pre/post */
     size_t *spre, *spost;
     size_t n_spre, n_spost;
+    size_t verb;             /* the verb's word */
     int agent;               /* head word of the by-agent, or -1 */
     int subject;             /* head word of the subject (nsubj, or nsubj:pass when
                                 no agent is named), or -1 */

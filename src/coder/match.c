@@ -86,14 +86,17 @@ static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, 
     }
 }
 
-/* Matches elements el[0..ne) in order over seq[0..n); fills the slots. */
+/* Matches elements el[0..ne) in order over seq[0..n); fills the slots.
+ * `first_at_start`: the first element must stand at seq[0]; *end gets
+ * the position after the last element matched. */
 static bool match_seq(const cod_sent *cs, const cod_elem *el, size_t ne, const size_t *seq,
-                      size_t n, cod_match *out)
+                      size_t n, bool first_at_start, size_t *end, cod_match *out)
 {
     size_t cur = 0;
+    *end = 0;
     for (size_t i = 0; i < ne; i++) {
         size_t found = n, len = 0;
-        size_t last = el[i].adjacent && i > 0 ? cur + 1 : n;
+        size_t last = (el[i].adjacent && i > 0) || (i == 0 && first_at_start) ? cur + 1 : n;
         for (size_t j = cur; j < n && j < last; j++)
             if ((len = elem_at(cs, &el[i], seq, n, j)) != 0) {
                 found = j;
@@ -109,6 +112,7 @@ static bool match_seq(const cod_sent *cs, const cod_elem *el, size_t ne, const s
             out->last_word = (int)seq[found + len - 1];
         cur = found + len;
     }
+    *end = cur;
     return true;
 }
 
@@ -124,11 +128,18 @@ bool cod_match_pattern(const cod_sent *cs, const cod_clause *cl, const cod_patte
     bool surface = false;
     for (size_t i = 0; i < p->n_pre && cl->passive; i++)
         surface |= p->pre[i].kind == COD_EL_TARGET || p->pre[i].kind == COD_EL_SOURCE;
-    if (!match_seq(cs, p->pre, p->n_pre, surface ? cl->spre : cl->pre,
-                   surface ? cl->n_spre : cl->n_pre, out))
+    const size_t *pre = surface ? cl->spre : cl->pre, *post = surface ? cl->spost : cl->post;
+    size_t n_pre = surface ? cl->n_spre : cl->n_pre, n_post = surface ? cl->n_spost : cl->n_post;
+    size_t end;
+    if (!match_seq(cs, p->pre, p->n_pre, pre, n_pre, false, &end, out))
         return false;
-    if (!match_seq(cs, p->post, p->n_post, surface ? cl->spost : cl->post,
-                   surface ? cl->n_spost : cl->n_post, out))
+    /* "RECENTLY_*": the element joined to the verb stands right before it
+     * ("recently did allow" is not "RECENTLY_*") */
+    if (p->verb_pre_adj && (end != n_pre || pre[n_pre - 1] + 1 != cl->verb))
+        return false;
+    if (p->verb_post_adj && (!n_post || post[0] != cl->verb + 1))
+        return false;
+    if (!match_seq(cs, p->post, p->n_post, post, n_post, p->verb_post_adj, &end, out))
         return false;
     out->score = p->n_pre + p->n_post;
     for (size_t i = 0; i < p->n_post; i++)

@@ -47,6 +47,9 @@ typedef struct cod_pattern {
     uint16_t n_pre, n_post;
     bool negative;           /* the pattern itself says "not"/"never" */
     bool modal;              /* the pattern itself says "would", "could"... */
+    bool verb_pre_adj;       /* "RECENTLY_*": the last element before '*' stands right
+                                before the verb */
+    bool verb_post_adj;      /* "*_OUT": the first element after '*' right after it */
     const char *where;       /* "FILE:LINE" */
 } cod_pattern;
 

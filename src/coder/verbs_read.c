@@ -131,6 +131,7 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
     size_t i = 0;
     p->negative = false;
     p->modal = false;
+    p->verb_pre_adj = p->verb_post_adj = false;
     while (i < n) {
         char c = s[i];
         if (c == ' ' || c == '\t' || c == '(' || c == ')' || c == '{' || c == '}') {
@@ -156,6 +157,7 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
             if (seen_verb)
                 return "two '*' in one pattern";
             seen_verb = true;
+            p->verb_pre_adj = e.adjacent && n_pre > 0;
             continue;
         } else if (c == '+') {
             e.kind = COD_EL_TARGET;
@@ -184,6 +186,11 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
         if (seen_verb) {
             if (n_post == MAX_ELEMS)
                 return "too many elements";
+            if (n_post == 0 && e.adjacent) {
+                /* "*_OUT": joined to the verb itself */
+                p->verb_post_adj = true;
+                e.adjacent = 0;
+            }
             post[n_post++] = e;
         } else {
             if (n_pre == MAX_ELEMS)

@@ -44,7 +44,11 @@ static const char *dict =
     "SHOT\n"
     "- + WAS * DEAD IN $  [224]\n"
     "--- MEET  [040] ---\n"
-    "MEET\n";
+    "MEET\n"
+    "--- ALLOW  [080] ---\n"
+    "ALLOW\n"
+    "- RECENTLY_*  [025]\n"
+    "- *_IN +  [026]\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -349,6 +353,25 @@ static void test_list_apposition(void **state)
     assert_event(&e[0], "ARN", "040", "OSG");
 }
 
+/* '_' joins an element to the verb itself: "RECENTLY_*" needs "recently"
+ * right before the verb, "*_IN" "in" right after it. */
+static void test_element_joined_to_verb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gollum Gollum PROPN 3 nsubj =HOB|recently recently ADV 3 advmod|"
+                    "allowed allow VERB 0 root|Mordor Mordor PROPN 3 obj =MOR");
+    add_sentence(f, "Gollum Gollum PROPN 4 nsubj =HOB|recently recently ADV 4 advmod|"
+                    "did do AUX 4 aux|allow allow VERB 0 root|Mordor Mordor PROPN 4 obj =MOR");
+    add_sentence(f, "Gollum Gollum PROPN 2 nsubj =HOB|allowed allow VERB 0 root|"
+                    "them they PRON 2 obj|in in ADP 5 case|Mordor Mordor PROPN 2 obl =MOR");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "HOB", "025", "MOR");
+    assert_event(&e[1], "HOB", "080", "MOR");
+    assert_event(&e[2], "HOB", "080", "MOR");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +387,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_predicate_infinitive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_possessive_country_with_agent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_apposition, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_element_joined_to_verb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
