@@ -42,29 +42,54 @@ int32_t act_date_of(const char *iso)
 static int act_tokens(const act_dict *d, core_arena *a, const annals_sentence *s, act_tok **out,
                       size_t *n_out)
 {
-    act_tok *t = core_arena_alloc(a, (s->n_words + 1) * sizeof *t);
+    /* A word written with '_' between its parts ("Dol_Amroth", as
+     * PETRARCH's and TABARI's own test texts join names) is its parts,
+     * as a dictionary name with '_' is. */
+    size_t parts = s->n_words + 1;
+    for (size_t i = 0; i < s->n_words; i++)
+        for (const char *c = s->words[i].form; c && *c; c++)
+            parts += *c == '_';
+    act_tok *t = core_arena_alloc(a, parts * sizeof *t);
     if (!t)
         return ANNALS_E_NOMEM;
     size_t n = 0;
     bool hyphen = false;
     for (size_t i = 0; i < s->n_words; i++) {
         const annals_word *w = &s->words[i];
-        char key[ACT_KEY_MAX];
-        size_t kl = act_key(w->norm ? w->norm : w->form, key);
-        if (!kl) {
-            hyphen = true;
-            continue;
+        const char *text = w->norm ? w->norm : w->form;
+        const char *us = strchr(text, '_');
+        char piece[ACT_KEY_MAX];
+        for (const char *p = text; p;) {
+            const char *part = p;
+            if (us) {
+                us = strchr(p, '_');
+                size_t len = us ? (size_t)(us - p) : strlen(p);
+                if (len >= sizeof piece)
+                    len = sizeof piece - 1;
+                memcpy(piece, p, len);
+                piece[len] = '\0';
+                part = piece;
+                p = us ? us + 1 : NULL;
+            } else {
+                p = NULL;
+            }
+            char key[ACT_KEY_MAX];
+            size_t kl = act_key(part, key);
+            if (!kl) {
+                hyphen = true;
+                continue;
+            }
+            act_tok *k = &t[n++];
+            k->id = act_intern_find(&d->tokens, key, kl);
+            k->word = (uint32_t)i;
+            k->key = core_arena_strndup(a, key, kl);
+            if (!k->key)
+                return ANNALS_E_NOMEM;
+            k->upper = act_is_upper(part);
+            k->cap = act_is_capitalised(part);
+            k->after_hyphen = hyphen;
+            hyphen = false;
         }
-        act_tok *k = &t[n++];
-        k->id = act_intern_find(&d->tokens, key, kl);
-        k->word = (uint32_t)i;
-        k->key = core_arena_strndup(a, key, kl);
-        if (!k->key)
-            return ANNALS_E_NOMEM;
-        k->upper = act_is_upper(w->form);
-        k->cap = act_is_capitalised(w->form);
-        k->after_hyphen = hyphen;
-        hyphen = false;
     }
     *out = t;
     *n_out = n;

@@ -130,6 +130,20 @@ static void test_agent_on_longer_code(void **state)
     act_dict_free(&d);
 }
 
+/* A word of the text written with '_' ("Dol_Amroth") is its parts, as a
+ * dictionary name with '_' is. */
+static void test_underscore_in_text(void **state)
+{
+    (void)state;
+    act_dict d;
+    assert_true(act_dict_init(&d));
+    load(&d, "Test.actors.txt", "PRINCE OF DOL AMROTH [DOL]\nMINAS_TIRITH [GON]\n", ACT_SEC_ACTORS);
+    assert_string_equal(code_in(&d, "warned of the Prince of Dol_Amroth.", NULL), "DOL");
+    assert_string_equal(code_in(&d, "left for Minas_Tirith today", NULL), "GON");
+    assert_string_equal(code_in(&d, "left for Minas Tirith today", NULL), "GON");
+    act_dict_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +151,7 @@ int main(void)
         cmocka_unit_test(test_legacy_codes),
         cmocka_unit_test(test_agent_prefix_and_plural),
         cmocka_unit_test(test_agent_on_longer_code),
+        cmocka_unit_test(test_underscore_in_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
