@@ -71,6 +71,27 @@ static const cod_discard *discarded(const cod_sent *cs)
     return NULL;
 }
 
+/* "The Calenardhon government condemned an attack ..." tagged with
+ * "condemned" a participle modifying "government", the sentence's root:
+ * a sentence with no verb at its root whose noun has a participle right
+ * after it taking a direct object (which a passive participle does not
+ * take) is that noun phrase doing what the verb says.  Returns the noun
+ * (the subject) for such a verb, else -1. */
+static int root_noun_subject(const cod_sent *cs, size_t v)
+{
+    int h = cod_head(cs, v);
+    if (h < 0 || (size_t)h > v || !cod_rel_full(cs, v, "acl") || cod_head(cs, (size_t)h) >= 0)
+        return -1;
+    int u = cs->s->words[h].upos;
+    if ((u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN) || cod_child(cs, v, "obj") < 0 ||
+        cod_child(cs, v, "aux") >= 0 || cod_child(cs, v, "mark") >= 0)
+        return -1;
+    for (size_t k = (size_t)h + 1; k < v; k++)
+        if (cs->s->words[k].upos != ANNALS_UPOS_ADV)
+            return -1; /* right after the noun */
+    return h;
+}
+
 static const char *const negators[] = {"not", "n't", "never", NULL};
 static const char *const modals[] = {"could", "may", "might", "would", "should", "can",
                                      "must", "ought", NULL};
@@ -95,7 +116,8 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
     bool participle = (w->feats && strstr(w->feats, "VerbForm=Part")) ||
                       (w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0));
     if ((cod_rel_is(cs, v, "advcl") || cod_rel_is(cs, v, "acl")) && participle &&
-        cod_child(cs, v, "nsubj") < 0 && cod_child(cs, v, "aux") < 0)
+        cod_child(cs, v, "nsubj") < 0 && cod_child(cs, v, "aux") < 0 &&
+        root_noun_subject(cs, v) < 0)
         return "a participial background clause";
     return NULL;
 }
@@ -180,6 +202,13 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
     int x = (int)v;
     for (int hops = 0; x >= 0 && hops < 4; hops++) {
         int subj = cod_child(cs, (size_t)x, "nsubj");
+        int root_subj = subj < 0 ? root_noun_subject(cs, (size_t)x) : -1;
+        if (root_subj >= 0) {
+            cod_phrase_actors(cs, (size_t)root_subj, src);
+            for (size_t i = 0; i < src->n; i++)
+                src->v[i].how = "subject (the verb was parsed as its modifier)";
+            return;
+        }
         if (subj >= 0 && !cod_rel_full(cs, (size_t)subj, "nsubj:pass")) {
             if (cod_is_relative(cs, (size_t)subj) && cod_rel_is(cs, (size_t)x, "acl")) {
                 int h = cod_head(cs, (size_t)x);

@@ -372,6 +372,29 @@ static void test_element_joined_to_verb(void **state)
     assert_event(&e[2], "HOB", "080", "MOR");
 }
 
+/* A sentence whose root is a noun, with a participle right after it that
+ * takes a direct object ("The Calenardhon government condemned an attack",
+ * "condemned" tagged VBN as the noun's acl): the noun phrase acts.
+ * Without a direct object the participle stays a background modifier. */
+static void test_root_noun_with_participle(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "The the DET 3 det|Calenardhon Calenardhon PROPN 3 compound =CAL|"
+                    "government government NOUN 0 root|condemned condemn VERB/VBN 3 acl|"
+                    "an a DET 6 det|attack attack NOUN 4 obj|by by ADP 8 case|"
+                    "Osgiliath Osgiliath PROPN 6 nmod =OSG");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "CAL", "122", "OSG");
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "The the DET 3 det|Calenardhon Calenardhon PROPN 3 compound =CAL|"
+                    "government government NOUN 0 root|condemned condemn VERB/VBN 3 acl|"
+                    "in in ADP 6 case|Osgiliath Osgiliath PROPN 4 obl =OSG");
+    code(f, "1995-01-01", &n);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +411,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_possessive_country_with_agent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_apposition, setup, teardown),
         cmocka_unit_test_setup_teardown(test_element_joined_to_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_root_noun_with_participle, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
