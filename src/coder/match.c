@@ -15,6 +15,13 @@ static bool word_has(const cod_sent *cs, size_t k, uint32_t id)
            (cs->ids[k][0] == id || cs->ids[k][1] == id || cs->ids[k][2] == id);
 }
 
+/* A pattern word against word k: by lemma or form, or (PETRARCH's
+ * patterns, `exact`) by the form as written alone. */
+static bool word_is(const cod_sent *cs, size_t k, uint32_t id, bool exact)
+{
+    return exact ? id != COD_NO_WORD && cs->ids[k][1] == id : word_has(cs, k, id);
+}
+
 /* Whether the actor at word k is coordinated with another actor. */
 static bool coordinated(const cod_sent *cs, size_t k)
 {
@@ -52,7 +59,7 @@ static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, 
     size_t k = seq[at];
     switch (e->kind) {
     case COD_EL_WORD:
-        return word_has(cs, k, e->id) ? 1 : 0;
+        return word_is(cs, k, e->id, e->exact) ? 1 : 0;
     case COD_EL_SET: {
         const cod_set *set = &cs->in->verbs->sets[e->id];
         size_t best = 0;
@@ -61,7 +68,7 @@ static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, 
             if (b - a > n - at || b - a <= best)
                 continue;
             uint32_t i = 0;
-            while (a + i < b && word_has(cs, seq[at + i], set->words[a + i]))
+            while (a + i < b && word_is(cs, seq[at + i], set->words[a + i], e->exact))
                 i++;
             if (a + i == b)
                 best = b - a;

@@ -37,6 +37,8 @@ enum {
 typedef struct cod_elem {
     uint8_t kind;            /* COD_EL_* */
     uint8_t adjacent;        /* must follow the previous element directly ('_') */
+    uint8_t exact;           /* PETRARCH: a word (or a set's words) matches only the word
+                                as written, not its lemma ("EFFORT" is not "efforts") */
     uint32_t id;             /* word id or set index */
 } cod_elem;
 

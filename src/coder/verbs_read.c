@@ -30,6 +30,7 @@ typedef struct reader {
     int section;             /* native: 0 none, 1 sets, 2 verbs */
     const char *code2;       /* paired code of the verb line being read */
     bool tabari;             /* a TABARI file: verbs without a final '_' are stems */
+    bool exact_words;        /* PETRARCH: pattern words match words as written */
 } reader;
 
 static void bad(reader *r, const char *fmt, const char *arg)
@@ -151,7 +152,7 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
         else
             while (i < n && !strchr(" \t(){}_|*%^", s[i]) && !(i > b && (s[i] == '+' || s[i] == '$')))
                 i++;
-        cod_elem e = {0, adjacent, 0};
+        cod_elem e = {0, adjacent, r->exact_words, 0};
         adjacent = false;
         if (c == '*') {
             if (seen_verb)
@@ -530,6 +531,7 @@ int cod_read_legacy(cod_verbs *v, const char *name, const char *data, size_t siz
     /* doc/dictionaries.md: a bracketed file whose name ends in .txt is PETRARCH's */
     size_t nl_ = strlen(name);
     r.tabari = !(nl_ >= 4 && strcmp(name + nl_ - 4, ".txt") == 0);
+    r.exact_words = !r.tabari;
     for (size_t i = 0; i < size;) {
         const char *nl = memchr(data + i, '\n', size - i);
         size_t e = nl ? (size_t)(nl - data) : size;

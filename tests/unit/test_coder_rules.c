@@ -48,7 +48,10 @@ static const char *dict =
     "--- ALLOW  [080] ---\n"
     "ALLOW\n"
     "- RECENTLY_*  [025]\n"
-    "- *_IN +  [026]\n";
+    "- *_IN +  [026]\n"
+    "--- ABANDON  [345] ---\n"
+    "ABANDON\n"
+    "- * EFFORT  [987]\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -395,6 +398,22 @@ static void test_root_noun_with_participle(void **state)
     assert_int_equal(n, 0);
 }
 
+/* PETRARCH's pattern words match the words as written: "EFFORT" matches
+ * "effort", not "efforts" (the block's own code applies then). */
+static void test_petrarch_words_as_written(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gollum Gollum PROPN 2 nsubj =HOB|abandoned abandon VERB 0 root|"
+                    "effort effort NOUN 2 obj|against against ADP 5 case|Gondor Gondor PROPN 3 nmod =GON");
+    add_sentence(f, "Gollum Gollum PROPN 2 nsubj =HOB|abandoned abandon VERB 0 root|"
+                    "efforts effort NOUN 2 obj|against against ADP 5 case|Gondor Gondor PROPN 3 nmod =GON");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "HOB", "987", "GON");
+    assert_event(&e[1], "HOB", "345", "GON");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +431,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_list_apposition, setup, teardown),
         cmocka_unit_test_setup_teardown(test_element_joined_to_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_root_noun_with_participle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_petrarch_words_as_written, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
