@@ -71,6 +71,12 @@ static const cod_discard *discarded(const cod_sent *cs)
     return NULL;
 }
 
+static bool is_nominal(const cod_sent *cs, size_t k)
+{
+    int u = cs->s->words[k].upos;
+    return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN || u == ANNALS_UPOS_NUM;
+}
+
 /* "The Calenardhon government condemned an attack ..." tagged with
  * "condemned" a participle modifying "government", the sentence's root:
  * a sentence with no verb at its root whose noun has a participle right
@@ -80,16 +86,24 @@ static const cod_discard *discarded(const cod_sent *cs)
 static int root_noun_subject(const cod_sent *cs, size_t v)
 {
     int h = cod_head(cs, v);
-    if (h < 0 || (size_t)h > v || !cod_rel_full(cs, v, "acl") || cod_head(cs, (size_t)h) >= 0)
-        return -1;
-    int u = cs->s->words[h].upos;
-    if ((u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN) || cod_child(cs, v, "obj") < 0 ||
-        cod_child(cs, v, "aux") >= 0 || cod_child(cs, v, "mark") >= 0)
+    if (h < 0 || (size_t)h > v || !cod_rel_full(cs, v, "acl") || !is_nominal(cs, (size_t)h) ||
+        cod_child(cs, v, "obj") < 0 || cod_child(cs, v, "aux") >= 0 ||
+        cod_child(cs, v, "mark") >= 0)
         return -1;
     for (size_t k = (size_t)h + 1; k < v; k++)
         if (cs->s->words[k].upos != ANNALS_UPOS_ADV)
-            return -1; /* right after the noun */
-    return h;
+            return -1; /* right after the noun phrase */
+    /* the noun, or the root noun whose phrase ends in it ("The Calenardhon
+     * Ministry of Silly Walks condemned ...", the verb on "Walks") */
+    for (int hops = 0; hops < 4 && cod_head(cs, (size_t)h) >= 0; hops++) {
+        if (!(cod_rel_is(cs, (size_t)h, "nmod") || cod_rel_is(cs, (size_t)h, "compound") ||
+              cod_rel_is(cs, (size_t)h, "flat")))
+            return -1;
+        h = cod_head(cs, (size_t)h);
+        if (!is_nominal(cs, (size_t)h))
+            return -1;
+    }
+    return cod_head(cs, (size_t)h) < 0 ? h : -1;
 }
 
 static const char *const negators[] = {"not", "n't", "never", NULL};
@@ -149,12 +163,6 @@ static bool predicate_infinitive(const cod_sent *cs, size_t x)
     int h = cod_head(cs, x);
     return cod_rel_is(cs, x, "csubj") && h >= 0 && cod_child_word(cs, x, "mark", to) &&
            cod_child(cs, (size_t)h, "nsubj") >= 0;
-}
-
-static bool is_nominal(const cod_sent *cs, size_t k)
-{
-    int u = cs->s->words[k].upos;
-    return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN || u == ANNALS_UPOS_NUM;
 }
 
 /* A subject the parser made the head: "Bree Prime Minister Romendacil

@@ -396,6 +396,15 @@ static void test_root_noun_with_participle(void **state)
                     "in in ADP 6 case|Osgiliath Osgiliath PROPN 4 obl =OSG");
     code(f, "1995-01-01", &n);
     assert_int_equal(n, 0);
+    /* the participle on the last noun of the root's phrase */
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "The the DET 2 det|Ministry Ministry PROPN 0 root =CALGOV|of of ADP 4 case|"
+                    "Walks Walks PROPN 2 nmod|condemned condemn VERB/VBN 4 acl|"
+                    "an a DET 7 det|attack attack NOUN 5 obj|by by ADP 9 case|"
+                    "Osgiliath Osgiliath PROPN 7 nmod =OSG");
+    e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "CALGOV", "122", "OSG");
 }
 
 /* PETRARCH's pattern words match the words as written: "EFFORT" matches
