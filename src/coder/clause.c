@@ -279,6 +279,18 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
     int noun_subject = modifier && cl->subject < 0 && !cl->passive ? cod_child(cs, (size_t)h, "nsubj") : -1;
     if (noun_subject >= 0 && noun_subject > (int)v)
         noun_subject = -1;
+    /* ... or with the noun hung without a preposition on the root noun
+     * before the verb: "Russian police arrested students" as
+     * nmod(police, students) amod(students, arrested) -- the root's
+     * phrase is the subject */
+    if (modifier && noun_subject < 0 && cl->subject < 0 && !cl->passive &&
+        cod_child(cs, (size_t)h, "case") < 0) {
+        int r = cod_head(cs, (size_t)h);
+        int u = r >= 0 ? cs->s->words[r].upos : 0;
+        if (r >= 0 && r < (int)v && cod_head(cs, (size_t)r) < 0 &&
+            (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN))
+            noun_subject = r;
+    }
     if (modifier && (cl->subject >= 0 || noun_subject >= 0)) {
         if (noun_subject >= 0) {
             cl->subject = noun_subject;

@@ -176,7 +176,13 @@ static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
     if (!(am->flags & ANNALS_MENTION_AGENT) || strlen(am->code) != 3)
         return false;
     cod_actors c = {0};
-    for (int k = cs->first[h]; k >= 0; k = cs->next[k]) {
+    /* "Lawmakers and officials in Fornost and Gondor": an agent coordinated
+     * under another agent shares the modifiers of that one */
+    int g = cod_head(cs, h);
+    bool shared = cod_rel_is(cs, h, "conj") && g >= 0 && (size_t)g < h && cs->ment[g] >= 0 &&
+                  (cs->in->mentions[cs->ment[g]].flags & ANNALS_MENTION_AGENT) &&
+                  cod_child(cs, h, "nmod") < 0 && cod_child(cs, h, "amod") < 0;
+    for (int k = cs->first[shared ? (size_t)g : h]; k >= 0; k = cs->next[k]) {
         if (cs->ment[k] == cs->ment[h] || !(cod_rel_is(cs, (size_t)k, "nmod") ||
                                             cod_rel_is(cs, (size_t)k, "amod")))
             continue;

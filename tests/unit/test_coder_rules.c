@@ -51,7 +51,11 @@ static const char *dict =
     "- *_IN +  [026]\n"
     "--- ABANDON  [345] ---\n"
     "ABANDON\n"
-    "- * EFFORT  [987]\n";
+    "- * EFFORT  [987]\n"
+    "--- ARREST  [212] ---\n"
+    "ARREST\n"
+    "--- WELCOME  [041] ---\n"
+    "WELCOME\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -423,6 +427,41 @@ static void test_petrarch_words_as_written(void **state)
     assert_event(&e[1], "HOB", "345", "GON");
 }
 
+/* "Russian police arrested students" parsed as nmod(police, students)
+ * with "arrested" an amod of "students": the root's phrase is the
+ * subject, the noun the object. */
+static void test_verb_as_modifier_of_object(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Russian Russian ADJ 2 amod|police police NOUN 0 root =RUSCOP|"
+                    "arrested arrest VERB/VBN 4 amod|students student NOUN 2 nmod =EDU|"
+                    "in in ADP 6 case|Moscow Moscow PROPN 4 nmod");
+    f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "RUSCOP", "212", "EDU");
+}
+
+/* "Lawmakers and officials in Fornost and Gondor": the second agent
+ * shares the countries the first one's modifier names. */
+static void test_coordinated_agents_share_countries(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Lawmakers lawmaker NOUN 8 nsubj =LEG|and and CCONJ 3 cc|"
+                    "officials official NOUN 1 conj =GOV|in in ADP 5 case|Fornost Fornost PROPN 1 nmod =FOR|"
+                    "and and CCONJ 7 cc|Gondor Gondor PROPN 5 conj =GON|welcomed welcome VERB 0 root|"
+                    "Eriador Eriador PROPN 8 obj =ERI");
+    f->mentions[0].flags = f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 4);
+    assert_event(&e[0], "FORLEG", "041", "ERI");
+    assert_event(&e[1], "GONLEG", "041", "ERI");
+    assert_event(&e[2], "FORGOV", "041", "ERI");
+    assert_event(&e[3], "GONGOV", "041", "ERI");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +480,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_element_joined_to_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_root_noun_with_participle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_petrarch_words_as_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verb_as_modifier_of_object, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_coordinated_agents_share_countries, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
