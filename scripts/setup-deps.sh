@@ -7,13 +7,16 @@
 set -eu
 what=${1:-build}
 
-# Build: compiler, CMake + Ninja, and the libraries the library links.
+# Build: compiler, CMake + Ninja, and the libraries the library links
+# (libpq for PostgreSQL stores: optional to the build, which leaves them out
+# without it, but wanted).
 pkgs="gcc cmake ninja-build pkg-config libutf8proc-dev libjansson-dev libpcre2-dev
-zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev libmicrohttpd-dev"
+zlib1g-dev libxml2-dev libsqlite3-dev libxxhash-dev libmicrohttpd-dev libpq-dev"
 # Tests: cmocka, clang with libFuzzer for the fuzz smoke runs; WordNet's
-# dictionary files for retraining the lemmatiser (`ninja models`).
+# dictionary files for retraining the lemmatiser (`ninja models`); the
+# PostgreSQL server, whose initdb and pg_ctl tests/store/pg.sh runs.
 if [ "$what" = test ]; then
-    pkgs="$pkgs libcmocka-dev clang libclang-rt-14-dev wordnet-base"
+    pkgs="$pkgs libcmocka-dev clang libclang-rt-14-dev wordnet-base postgresql"
 fi
 # Benchmarks, optional (never needed to build or test): wrk and curl for
 # bench/bench_api.sh, the load test of annals serve.
@@ -34,6 +37,8 @@ provided() {
     nodejs) command -v node >/dev/null 2>&1 ;;
     npm) command -v npm >/dev/null 2>&1 ;;
     chromium) command -v chromium >/dev/null 2>&1 ;;
+    postgresql) command -v initdb >/dev/null 2>&1 ||
+        ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ;;
     *) return 1 ;;
     esac
 }
