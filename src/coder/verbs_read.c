@@ -304,6 +304,49 @@ static void add_verb(reader *r, const char *s, size_t n, const char *forms, size
     }
 }
 
+/* The patterns of `text`: with TABARI's (and PETRARCH's) alternatives
+ * "{ A | B }", one pattern for each choice ("* FOR { SANCTIONS | BOYCOTT }"
+ * is "* FOR SANCTIONS" and "* FOR BOYCOTT"), all with the code and line
+ * of `p`; '_' around a group joins each choice as it would the group.
+ * Returns NULL or why the pattern cannot be read. */
+static const char *legacy_alternatives(reader *r, const char *text, const cod_pattern *p,
+                                       unsigned *made)
+{
+    const char *open = strchr(text, '{');
+    const char *close = open ? strchr(open, '}') : NULL;
+    const char *bar = open && close ? memchr(open, '|', (size_t)(close - open)) : NULL;
+    if (!bar) {
+        cod_pattern q = *p;
+        cod_elem buf[2 * MAX_ELEMS];
+        const char *why = parse_elements(r, text, strlen(text), &q, buf);
+        if (why)
+            return why;
+        if (++*made > 64)
+            return "more than 64 patterns from '{ | }' alternatives";
+        cod_build_pattern(r->v, r->block, &q);
+        return NULL;
+    }
+    for (const char *a = open + 1; a < close;) {
+        const char *b = memchr(a, '|', (size_t)(close - a));
+        if (!b)
+            b = close;
+        char next[1024];
+        size_t pre = (size_t)(open - text), alt = (size_t)(b - a), post = strlen(close + 1);
+        if (pre + alt + post + 3 >= sizeof next)
+            return "a pattern longer than 1023 bytes";
+        memcpy(next, text, pre);
+        next[pre] = ' ';
+        memcpy(next + pre + 1, a, alt);
+        next[pre + 1 + alt] = ' ';
+        memcpy(next + pre + 2 + alt, close + 1, post + 1);
+        const char *why = legacy_alternatives(r, next, p, made);
+        if (why)
+            return why;
+        a = b + 1;
+    }
+    return NULL;
+}
+
 /* A pattern line: "- ELEMENTS [CODE] # comment" (legacy). */
 static void legacy_pattern(reader *r, const char *s, size_t n)
 {
@@ -327,16 +370,23 @@ static void legacy_pattern(reader *r, const char *s, size_t n)
         bad(r, "%s", "a malformed [CODE]");
         return;
     }
-    cod_elem buf[2 * MAX_ELEMS];
-    const char *why = parse_elements(r, s + 1, (size_t)(open - s - 1), &p, buf);
+    p.where = where(r);
+    if (!p.code)
+        p.code = p.code2 ? NULL : "---";
+    char text[1024];
+    size_t tl = (size_t)(open - s - 1);
+    if (tl >= sizeof text) {
+        bad(r, "%s", "a pattern longer than 1023 bytes");
+        return;
+    }
+    memcpy(text, s + 1, tl);
+    text[tl] = '\0';
+    unsigned made = 0;
+    const char *why = legacy_alternatives(r, text, &p, &made);
     if (why) {
         bad(r, "%s", why);
         return;
     }
-    p.where = where(r);
-    if (!p.code)
-        p.code = p.code2 ? NULL : "---";
-    cod_build_pattern(r->v, r->block, &p);
     r->last_was_pattern = true;
 }
 

@@ -462,6 +462,36 @@ static void test_coordinated_agents_share_countries(void **state)
     assert_event(&e[3], "GONGOV", "041", "ERI");
 }
 
+/* TABARI's (and PETRARCH's) alternatives: "* FOR { SANCTIONS | BOYCOTT }"
+ * is one pattern for each choice, with its code and line. */
+static void test_alternatives(void **state)
+{
+    fixture *f = *state;
+    cod_verbs_free(&f->verbs);
+    cod_verbs_init(&f->verbs);
+    static const char tabari[] = "CALL\n"
+                                 "- * FOR { ECONOMIC_SANCTIONS | BOYCOTT }  [172]\n"
+                                 "- * FOR  [090]\n";
+    assert_int_equal(cod_verbs_load_mem(&f->verbs, "t.verbs", tabari, strlen(tabari), NULL, NULL), 0);
+    assert_int_equal(cod_verbs_finish(&f->verbs), 0);
+    assert_int_equal(f->verbs.n_errors, 0);
+    assert_int_equal(f->verbs.n_patterns, 3);
+    add_sentence(f, "Eriador Eriador PROPN 2 nsubj =ERI|called call VERB 0 root|for for ADP 5 case|"
+                    "economic economic ADJ 5 amod|sanctions sanction NOUN 2 obl|on on ADP 7 case|"
+                    "Osgiliath Osgiliath PROPN 5 nmod =OSG");
+    add_sentence(f, "Eriador Eriador PROPN 2 nsubj =ERI|called call VERB 0 root|for for ADP 4 case|"
+                    "boycott boycott NOUN 2 obl|of of ADP 6 case|Osgiliath Osgiliath PROPN 4 nmod =OSG");
+    add_sentence(f, "Eriador Eriador PROPN 2 nsubj =ERI|called call VERB 0 root|for for ADP 4 case|"
+                    "talks talk NOUN 2 obl|with with ADP 6 case|Osgiliath Osgiliath PROPN 4 nmod =OSG");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "ERI", "172", "OSG");
+    assert_string_equal(e[0].pattern, "t.verbs:2");
+    assert_event(&e[1], "ERI", "172", "OSG");
+    assert_event(&e[2], "ERI", "090", "OSG");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +512,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_petrarch_words_as_written, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verb_as_modifier_of_object, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coordinated_agents_share_countries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_alternatives, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
