@@ -358,9 +358,51 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
     core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
 }
 
+/* Whether `f` filters on nothing but dates, root and QuadClass, which the
+ * day sums of the layout (event_days, sqlite_schema.c) can answer. */
+static bool days_suffice(const annals_store_filter *f)
+{
+    return !f->source && !f->target && !f->actor && !f->dyad_a && !f->dyad_b && !f->code &&
+           !f->text;
+}
+
+/* A series from the day sums: thousands of rows for a store of millions
+ * of events. */
+static int series_from_days(annals_store *s, const annals_store_filter *f, annals_interval iv,
+                            annals_store_bin_fn fn, void *user)
+{
+    static const char *const period_d[] = {
+        [ANNALS_BY_DAY] = "d.date AS p",
+        [ANNALS_BY_WEEK] = "date(d.date, '-6 days', 'weekday 1') AS p",
+        [ANNALS_BY_MONTH] = "substr(d.date, 1, 7) AS p",
+        [ANNALS_BY_YEAR] = "substr(d.date, 1, 4) AS p",
+    };
+    sq_query q = {.sql = CORE_BUF_INIT};
+    core_buf_printf(&q.sql,
+                    "WITH ev AS (SELECT %s, d.quad AS q, d.events AS n, d.mentions AS nm,"
+                    " d.goldstein AS g FROM event_days d WHERE d.events > 0",
+                    period_d[iv]);
+    q_where(&q, f, "d");
+    core_buf_puts(&q.sql, ") SELECT p, sum(n), sum(nm), sum(g), sum(g) / sum(n),"
+                          " sum(CASE WHEN q = 1 THEN n ELSE 0 END),"
+                          " sum(CASE WHEN q = 2 THEN n ELSE 0 END),"
+                          " sum(CASE WHEN q = 3 THEN n ELSE 0 END),"
+                          " sum(CASE WHEN q = 4 THEN n ELSE 0 END)"
+                          " FROM ev GROUP BY p ORDER BY p");
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
+    q_free(&q);
+    if (rc)
+        return rc;
+    bin_ctx c = {fn, user, false, true};
+    return q_run(s, st, bin_row, &c);
+}
+
 int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_interval iv,
                         annals_store_bin_fn fn, void *user)
 {
+    if (days_suffice(f))
+        return series_from_days(s, f, iv, fn, user);
     static const char *const period_e[] = {
         [ANNALS_BY_DAY] = "e.date AS p",
         [ANNALS_BY_WEEK] = "date(e.date, '-6 days', 'weekday 1') AS p",
@@ -390,9 +432,37 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
     return q_run(s, st, bin_row, &c);
 }
 
+/* The top lists of the whole store from the dyad sums of the layout. */
+static int top_from_dyads(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
+                          annals_store_bin_fn fn, void *user)
+{
+    sq_query q = {.sql = CORE_BUF_INIT};
+    if (actors)
+        core_buf_puts(&q.sql,
+                      "SELECT a, sum(n), sum(nm), sum(g), sum(g) / sum(n) FROM"
+                      " (SELECT source AS a, events AS n, mentions AS nm, goldstein AS g"
+                      "  FROM event_dyads WHERE events > 0 UNION ALL"
+                      "  SELECT target, events, mentions, goldstein FROM event_dyads"
+                      "  WHERE events > 0 AND target <> '---' AND target <> source)"
+                      " GROUP BY a ORDER BY sum(n) DESC, sum(nm) DESC, a");
+    else
+        core_buf_puts(&q.sql, "SELECT source, target, events, mentions, goldstein,"
+                              " goldstein / events FROM event_dyads WHERE events > 0"
+                              " ORDER BY events DESC, mentions DESC, source, target");
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, &q, n, f->offset, &st);
+    q_free(&q);
+    if (rc)
+        return rc;
+    bin_ctx c = {fn, user, !actors, false};
+    return q_run(s, st, bin_row, &c);
+}
+
 int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
                      annals_store_bin_fn fn, void *user)
 {
+    if (days_suffice(f) && !f->root && !f->quad && !f->from && !f->to)
+        return top_from_dyads(s, f, actors, n, fn, user);
     sq_query q = {.sql = CORE_BUF_INIT};
     q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
     if (actors)

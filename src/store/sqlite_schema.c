@@ -112,6 +112,55 @@ static const char schema_v2[] =
 
 static const char *const migrations[STORE_SQLITE_VERSION] = {schema_v1, schema_v2};
 
+/* The SQLite layout: tables and indexes that answer queries faster but
+ * hold nothing the schema does not, numbered apart from the schema
+ * version (the setting 'sqlite_layout'), which every back end shares and
+ * which says what a store holds, not how one engine finds it.  A step of
+ * the layout is a migration like the others: one transaction, run when a
+ * store is opened for writing; a read-only open of a store without it is
+ * refused as one of an older schema is.
+ *
+ * Layout 1: the events summed by day, root and QuadClass (event_days) and
+ * by dyad (event_dyads), kept by triggers on events, so that a series or
+ * a top list over the whole store (the dashboard's first view), or over
+ * dates, roots and classes only, reads thousands of rows instead of every
+ * event.  Rows whose events fall to 0 stay, and queries skip them. */
+#define STORE_SQLITE_LAYOUT 1
+
+static const char layout_1[] =
+    "CREATE TABLE event_days ("
+    "  date TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
+    "  events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein REAL NOT NULL,"
+    "  PRIMARY KEY (date, root, quad)) WITHOUT ROWID;"
+    "CREATE TABLE event_dyads ("
+    "  source TEXT NOT NULL, target TEXT NOT NULL,"
+    "  events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein REAL NOT NULL,"
+    "  PRIMARY KEY (source, target)) WITHOUT ROWID;"
+    "INSERT INTO event_days SELECT date, root, quad, count(*), sum(num_mentions),"
+    "  sum(goldstein) FROM events WHERE date IS NOT NULL GROUP BY date, root, quad;"
+    "INSERT INTO event_dyads SELECT source, target, count(*), sum(num_mentions),"
+    "  sum(goldstein) FROM events GROUP BY source, target;"
+    "CREATE TRIGGER events_sum_insert AFTER INSERT ON events BEGIN"
+    "  INSERT INTO event_days SELECT new.date, new.root, new.quad, 1, new.num_mentions,"
+    "   new.goldstein WHERE new.date IS NOT NULL"
+    "   ON CONFLICT DO UPDATE SET events = events + 1,"
+    "   mentions = mentions + excluded.mentions, goldstein = goldstein + excluded.goldstein;"
+    "  INSERT INTO event_dyads VALUES (new.source, new.target, 1, new.num_mentions,"
+    "   new.goldstein)"
+    "   ON CONFLICT DO UPDATE SET events = events + 1,"
+    "   mentions = mentions + excluded.mentions, goldstein = goldstein + excluded.goldstein;"
+    "  END;"
+    "CREATE TRIGGER events_sum_delete AFTER DELETE ON events BEGIN"
+    "  UPDATE event_days SET events = events - 1, mentions = mentions - old.num_mentions,"
+    "   goldstein = goldstein - old.goldstein"
+    "   WHERE date = old.date AND root = old.root AND quad = old.quad;"
+    "  UPDATE event_dyads SET events = events - 1, mentions = mentions - old.num_mentions,"
+    "   goldstein = goldstein - old.goldstein"
+    "   WHERE source = old.source AND target = old.target;"
+    "  END;";
+
+static const char *const layouts[STORE_SQLITE_LAYOUT] = {layout_1};
+
 int store_sqlite_fail(annals_store *s, sqlite3 *db, const char *what)
 {
     int code = sqlite3_extended_errcode(db);
@@ -136,6 +185,19 @@ static void sql_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_int64(ctx, STORE_UNDATED);
 }
 
+static bool has_table(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    bool has = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        has = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return has;
+}
+
 int store_sqlite_rebuild_events(annals_store *s, sqlite3 *db, int days)
 {
     sqlite3_stmt *st = NULL;
@@ -147,8 +209,14 @@ int store_sqlite_rebuild_events(annals_store *s, sqlite3 *db, int days)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "DELETE FROM events; DELETE FROM event_dirty;", NULL, NULL, NULL);
+    /* The layout's triggers have taken every event out of the sums; the
+     * rows left at zero go too (a store still being migrated has none). */
+    if (rc == SQLITE_OK && has_table(db, "event_days"))
+        rc = sqlite3_exec(db, "DELETE FROM event_days; DELETE FROM event_dyads;", NULL, NULL,
+                          NULL);
+    if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
-                          "DELETE FROM events; DELETE FROM event_dirty;"
                           "INSERT INTO events SELECT m.source, m.target, m.code, m.bucket,"
                           " min(m.date), max(m.date), min(m.root), min(m.quad),"
                           " avg(m.goldstein), count(*), count(DISTINCT d.publisher),"
@@ -223,6 +291,45 @@ static int migrate(annals_store *s, sqlite3 *db, const char *path, int to)
     return ANNALS_OK;
 }
 
+/* Brings the SQLite layout up to STORE_SQLITE_LAYOUT, one step a
+ * transaction (the schema is current already). */
+static int update_layout(annals_store *s, sqlite3 *db, const char *path,
+                         const annals_store_options *opt, bool fresh)
+{
+    bool failed = false;
+    int have = query_int(db, "SELECT CAST(value AS INTEGER) FROM settings"
+                             " WHERE key = 'sqlite_layout'", 0, &failed);
+    if (failed) {
+        store_set_open_error("%s: cannot read the settings: %s", path, sqlite3_errmsg(db));
+        return ANNALS_E_FORMAT;
+    }
+    if (have < STORE_SQLITE_LAYOUT && opt->read_only) {
+        store_set_open_error("%s: the store has SQLite layout %d and needs migrating to %d "
+                             "(summary tables), which a read-only open cannot do; open it "
+                             "for writing once (annals load)",
+                             path, have, STORE_SQLITE_LAYOUT);
+        return ANNALS_E_FORMAT;
+    }
+    for (int to = have + 1; to <= STORE_SQLITE_LAYOUT; to++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO settings VALUES ('sqlite_layout', '%d')",
+                 to);
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, layouts[to - 1], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+            store_set_open_error("%s: cannot bring the store to SQLite layout %d: %s", path, to,
+                                 sqlite3_errmsg(db));
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return ANNALS_E_IO;
+        }
+        if (!fresh)
+            core_logf(&s->log, ANNALS_LOG_INFO, "%s: migrated the store to SQLite layout %d",
+                      path, to);
+    }
+    return ANNALS_OK;
+}
+
 int store_sqlite_schema(annals_store *s, sqlite3 *db, const char *path,
                         const annals_store_options *opt)
 {
@@ -268,6 +375,9 @@ int store_sqlite_schema(annals_store *s, sqlite3 *db, const char *path,
                       path, to);
     }
     s->schema_version = STORE_SQLITE_VERSION;
+    int rc = update_layout(s, db, path, opt, fresh);
+    if (rc)
+        return rc;
     bool failed = false;
     s->dedup_days = query_int(db, "SELECT CAST(value AS INTEGER) FROM settings"
                                   " WHERE key = 'dedup_days'", 0, &failed);
