@@ -370,6 +370,12 @@ static void legacy_pattern(reader *r, const char *s, size_t n)
         bad(r, "%s", "a malformed [CODE]");
         return;
     }
+    if (p.code && strcmp(p.code, "+++") == 0) {
+        /* TABARI's complex events, which PETRARCH does not implement: the
+         * other patterns of the verb apply */
+        bad(r, "%s", "a complex event [+++] is not supported; pattern skipped");
+        return;
+    }
     p.where = where(r);
     if (!p.code)
         p.code = p.code2 ? NULL : "---";
@@ -506,7 +512,9 @@ static void legacy_line(reader *r, const char *s, size_t n)
         r->set = COD_NO_WORD;
         r->block = COD_NO_WORD;
         r->last_was_pattern = false;
-        if (ensure_block(r, b, (size_t)(ne - b), code && strcmp(code, "---") ? code : NULL))
+        /* "[+++]" (TABARI's complex events) is no code, as "[---]" */
+        if (ensure_block(r, b, (size_t)(ne - b),
+                         code && strcmp(code, "---") && strcmp(code, "+++") ? code : NULL))
             r->v->blocks[r->block].code2 = code2;
         return;
     }
@@ -559,7 +567,7 @@ static void legacy_line(reader *r, const char *s, size_t n)
             bad(r, "%s", "a malformed [CODE]");
             return;
         }
-        if (code && strcmp(code, "---") == 0)
+        if (code && (strcmp(code, "---") == 0 || strcmp(code, "+++") == 0))
             code = NULL;
     }
     while (we && s[we - 1] == ' ')

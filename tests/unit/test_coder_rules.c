@@ -52,6 +52,7 @@ static const char *dict =
     "--- ABANDON  [345] ---\n"
     "ABANDON\n"
     "- * EFFORT  [987]\n"
+    "- * FXLL EFFORT  [+++]\n"
     "--- ARREST  [212] ---\n"
     "ARREST\n"
     "--- WELCOME  [041] ---\n"
@@ -492,6 +493,20 @@ static void test_alternatives(void **state)
     assert_event(&e[2], "ERI", "090", "OSG");
 }
 
+/* "[+++]" (TABARI's complex events, which PETRARCH does not implement)
+ * is no code: the pattern is skipped and the verb's others apply. */
+static void test_complex_code_skipped(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(f->verbs.n_errors, 1);
+    add_sentence(f, "Gollum Gollum PROPN 2 nsubj =HOB|abandoned abandon VERB 0 root|fxll fxll ADJ 4 amod|"
+                    "effort effort NOUN 2 obj|against against ADP 6 case|Gondor Gondor PROPN 4 nmod =GON");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "HOB", "987", "GON");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +528,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_verb_as_modifier_of_object, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coordinated_agents_share_countries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alternatives, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_complex_code_skipped, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
