@@ -337,9 +337,10 @@ static void carried_agent(const cod_sent *cs, int m, cod_actors *out)
 }
 
 /* "Arnor, Calenardhon and the evil awful Gondor" parsed with Calenardhon
- * an apposition of Arnor: in a list (h has conjuncts) an apposition that
- * names another country or organisation is one more member, not another
- * name for h. */
+ * an apposition of Arnor (or "Mordor, the Shire, Fornost and Bree" with
+ * the rest of the list under the apposition): in a list (h or the
+ * apposition has conjuncts) an apposition that names another country or
+ * organisation is one more member, not another name for h. */
 static bool list_appos(const cod_sent *cs, size_t h, size_t c)
 {
     if (!cod_rel_is(cs, c, "appos") || cs->ment[c] < 0 || cs->ment[h] < 0 ||
@@ -364,7 +365,8 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
     one_phrase(cs, h, out, 0);
     bool list = cod_child(cs, h, "conj") >= 0;
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
-        if ((cod_rel_is(cs, (size_t)c, "conj") || (list && list_appos(cs, h, (size_t)c))) &&
+        if ((cod_rel_is(cs, (size_t)c, "conj") ||
+             ((list || cod_child(cs, (size_t)c, "conj") >= 0) && list_appos(cs, h, (size_t)c))) &&
             cs->s->words[c].upos != ANNALS_UPOS_VERB)
             cod_phrase_actors(cs, (size_t)c, out);
     if (cs->ment[h] >= 0)

@@ -359,6 +359,16 @@ static void test_list_apposition(void **state)
     e = code(f, "1995-01-01", &n);
     assert_int_equal(n, 1);
     assert_event(&e[0], "ARN", "040", "OSG");
+    /* the rest of the list under the apposition: "Mordor, Bree and Gondor" */
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "Mordor Mordor PROPN 6 nsubj =MOR|, , PUNCT 3 punct|Bree Bree PROPN 1 appos =BRE|"
+                    "and and CCONJ 5 cc|Gondor Gondor PROPN 3 conj =GON|met meet VERB 0 root|"
+                    "Osgiliath Osgiliath PROPN 6 obj =OSG");
+    e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "MOR", "040", "OSG");
+    assert_event(&e[1], "BRE", "040", "OSG");
+    assert_event(&e[2], "GON", "040", "OSG");
 }
 
 /* '_' joins an element to the verb itself: "RECENTLY_*" needs "recently"
