@@ -207,17 +207,25 @@ static void mark_subtree(cod_sent *cs, size_t k, int skip, size_t limit)
             mark_subtree(cs, (size_t)c, skip, limit);
 }
 
-/* The by-agent of a passive verb: obl:agent, or an obl with "by". */
+/* The by-agent of a passive verb: obl:agent, or an obl with "by"; also
+ * one the parser hung on an adverb of the verb ("was opposed earlier by
+ * Osgiliath" with "by Osgiliath" under "earlier"). */
 static int by_agent(const cod_sent *cs, size_t v)
 {
+    static const char *const by[] = {"by", NULL};
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
         if (cod_rel_full(cs, (size_t)c, "obl:agent"))
             return c;
-        if (cod_rel_is(cs, (size_t)c, "obl")) {
-            static const char *const by[] = {"by", NULL};
-            if (cod_child_word(cs, (size_t)c, "case", by))
+        if (cod_rel_is(cs, (size_t)c, "obl") && cod_child_word(cs, (size_t)c, "case", by))
+            return c;
+    }
+    for (int a = cs->first[v]; a >= 0; a = cs->next[a]) {
+        if (!cod_rel_is(cs, (size_t)a, "advmod") || cs->s->words[a].upos != ANNALS_UPOS_ADV)
+            continue;
+        for (int c = cs->first[a]; c >= 0; c = cs->next[c])
+            if ((size_t)c > (size_t)a && cod_rel_is(cs, (size_t)c, "obl") &&
+                cod_child_word(cs, (size_t)c, "case", by))
                 return c;
-        }
     }
     return -1;
 }

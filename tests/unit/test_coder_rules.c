@@ -56,7 +56,9 @@ static const char *dict =
     "--- ARREST  [212] ---\n"
     "ARREST\n"
     "--- WELCOME  [041] ---\n"
-    "WELCOME\n";
+    "WELCOME\n"
+    "--- OPPOSE  [112] ---\n"
+    "OPPOSE\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -517,6 +519,21 @@ static void test_complex_code_skipped(void **state)
     assert_event(&e[0], "HOB", "987", "GON");
 }
 
+/* A by-agent the parser hung on an adverb of the passive verb ("was
+ * opposed earlier by Osgiliath") is the source still. */
+static void test_by_agent_under_adverb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Eriador Eriador PROPN 3 nsubj:pass =ERI|was be AUX 3 aux:pass|"
+                    "opposed oppose VERB/VBN 0 root|earlier early ADV 3 advmod|by by ADP 6 case|"
+                    "Osgiliath Osgiliath PROPN 4 obl =OSG");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "OSG", "112", "ERI");
+    assert_string_equal(e[0].how, "by-agent");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_coordinated_agents_share_countries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alternatives, setup, teardown),
         cmocka_unit_test_setup_teardown(test_complex_code_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_by_agent_under_adverb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
