@@ -327,6 +327,18 @@ static bool reciprocal(const cod_sent *cs, const cod_clause *cl)
     return false;
 }
 
+/* Whether word k lies in a complement clause (ccomp) of verb v. */
+static bool in_complement(const cod_sent *cs, size_t v, size_t k)
+{
+    for (int x = (int)k, hops = 0; x >= 0 && hops < 64; hops++) {
+        int h = cod_head(cs, (size_t)x);
+        if (h == (int)v)
+            return cod_rel_is(cs, (size_t)x, "ccomp");
+        x = h;
+    }
+    return false;
+}
+
 /* The target actors: the '+' slot, else the first actor after the verb
  * that is not a source. */
 static void find_targets(const cod_sent *cs, const cod_clause *cl, const cod_match *m,
@@ -349,6 +361,11 @@ static void find_targets(const cod_sent *cs, const cod_clause *cl, const cod_mat
     for (size_t i = 0; i < cl->n_post; i++) {
         size_t k = cl->post[i];
         const annals_word *w = &cs->s->words[k];
+        /* the verb's own code, no pattern: what a complement clause says
+         * ("he said the government proposed to take up the issue with
+         * the World Bank") is not the verb's target */
+        if (m->score <= 0 && in_complement(cs, cl->verb, k))
+            continue;
         int mm = cs->ment[k];
         bool pron = w->upos == ANNALS_UPOS_PRON;
         if (mm < 0 && !(pron && (cod_rel_is(cs, k, "obj") || cod_rel_is(cs, k, "obl") ||

@@ -58,7 +58,10 @@ static const char *dict =
     "--- WELCOME  [041] ---\n"
     "WELCOME\n"
     "--- OPPOSE  [112] ---\n"
-    "OPPOSE\n";
+    "OPPOSE\n"
+    "--- SAID  [023] ---\n"
+    "SAID\n"
+    "- * HAPPY  [041]\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -534,6 +537,23 @@ static void test_by_agent_under_adverb(void **state)
     assert_string_equal(e[0].how, "by-agent");
 }
 
+/* A verb coded by its own code, no pattern, does not take its target
+ * from inside what its complement clause says ("Gondor said talks failed
+ * with Eriador" is no 023 towards Eriador); the complement's subject
+ * still is its target. */
+static void test_default_code_target_not_in_complement(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|talks talk NOUN 4 nsubj|"
+                    "failed fail VERB 2 ccomp|with with ADP 6 case|Eriador Eriador PROPN 4 obl =ERI");
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|Mordor Mordor PROPN 4 nsubj =MOR|"
+                    "failed fail VERB 2 ccomp");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "023", "MOR");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -557,6 +577,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_alternatives, setup, teardown),
         cmocka_unit_test_setup_teardown(test_complex_code_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_by_agent_under_adverb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_default_code_target_not_in_complement, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
