@@ -85,6 +85,7 @@ static bool is_nominal(const cod_sent *cs, size_t k)
  * (the subject) for such a verb, else -1. */
 static int root_noun_subject(const cod_sent *cs, size_t v)
 {
+    static const char *const of[] = {"of", NULL};
     int h = cod_head(cs, v);
     if (h < 0 || (size_t)h > v || !cod_rel_full(cs, v, "acl") || !is_nominal(cs, (size_t)h) ||
         cod_child(cs, v, "obj") < 0 || cod_child(cs, v, "aux") >= 0 ||
@@ -93,17 +94,24 @@ static int root_noun_subject(const cod_sent *cs, size_t v)
     for (size_t k = (size_t)h + 1; k < v; k++)
         if (cs->s->words[k].upos != ANNALS_UPOS_ADV)
             return -1; /* right after the noun phrase */
-    /* the noun, or the root noun whose phrase ends in it ("The Calenardhon
-     * Ministry of Silly Walks condemned ...", the verb on "Walks") */
-    for (int hops = 0; hops < 4 && cod_head(cs, (size_t)h) >= 0; hops++) {
+    /* the noun, or the top of the noun phrase that ends in it ("The
+     * Calenardhon Ministry of Silly Walks condemned ...", the verb on
+     * "Walks"; "Evil Mordor, the awful Fornost, and good Gondor welcomed
+     * ...", on the last of a list), when that phrase is the root or the
+     * subject of a verb after this one (a trailing "..., the agency said") */
+    for (int hops = 0; hops < 6; hops++) {
+        int up = cod_head(cs, (size_t)h);
+        if (up < 0 || (cod_rel_is(cs, (size_t)h, "nsubj") && up > (int)v))
+            return h;
         if (!(cod_rel_is(cs, (size_t)h, "nmod") || cod_rel_is(cs, (size_t)h, "compound") ||
-              cod_rel_is(cs, (size_t)h, "flat")))
+              cod_rel_is(cs, (size_t)h, "flat") || cod_rel_is(cs, (size_t)h, "conj") ||
+              cod_rel_is(cs, (size_t)h, "appos")) ||
+            (cod_child(cs, (size_t)h, "case") >= 0 && !cod_child_word(cs, (size_t)h, "case", of)) ||
+            !is_nominal(cs, (size_t)up))
             return -1;
-        h = cod_head(cs, (size_t)h);
-        if (!is_nominal(cs, (size_t)h))
-            return -1;
+        h = up;
     }
-    return cod_head(cs, (size_t)h) < 0 ? h : -1;
+    return -1;
 }
 
 static const char *const negators[] = {"not", "n't", "never", NULL};

@@ -343,10 +343,14 @@ static void carried_agent(const cod_sent *cs, int m, cod_actors *out)
  * organisation is one more member, not another name for h. */
 static bool list_appos(const cod_sent *cs, size_t h, size_t c)
 {
-    if (!cod_rel_is(cs, c, "appos") || cs->ment[c] < 0 || cs->ment[h] < 0 ||
-        cs->ment[c] == cs->ment[h])
+    if (!cod_rel_is(cs, c, "appos") || cs->ment[c] < 0 || cs->ment[c] == cs->ment[h])
         return false;
-    const char *a = cs->in->mentions[cs->ment[h]].code, *b = cs->in->mentions[cs->ment[c]].code;
+    /* h's actor: its mention, or one among its modifiers ("Evil Mordor") */
+    cod_actors ha = {0};
+    one_phrase(cs, h, &ha, 0);
+    if (!ha.n || ha.v[0].mention == cs->ment[c])
+        return false;
+    const char *a = ha.v[0].code, *b = cs->in->mentions[cs->ment[c]].code;
     return strlen(a) >= 3 && strlen(b) >= 3 && strncmp(a, b, 3) != 0;
 }
 

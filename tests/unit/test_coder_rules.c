@@ -554,6 +554,27 @@ static void test_default_code_target_not_in_complement(void **state)
     assert_event(&e[0], "GON", "023", "MOR");
 }
 
+/* "Evil Mordor, the Fornost, and good Gondor welcomed ties with
+ * Osgiliath, the agency said" parsed with the list as the subject of
+ * "said" and "welcomed" an acl of its last member: the list acts (each
+ * member, the apposition included). */
+static void test_list_subject_of_attribution(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Evil Evil PROPN 17 nsubj|Mordor Mordor PROPN 1 flat =MOR|, , PUNCT 5 punct|"
+                    "the the DET 5 det|Fornost Fornost PROPN 1 appos =FOR|, , PUNCT 9 punct|"
+                    "and and CCONJ 9 cc|good good ADJ 9 amod|Gondor Gondor NOUN 1 conj =GON|"
+                    "welcomed welcome VERB/VBD 9 acl|ties tie NOUN 10 obj|with with ADP 13 case|"
+                    "Osgiliath Osgiliath PROPN 11 nmod =OSG|, , PUNCT 17 punct|the the DET 16 det|"
+                    "agency agency NOUN 17 nsubj|said say VERB 0 root");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "MOR", "041", "OSG");
+    assert_event(&e[1], "FOR", "041", "OSG");
+    assert_event(&e[2], "GON", "041", "OSG");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -578,6 +599,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_complex_code_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_by_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_code_target_not_in_complement, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_subject_of_attribution, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
