@@ -6,17 +6,20 @@
 #   2. a tagger on all of train tags dev, so that each epoch is scored, and
 #      the best one chosen, on predicted tags as well;
 #   3. the parser learns from the gold treebank followed by its jackknifed
-#      copy (gold tags teach the grammar, predicted ones robustness).
+#      copy (gold tags teach the grammar, predicted ones robustness), in
+#      RUNS runs over different orders of the sentences, each stopped at
+#      its best dev epoch; the model is the mean of their weights
+#      (tests/parser_train --runs).
 #
-#   sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS]]
+#   sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]
 #
-# BUILD_DIR holds `annals` and `tests/parser_retag`; EWT_DIR the UD
-# English-EWT files.  About 7 tagger trainings and the parser's epochs:
-# a few minutes of one core.  Deterministic: the same files give the same
-# model.
+# BUILD_DIR holds `annals`, `tests/parser_retag` and `tests/parser_train`;
+# EWT_DIR the UD English-EWT files.  About 7 tagger trainings and RUNS
+# times the parser's epochs: a few minutes of one core.  Deterministic:
+# the same files give the same model.
 set -eu
 if [ $# -lt 3 ]; then
-    echo "usage: sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS]]" >&2
+    echo "usage: sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]" >&2
     exit 2
 fi
 build=$1
@@ -24,6 +27,7 @@ ewt=$2
 out=$3
 epochs=${4:-12}
 folds=${5:-5}
+runs=${6:-3}
 here=$(dirname "$0")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-train-parser.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -33,6 +37,6 @@ echo "train-parser: a tagger on all of train, to tag dev" >&2
 "$build/annals" train tagger --train "$ewt/en_ewt-ud-train.conllu" -o "$tmp/tagger.annm" -q
 "$build/tests/parser_retag" "$tmp/tagger.annm" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/dev.pred.conllu"
 cat "$ewt/en_ewt-ud-train.conllu" "$tmp/train.jk.conllu" > "$tmp/train.mix.conllu"
-echo "train-parser: the parser, $epochs epochs" >&2
-"$build/annals" train parser --train "$tmp/train.mix.conllu" --dev "$tmp/dev.pred.conllu" \
-    --epochs "$epochs" --seed 1 -o "$out"
+echo "train-parser: the parser, $runs runs of $epochs epochs" >&2
+"$build/tests/parser_train" --train "$tmp/train.mix.conllu" --dev "$tmp/dev.pred.conllu" \
+    --epochs "$epochs" --seed 1 --runs "$runs" -o "$out"

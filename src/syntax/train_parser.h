@@ -10,6 +10,9 @@ typedef struct syn_parser_train_config {
     unsigned lab_bits;       /* log2 rows of the label table */
     int explore_from_epoch;  /* 0-based epoch from which errors are explored */
     double explore_p;        /* probability of following a wrong prediction */
+    int runs;                /* independent runs (each its own order of the
+                              * sentences and its own best epoch) whose
+                              * averaged weights are averaged again */
 } syn_parser_train_config;
 
 /* The shipped defaults. */
