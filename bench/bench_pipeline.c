@@ -2,7 +2,7 @@
  * on its own, then end to end through the public API, then on several
  * threads.
  *
- *   bench_pipeline [--threads N] [--data-dir DIR] FILE...
+ *   bench_pipeline [--threads N] [--parse-all] [--data-dir DIR] FILE...
  *
  * FILEs are Reuters-21578 SGML files (the <BODY> of each story is one
  * document) or plain text files (one document each).  Prints:
@@ -11,7 +11,10 @@
  *     thread, the stages called as annals_coder_run() calls them: wall
  *     and CPU seconds, sentences/s and MB/s of body text;
  *   - end to end: annals_coder_run() over every document, one thread
- *     (event coding is what it adds beyond the stages above);
+ *     (event coding is what it adds beyond the stages above), leaving
+ *     unparsed the sentences that cannot yield an event as `annals code`
+ *     does (annals_coder_set_skip_eventless), or parsing every sentence
+ *     with --parse-all; how many sentences were skipped;
  *   - threads: 1 and N threads (default 2), a coder per thread, the
  *     documents handed out one at a time; wall and process CPU time and
  *     the speed-up;
@@ -233,8 +236,9 @@ static size_t bench_stages(const annals_resources *r, const bench_docs *docs, be
 typedef struct bench_run {
     const annals_resources *res;
     const bench_docs *docs;
+    int skip;                /* annals_coder_set_skip_eventless */
     atomic_size_t next;
-    atomic_size_t sentences, events, failed;
+    atomic_size_t sentences, events, failed, skipped;
     pthread_mutex_t lock;
     double max_thread_cpu;   /* the busiest thread's CPU seconds */
 } bench_run;
@@ -247,7 +251,8 @@ static void *bench_worker(void *arg)
         atomic_fetch_add(&run->failed, 1);
         return NULL;
     }
-    size_t ns_all = 0, ne_all = 0;
+    annals_coder_set_skip_eventless(c, run->skip);
+    size_t ns_all = 0, ne_all = 0, skipped = 0;
     for (;;) {
         size_t i = atomic_fetch_add(&run->next, 1);
         if (i >= run->docs->n)
@@ -265,7 +270,9 @@ static void *bench_worker(void *arg)
         annals_coder_events(c, &ne);
         ns_all += ns;
         ne_all += ne;
+        skipped += annals_coder_skipped(c);
     }
+    atomic_fetch_add(&run->skipped, skipped);
     atomic_fetch_add(&run->sentences, ns_all);
     atomic_fetch_add(&run->events, ne_all);
     annals_coder_free(c);
@@ -279,12 +286,14 @@ static void *bench_worker(void *arg)
 
 typedef struct bench_result {
     double wall, cpu, max_thread_cpu;
-    size_t sentences, events, failed;
+    size_t sentences, events, failed, skipped;
 } bench_result;
 
-static bench_result bench_threads(const annals_resources *res, const bench_docs *docs, int n)
+static bench_result bench_threads(const annals_resources *res, const bench_docs *docs, int n,
+                                  int skip)
 {
-    bench_run run = {.res = res, .docs = docs, .lock = PTHREAD_MUTEX_INITIALIZER};
+    bench_run run = {.res = res, .docs = docs, .skip = skip,
+                     .lock = PTHREAD_MUTEX_INITIALIZER};
     pthread_t th[64];
     double w = bench_wall(), c = bench_cpu();
     int started = 0;
@@ -294,7 +303,7 @@ static bench_result bench_threads(const annals_resources *res, const bench_docs 
         pthread_join(th[i], NULL);
     bench_result r = {bench_wall() - w, bench_cpu() - c, run.max_thread_cpu,
                       atomic_load(&run.sentences), atomic_load(&run.events),
-                      atomic_load(&run.failed)};
+                      atomic_load(&run.failed), atomic_load(&run.skipped)};
     if (started < n)
         fprintf(stderr, "bench_pipeline: only %d of %d threads started\n", started, n);
     return r;
@@ -308,23 +317,30 @@ static void bench_print_run(const char *what, const bench_result *r, const bench
            what, r->wall, r->cpu, (double)r->sentences / r->wall,
            (double)d->bytes / 1e6 / r->wall, (double)r->sentences / r->cpu,
            (double)d->bytes / 1e6 / r->cpu, r->sentences, r->events, r->failed);
+    if (r->skipped)
+        printf("  sentences left unparsed (they cannot yield an event): %zu of %zu, %.1f %%\n",
+               r->skipped, r->sentences, 100.0 * (double)r->skipped / (double)r->sentences);
 }
 
 int main(int argc, char **argv)
 {
     int threads = 2;
+    int skip = 1;
     const char *data_dir = NULL;
     bench_docs docs = {0};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--threads") && i + 1 < argc)
             threads = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--parse-all"))
+            skip = 0;
         else if (!strcmp(argv[i], "--data-dir") && i + 1 < argc)
             data_dir = argv[++i];
         else
             bench_read(&docs, argv[i]);
     }
     if (!docs.n || threads < 1 || threads > 64) {
-        fprintf(stderr, "usage: bench_pipeline [--threads N (1-64)] [--data-dir DIR] FILE...\n");
+        fprintf(stderr, "usage: bench_pipeline [--threads N (1-64)] [--parse-all] [--data-dir DIR] "
+                        "FILE...\n");
         return 2;
     }
     printf("%zu documents, %.2f MB of body text\n", docs.n, (double)docs.bytes / 1e6);
@@ -352,14 +368,14 @@ int main(int argc, char **argv)
                (double)docs.bytes / 1e6 / t.wall[s], (double)n_sent / t.cpu[s],
                (double)docs.bytes / 1e6 / t.cpu[s]);
 
-    bench_result one = bench_threads(res, &docs, 1);
+    bench_result one = bench_threads(res, &docs, 1, skip);
     bench_print_run("end to end, 1 thread", &one, &docs);
     double stages_cpu = 0;
     for (int s = 0; s < ST_N; s++)
         stages_cpu += t.cpu[s];
     printf("  events (end to end minus the stages, cpu): %.2f s\n", one.cpu - stages_cpu);
     if (threads > 1) {
-        bench_result many = bench_threads(res, &docs, threads);
+        bench_result many = bench_threads(res, &docs, threads, skip);
         char what[40];
         snprintf(what, sizeof what, "end to end, %d threads", threads);
         bench_print_run(what, &many, &docs);

@@ -3,8 +3,8 @@
  * Reading is done by one thread, coding by -j N worker threads (one coder
  * each over the shared resources), writing by one thread in input order,
  * so the output is the same for every N.  Between them sits a ring of
- * 2N slots: the reader waits for a free slot, which bounds the memory to
- * 2N documents whatever the input. */
+ * CODE_SLOTS_PER_JOB * N slots: the reader waits for a free slot, which
+ * bounds the memory to that many documents whatever the input. */
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
@@ -16,6 +16,13 @@
 #include "progress.h"
 
 #define CODE_MAX_JOBS 256
+/* Documents in flight per worker.  The writer keeps input order, so a
+ * slot is freed only when every document before it is written: with few
+ * slots one long document holds the ring while the other workers finish
+ * the short ones after it and then wait for the reader (news documents
+ * differ in length a hundredfold); 8 a worker keep them busy for a few
+ * hundred kilobytes of memory. */
+#define CODE_SLOTS_PER_JOB 8
 
 static void code_usage(FILE *out)
 {
@@ -43,6 +50,10 @@ static void code_usage(FILE *out)
             "                   output is the same for every N\n"
             "  -q, --quiet      no progress line on standard error (it is shown only\n"
             "                   when standard error is a terminal)\n"
+            "  --parse-all      tag and parse every sentence; by default a sentence in\n"
+            "                   which no event can be coded (no actor, no pronoun an\n"
+            "                   actor could resolve) is left unparsed, which changes no\n"
+            "                   event and saves time (--unknown-actors parses all too)\n"
             "  --db DB          write documents, sentences and events into the store DB\n"
             "                   (a SQLite file, created when missing, or a PostgreSQL URL,\n"
             "                   postgresql://USER@HOST/DBNAME) instead of standard\n"
@@ -74,7 +85,19 @@ typedef struct code_opts {
     const char *actors, *agents; /* dictionaries replacing the built-in ones */
     const char *verbs, *discards;
     const char *unknown;     /* --unknown-actors FILE, or NULL */
+    bool parse_all;          /* --parse-all: no sentence is skipped */
 } code_opts;
+
+/* A coder for `annals code`: sentences that cannot yield an event are left
+ * unparsed unless every sentence is wanted (--parse-all, or
+ * --unknown-actors, which reads the tags of every sentence). */
+static annals_coder *code_coder_create(const annals_resources *res, const code_opts *o)
+{
+    annals_coder *c = annals_coder_create(res);
+    if (c)
+        annals_coder_set_skip_eventless(c, !o->parse_all && !o->unknown);
+    return c;
+}
 
 /* ---- copies that outlive the reader and the coder ------------------ */
 
@@ -267,6 +290,7 @@ typedef struct code_pipe {
     bool input_done;
     bool output_failed;
     const annals_resources *res;
+    const code_opts *opts;
     annals_writer *writer;
     annals_store *store;     /* --db: written by the printer thread alone */
     cli_counts *unknown;     /* --unknown-actors: counted by the printer alone */
@@ -313,7 +337,7 @@ static void code_slot_run(annals_coder *coder, code_slot *s, bool unknown)
 static void *code_worker(void *arg)
 {
     code_pipe *p = arg;
-    annals_coder *coder = annals_coder_create(p->res);
+    annals_coder *coder = code_coder_create(p->res, p->opts);
     pthread_mutex_lock(&p->lock);
     if (!coder)
         p->coder_failed = 1;
@@ -470,7 +494,7 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
                              cli_counts *unknown)
 {
     code_pipe p = {0};
-    p.n_slots = (size_t)o->jobs * 2;
+    p.n_slots = (size_t)o->jobs * CODE_SLOTS_PER_JOB;
     p.slots = calloc(p.n_slots, sizeof *p.slots);
     pthread_t *workers = calloc((size_t)o->jobs, sizeof *workers);
     if (!p.slots || !workers) {
@@ -482,6 +506,7 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
     p.res = res;
+    p.opts = o;
     p.writer = w;
     p.store = st;
     p.unknown = unknown;
@@ -556,7 +581,7 @@ static int code_run(char **paths, int n_paths, const code_opts *o)
     } else if (o->jobs > 1) {
         status = code_run_parallel(paths, n_paths, o, res, w, st, unknown);
     } else {
-        code_sink k = {.coder = annals_coder_create(res), .writer = w, .store = st,
+        code_sink k = {.coder = code_coder_create(res, o), .writer = w, .store = st,
                        .unknown = unknown};
         if (!k.coder) {
             fprintf(stderr, "annals: out of memory\n");
@@ -619,7 +644,7 @@ static int code_default_jobs(void)
 }
 
 enum { OPT_FORMAT = 256, OPT_DATE, OPT_INPUT, OPT_DB, OPT_DATA_DIR, OPT_VERBS, OPT_ACTORS,
-       OPT_AGENTS, OPT_UNKNOWN, OPT_DISCARDS };
+       OPT_AGENTS, OPT_UNKNOWN, OPT_DISCARDS, OPT_PARSE_ALL };
 
 int cli_code(int argc, char **argv)
 {
@@ -636,6 +661,7 @@ int cli_code(int argc, char **argv)
         {"agents", required_argument, NULL, OPT_AGENTS},
         {"unknown-actors", required_argument, NULL, OPT_UNKNOWN},
         {"discards", required_argument, NULL, OPT_DISCARDS},
+        {"parse-all", no_argument, NULL, OPT_PARSE_ALL},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -704,6 +730,9 @@ int cli_code(int argc, char **argv)
             break;
         case OPT_DISCARDS:
             o.discards = optarg;
+            break;
+        case OPT_PARSE_ALL:
+            o.parse_all = true;
             break;
         case ':':
             return cli_usage_error(sub, "option '%s' needs a value", argv[optind - 1]);

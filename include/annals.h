@@ -293,6 +293,26 @@ ANNALS_API void annals_coder_free(annals_coder *coder);
  * caption (for corpora such as treebanks). */
 ANNALS_API void annals_coder_set_clean(annals_coder *coder, int enabled);
 
+/* Whether sentences that cannot yield an event are left untagged and
+ * unparsed (default 0: every sentence is tagged, lemmatised and parsed).
+ * With 1 the coder first matches actors on the untagged words and then
+ * tags and parses only the sentences where an event could be coded: those
+ * with an actor mention, those with a pronoun or "the country"-style
+ * phrase that an actor in the three sentences before could resolve, a
+ * question mark, or a word of a discard phrase (titles and captions with
+ * a mention are tagged but not parsed, as the coder never codes them).
+ * The events are the same either way, and so are the actor mentions; what
+ * differs is that the skipped sentences keep no tags, lemmas or parse
+ * (annals_coder_sentences) and yield no unknown actors.  Ignored while
+ * explaining (annals_coder_set_explain), which speaks of every sentence.
+ * `annals code` turns it on (`--parse-all` turns it off); `annals parse`
+ * leaves it off. */
+ANNALS_API void annals_coder_set_skip_eventless(annals_coder *coder, int enabled);
+
+/* Number of sentences of the last run that were not parsed because of
+ * annals_coder_set_skip_eventless (0 when it is off). */
+ANNALS_API size_t annals_coder_skipped(const annals_coder *coder);
+
 /* Analyses `doc`.  Returns ANNALS_OK, or an error (the document is then
  * skipped; annals_coder_error() says why).  Warnings, such as replaced
  * invalid UTF-8, go to the log and do not fail the run. */

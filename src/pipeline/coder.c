@@ -8,6 +8,7 @@
 #include "coder/coder.h"
 #include "core/arena.h"
 #include "core/log.h"
+#include "pipeline/plan.h"
 #include "pipeline/resources.h"
 #include "text/clean.h"
 #include "text/segment.h"
@@ -25,6 +26,11 @@ struct annals_coder {
     core_buf explain;        /* the coder's explanation, when asked for */
     int explaining;
     int clean;               /* run the article cleaner */
+    int skip_eventless;      /* leave sentences that cannot yield an event unanalysed */
+    unsigned char *need;     /* PIPE_NEED_* of each sentence (malloc'd, reused) */
+    size_t need_cap;
+    size_t n_skipped;        /* sentences of the last run left unparsed */
+    pipe_cache plan_cache;   /* what the plan learnt of words */
     char error[512];
 };
 
@@ -50,6 +56,8 @@ void annals_coder_free(annals_coder *c)
     act_results_free(&c->actors);
     cod_events_free(&c->coded);
     core_buf_free(&c->explain);
+    free(c->need);
+    pipe_cache_free(&c->plan_cache);
     free(c);
 }
 
@@ -133,24 +141,79 @@ static int segment_document(annals_coder *c, const annals_document *doc)
     return ANNALS_OK;
 }
 
+/* What each sentence needs: everything, unless the coder is told to skip
+ * the sentences that cannot yield an event (and is not explaining, which
+ * speaks of every sentence). */
+static int plan_sentences(annals_coder *c, const annals_document *doc)
+{
+    size_t n = c->sents.n;
+    if (n > c->need_cap) {
+        size_t cap = n < 64 ? 64 : n * 2;
+        unsigned char *v = realloc(c->need, cap);
+        if (!v)
+            return ANNALS_E_NOMEM;
+        c->need = v;
+        c->need_cap = cap;
+    }
+    if (!c->skip_eventless || c->explaining || !c->res->has_tagger) {
+        memset(c->need, PIPE_NEED_PARSE, n);
+        return ANNALS_OK;
+    }
+    return pipe_plan_sentences(c->res, &c->arena, &c->plan_cache, c->sents.v, n, doc->date,
+                               c->need);
+}
+
 /* Part-of-speech tags, then lemmas (which depend on the tags) and the
- * dependency parse, for every sentence, as far as the loaded models go. */
+ * dependency parse, for every sentence that needs them, as far as the
+ * loaded models go. */
 static int tag_sentences(annals_coder *c)
 {
     const annals_resources *r = c->res;
     for (size_t i = 0; i < c->sents.n; i++) {
         annals_sentence *s = &c->sents.v[i];
+        if (c->need[i] == PIPE_NEED_NOTHING) {
+            c->n_skipped++;
+            continue;
+        }
         int rc = r->has_tagger ? syn_tagger_tag(&r->tagger, &c->arena, s->words, s->n_words)
                                : ANNALS_OK;
         if (!rc && r->has_lemmatizer)
             rc = syn_lemma_sentence(&r->lemmatizer, &c->arena, s->words, s->n_words);
         /* The parser reads the tags: without a tagger it has nothing to go on. */
-        if (!rc && r->parser && r->has_tagger)
-            rc = syn_parser_parse_in(r->parser, &c->arena, s->words, s->n_words);
+        if (c->need[i] == PIPE_NEED_PARSE) {
+            if (!rc && r->parser && r->has_tagger)
+                rc = syn_parser_parse_in(r->parser, &c->arena, s->words, s->n_words);
+        } else {
+            c->n_skipped++;
+        }
         if (rc)
             return rc;
     }
     return ANNALS_OK;
+}
+
+/* The actor mentions.  A sentence left unanalysed has none (the plan
+ * found none even untagged), so the matcher is spared it: its words are
+ * hidden for the call, which also keeps its capitalised words out of the
+ * unknown actors. */
+static int find_mentions(annals_coder *c, const annals_document *doc)
+{
+    size_t *hidden = NULL;
+    if (c->skip_eventless && c->n_skipped) {
+        hidden = core_arena_alloc(&c->arena, c->sents.n * sizeof *hidden);
+        if (!hidden)
+            return ANNALS_E_NOMEM;
+        for (size_t i = 0; i < c->sents.n; i++) {
+            hidden[i] = c->sents.v[i].n_words;
+            if (c->need[i] == PIPE_NEED_NOTHING)
+                c->sents.v[i].n_words = 0;
+        }
+    }
+    int rc = act_document_mentions(c->res->actors, &c->arena, c->sents.v, c->sents.n,
+                                   doc->date, &c->actors);
+    for (size_t i = 0; hidden && i < c->sents.n; i++)
+        c->sents.v[i].n_words = hidden[i];
+    return rc;
 }
 
 /* The events, from the sentences and their actor mentions. */
@@ -184,6 +247,17 @@ void annals_coder_set_clean(annals_coder *c, int enabled)
         c->clean = enabled != 0;
 }
 
+void annals_coder_set_skip_eventless(annals_coder *c, int enabled)
+{
+    if (c)
+        c->skip_eventless = enabled != 0;
+}
+
+size_t annals_coder_skipped(const annals_coder *c)
+{
+    return c ? c->n_skipped : 0;
+}
+
 int annals_coder_run(annals_coder *c, const annals_document *doc)
 {
     if (!c || !doc)
@@ -192,6 +266,7 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
     c->sents.n = 0;
     c->events = NULL;
     c->n_events = 0;
+    c->n_skipped = 0;
     c->error[0] = '\0';
     if (!doc->text && doc->text_len) {
         snprintf(c->error, sizeof c->error, "document has no text");
@@ -213,10 +288,11 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
     c->actors.n = c->actors.n_unknown = 0;
     int rc = d.n_sentences ? copy_given_sentences(c, &d) : segment_document(c, &d);
     if (!rc)
+        rc = plan_sentences(c, &d);
+    if (!rc)
         rc = tag_sentences(c);
     if (!rc)
-        rc = act_document_mentions(c->res->actors, &c->arena, c->sents.v, c->sents.n, d.date,
-                                   &c->actors);
+        rc = find_mentions(c, &d);
     if (!rc)
         rc = code_events(c, &d);
     if (rc) {

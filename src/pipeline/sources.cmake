@@ -1,1 +1,2 @@
-list(APPEND ANNALS_SOURCES src/pipeline/resources.c src/pipeline/coder.c src/pipeline/simple.c)
+list(APPEND ANNALS_SOURCES src/pipeline/resources.c src/pipeline/coder.c src/pipeline/plan.c
+     src/pipeline/simple.c)

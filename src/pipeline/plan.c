@@ -1,0 +1,356 @@
+/* plan.c — which sentences need the tagger and the parser (see plan.h for
+ * the reasoning). */
+#include "pipeline/plan.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "actors/match.h"
+#include "coder/verbs.h"
+
+/* How far back a pronoun looks for its antecedent (coder/roles.c). */
+#define PIPE_ANTECEDENT_SENTENCES 3
+/* The most lemma candidates kept for a word in the discard check. */
+#define PIPE_MAX_IDS (ANNALS_UPOS_COUNT + 1)
+
+/* coder/roles.c resolves these pronouns to an earlier actor. */
+static const char *const pipe_pronouns[] = {"he", "she", "it", "they", "him", "her", "them",
+                                            "his", "its", "their", "we", "our", "us", NULL};
+/* coder/roles.c resolves "the" + a noun of this lemma to an earlier actor. */
+static const char *const pipe_referring[] = {
+    "country", "government", "minister", "president", "leader", "state", "kingdom",
+    "republic", "regime", "administration", "ministry", "premier", "king", "nation", "group",
+    "organization", "organisation", "bloc", "alliance", "army", "military", "chancellor",
+    "official", "spokesman", "spokeswoman", NULL};
+
+static bool pipe_in(const char *w, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcasecmp(w, list[i]) == 0)
+            return true;
+    return false;
+}
+
+static const char *pipe_norm(const annals_word *w)
+{
+    return w->norm ? w->norm : w->form ? w->form : "";
+}
+
+/* ---- what a word may be, remembered ---------------------------------- */
+
+#define PIPE_WORD_KNOWN 1u      /* the other bits are set */
+#define PIPE_WORD_VERB 2u       /* pipe_may_be_verb */
+#define PIPE_WORD_PRONOUN 4u    /* a pronoun the coder resolves */
+#define PIPE_WORD_REFERRING 8u  /* as a noun, a lemma the coder resolves after "the" */
+#define PIPE_WORD_THE 16u       /* "the" */
+#define PIPE_CACHE_SLOTS 65536  /* a power of two; 1.75 MB a coder */
+
+void pipe_cache_free(pipe_cache *c)
+{
+    free(c->slots);
+    memset(c, 0, sizeof *c);
+}
+
+static bool pipe_may_be_verb(const annals_resources *r, const char *norm);
+
+static bool pipe_is_referring(const annals_resources *r, const char *norm)
+{
+    const char *lemma = norm;
+    char buf[SYN_LEM_MAX_WORD + 16];
+    if (r->has_lemmatizer)
+        lemma = syn_lemma_of(&r->lemmatizer, norm, ANNALS_UPOS_NOUN, buf, sizeof buf);
+    return pipe_in(lemma, pipe_referring);
+}
+
+static unsigned pipe_word_bits_of(const annals_resources *r, const char *norm)
+{
+    unsigned bits = PIPE_WORD_KNOWN;
+    if (pipe_may_be_verb(r, norm))
+        bits |= PIPE_WORD_VERB;
+    if (pipe_in(norm, pipe_pronouns))
+        bits |= PIPE_WORD_PRONOUN;
+    if (pipe_is_referring(r, norm))
+        bits |= PIPE_WORD_REFERRING;
+    if (strcasecmp(norm, "the") == 0)
+        bits |= PIPE_WORD_THE;
+    return bits;
+}
+
+/* The PIPE_WORD_* bits of a word, from the cache when it is there. */
+static unsigned pipe_word_bits(const annals_resources *r, pipe_cache *c, const annals_word *w)
+{
+    const char *norm = pipe_norm(w);
+    size_t len = strlen(norm);
+    if (len == 0 || len >= PIPE_CACHE_KEY)
+        return pipe_word_bits_of(r, norm);
+    if (!c->slots) {
+        c->slots = calloc(PIPE_CACHE_SLOTS, sizeof *c->slots);
+        if (!c->slots)
+            return pipe_word_bits_of(r, norm);
+        c->cap = PIPE_CACHE_SLOTS;
+    }
+    if (c->n >= c->cap / 4 * 3) {
+        /* full: start again rather than grow (news repeats its words) */
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
+        c->n = 0;
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)norm[i]) * 16777619u;
+    for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        pipe_cache_slot *s = &c->slots[i];
+        if (!s->key[0]) {
+            memcpy(s->key, norm, len + 1);
+            s->bits = pipe_word_bits_of(r, norm);
+            c->n++;
+            return s->bits;
+        }
+        if (memcmp(s->key, norm, len + 1) == 0)
+            return s->bits;
+    }
+}
+
+/* Whether a word of `s` could be resolved to an earlier actor: a personal
+ * pronoun, or a noun whose lemma is a referring noun with "the" somewhere
+ * in the sentence.  The noun's lemma is the one the lemmatiser gives it
+ * as a NOUN, as the coder would see it if the tagger said NOUN. */
+static bool pipe_may_refer(const annals_resources *r, pipe_cache *c, const annals_sentence *s)
+{
+    unsigned all = 0;
+    for (size_t k = 0; k < s->n_words; k++)
+        all |= pipe_word_bits(r, c, &s->words[k]);
+    return (all & PIPE_WORD_PRONOUN) || ((all & PIPE_WORD_THE) && (all & PIPE_WORD_REFERRING));
+}
+
+static bool pipe_has_question_mark(const annals_sentence *s)
+{
+    for (size_t k = 0; k < s->n_words; k++)
+        if (strcmp(pipe_norm(&s->words[k]), "?") == 0)
+            return true;
+    return false;
+}
+
+/* The coder's id of a word, lower-cased as the coder does it. */
+static uint32_t pipe_word_id(const cod_verbs *v, const char *w)
+{
+    char low[128];
+    size_t n = strlen(w);
+    if (n >= sizeof low)
+        return COD_NO_WORD;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    return cod_verbs_word(v, low, n);
+}
+
+/* The ids a word can have in the discard check: its form, and its lemma
+ * under every tag the tagger could give it. */
+static size_t pipe_word_ids(const annals_resources *r, const annals_word *w,
+                            uint32_t ids[PIPE_MAX_IDS])
+{
+    const char *norm = pipe_norm(w);
+    size_t n = 0;
+    ids[n++] = pipe_word_id(r->verbs, norm);
+    char buf[SYN_LEM_MAX_WORD + 16];
+    for (int u = 0; r->has_lemmatizer && u < ANNALS_UPOS_COUNT; u++) {
+        uint32_t id = pipe_word_id(r->verbs,
+                                   syn_lemma_of(&r->lemmatizer, norm, u, buf, sizeof buf));
+        bool seen = false;
+        for (size_t i = 0; i < n && !seen; i++)
+            seen = ids[i] == id;
+        if (!seen)
+            ids[n++] = id;
+    }
+    return n;
+}
+
+/* Whether some discard phrase could match `s` once tagged: every word of
+ * the phrase is somewhere among the sentence's possible ids (order and
+ * adjacency are not checked, which only errs towards parsing). */
+static int pipe_may_discard(const annals_resources *r, core_arena *a, const annals_sentence *s,
+                            bool *out)
+{
+    const cod_verbs *v = r->verbs;
+    *out = false;
+    if (!s->n_words)
+        return ANNALS_OK;
+    uint32_t (*ids)[PIPE_MAX_IDS] = core_arena_alloc(a, s->n_words * sizeof *ids);
+    size_t *n_ids = core_arena_alloc(a, s->n_words * sizeof *n_ids);
+    if (!ids || !n_ids)
+        return ANNALS_E_NOMEM;
+    for (size_t k = 0; k < s->n_words; k++)
+        n_ids[k] = pipe_word_ids(r, &s->words[k], ids[k]);
+    for (uint32_t d = 0; d < v->n_discards && !*out; d++) {
+        const cod_discard *dc = &v->discards[d];
+        bool all = true;
+        for (uint8_t i = 0; i < dc->n && all; i++) {
+            bool found = false;
+            for (size_t k = 0; k < s->n_words && !found; k++)
+                for (size_t j = 0; j < n_ids[k] && !found; j++)
+                    found = ids[k][j] == dc->words[i];
+            all = found;
+        }
+        *out = all;
+    }
+    return ANNALS_OK;
+}
+
+/* Whether a word the tagger called a VERB could be a verb of the
+ * dictionaries: its form, its lemma as a verb, its form without a final
+ * -s, or (TABARI) a stem of its form, as coder/match.c looks verbs up. */
+static bool pipe_may_be_verb(const annals_resources *r, const char *norm)
+{
+    const cod_verbs *v = r->verbs;
+    size_t n;
+    if (cod_verbs_find(v, pipe_word_id(v, norm), &n) && n)
+        return true;
+    if (r->has_lemmatizer) {
+        char buf[SYN_LEM_MAX_WORD + 16];
+        const char *lemma = syn_lemma_of(&r->lemmatizer, norm, ANNALS_UPOS_VERB, buf, sizeof buf);
+        if (cod_verbs_find(v, pipe_word_id(v, lemma), &n) && n)
+            return true;
+    }
+    size_t len = strlen(norm);
+    char low[128];
+    if (len >= sizeof low)
+        return true; /* too long to look at: parse */
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)((norm[i] >= 'A' && norm[i] <= 'Z') ? norm[i] + 32 : norm[i]);
+    if (len > 3 && low[len - 1] == 's' && cod_verbs_find(v, cod_verbs_word(v, low, len - 1), &n) &&
+        n)
+        return true;
+    for (size_t l = len; v->has_stems && l >= 3; l--) {
+        const uint32_t *vs = cod_verbs_find(v, cod_verbs_word(v, low, l), &n);
+        for (size_t i = 0; vs && i < n; i++)
+            if (v->verbs[vs[i]].stem)
+                return true;
+    }
+    return false;
+}
+
+static bool pipe_has_verb(const annals_resources *r, pipe_cache *c, const annals_sentence *s)
+{
+    for (size_t k = 0; k < s->n_words; k++)
+        if (!(s->words[k].flags & ANNALS_WORD_DATELINE) &&
+            (pipe_word_bits(r, c, &s->words[k]) & PIPE_WORD_VERB))
+            return true;
+    return false;
+}
+
+/* Whether mention m of s can be an antecedent (coder/roles.c skips
+ * mentions in titles and captions and those starting in a dateline). */
+static bool pipe_antecedent(const annals_sentence *s, const act_mention *m)
+{
+    if (s->kind == ANNALS_SENT_TITLE || s->kind == ANNALS_SENT_CAPTION)
+        return false;
+    return !(m->first < s->n_words && (s->words[m->first].flags & ANNALS_WORD_DATELINE));
+}
+
+/* What the plan knows of one sentence. */
+typedef struct pipe_sent {
+    unsigned mentions : 1;   /* the untagged matcher found a mention */
+    unsigned antecedent : 1; /* one of them can be an antecedent */
+    unsigned refer_known : 1, refer : 1; /* pipe_may_refer, once asked */
+} pipe_sent;
+
+static bool pipe_refers(const annals_resources *r, pipe_cache *c, const annals_sentence *s,
+                        pipe_sent *p)
+{
+    if (!p->refer_known) {
+        p->refer = pipe_may_refer(r, c, s);
+        p->refer_known = 1;
+    }
+    return p->refer;
+}
+
+/* Whether a sentence after i, near enough, may resolve a pronoun or "the
+ * country" to a mention of sentence i, whose parse then matters (the coder
+ * prefers antecedents that are subjects). */
+static bool pipe_later_refers(const annals_resources *r, pipe_cache *c, const annals_sentence *s,
+                              size_t n, size_t i, pipe_sent *p)
+{
+    for (size_t j = i + 1; j < n && j <= i + PIPE_ANTECEDENT_SENTENCES; j++)
+        if (s[j].kind == ANNALS_SENT_BODY && pipe_refers(r, c, &s[j], &p[j]))
+            return true;
+    return false;
+}
+
+/* What body sentence i needs. */
+static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *c,
+                          const annals_sentence *s, size_t n, size_t i, pipe_sent *p,
+                          bool antecedent_before, unsigned char *need)
+{
+    const annals_sentence *si = &s[i];
+    bool source = p[i].mentions || (antecedent_before && pipe_refers(r, c, si, &p[i]));
+    if (source && pipe_has_verb(r, c, si)) {
+        *need = PIPE_NEED_PARSE;
+        return ANNALS_OK;
+    }
+    /* No event can come from it; what remains is to leave the coder's
+     * view of it as it would be: its mentions (as antecedents, with their
+     * parse when a later sentence may want one), its question test and its
+     * discard phrases (which read tags and lemmas). */
+    if (p[i].antecedent && pipe_later_refers(r, c, s, n, i, p)) {
+        *need = PIPE_NEED_PARSE;
+        return ANNALS_OK;
+    }
+    *need = PIPE_NEED_TAGS;
+    if (p[i].mentions || pipe_has_question_mark(si))
+        return ANNALS_OK;
+    if (r->verbs->n_discards) {
+        bool discard;
+        int rc = pipe_may_discard(r, a, si, &discard);
+        if (rc || discard)
+            return rc;
+    }
+    *need = PIPE_NEED_NOTHING;
+    return ANNALS_OK;
+}
+
+int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
+                        const annals_sentence *s, size_t n, const char *date,
+                        unsigned char *need)
+{
+    pipe_sent *p = core_arena_calloc(a, n ? n : 1, sizeof *p);
+    if (!p)
+        return ANNALS_E_NOMEM;
+    int32_t day = act_date_of(date);
+    for (size_t i = 0; i < n; i++) {
+        act_mention *m;
+        size_t nm;
+        int rc = act_find_mentions(r->actors, a, &s[i], day, &m, &nm);
+        if (rc)
+            return rc;
+        p[i].mentions = nm > 0;
+        for (size_t k = 0; k < nm; k++)
+            if (pipe_antecedent(&s[i], &m[k]))
+                p[i].antecedent = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        bool antecedent_before = false;
+        for (size_t j = i > PIPE_ANTECEDENT_SENTENCES ? i - PIPE_ANTECEDENT_SENTENCES : 0; j < i;
+             j++)
+            antecedent_before = antecedent_before || p[j].antecedent;
+        switch (s[i].kind) {
+        case ANNALS_SENT_TITLE:
+        case ANNALS_SENT_CAPTION:
+            /* never coded, never antecedents: tags only for exact mentions */
+            need[i] = p[i].mentions ? PIPE_NEED_TAGS : PIPE_NEED_NOTHING;
+            break;
+        case ANNALS_SENT_HEADLINE:
+            /* never coded, but its mentions can be antecedents */
+            need[i] = !p[i].mentions                              ? PIPE_NEED_NOTHING
+                      : p[i].antecedent && pipe_later_refers(r, c, s, n, i, p) ? PIPE_NEED_PARSE
+                                                                  : PIPE_NEED_TAGS;
+            break;
+        default: {
+            int rc = pipe_plan_body(r, a, c, s, n, i, p, antecedent_before, &need[i]);
+            if (rc)
+                return rc;
+            break;
+        }
+        }
+    }
+    return ANNALS_OK;
+}
