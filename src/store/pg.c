@@ -416,6 +416,12 @@ int store_pg_open(annals_store *s, const char *url, const annals_store_options *
         } else {
             rc = store_pg_schema(s, pg->conn, pg->where, opt);
         }
+        /* A reader's session refuses every write, should one be tried. */
+        if (!rc && opt->read_only &&
+            store_pg_exec(pg->conn, "SET default_transaction_read_only = on", msg, sizeof msg)) {
+            store_set_open_error("%s: cannot open the store: %s", pg->where, msg);
+            rc = ANNALS_E_IO;
+        }
     }
     if (!rc)
         rc = pg_prepare_all(s);

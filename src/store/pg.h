@@ -59,8 +59,8 @@ int store_pg_rebuild_events(PGconn *conn, int days, char *msg, size_t size);
 void store_pg_tsvector(core_buf *out, const char *text);
 
 /* The words of a text filter as a tsquery literal: each word's lexemes a
- * phrase, all words required.  Returns false when some word has no
- * lexeme at all (FTS5 matches nothing then). */
+ * phrase, all words required, words without a lexeme left out.  Returns
+ * false when no word has a lexeme (FTS5 matches nothing then). */
 bool store_pg_tsquery(core_buf *out, const char *words);
 
 int store_pg_records(annals_store *s, const annals_store_filter *f,

@@ -335,7 +335,9 @@ static int bin_row(PGresult *res, void *p)
 /* The events among the matching mentions, one row each with its mention
  * count and Goldstein value (as in sqlite_query.c): from the events
  * table without a text filter, gathered from the matching mentions with
- * one. */
+ * one.  Goldstein sums and means are in double precision, as SQLite's
+ * (numeric would be exact, but then differ from SQLite's sums of the
+ * same values more often, not less). */
 static void q_events_cte(pg_query *q, const annals_store_filter *f, const char *sel_e,
                          const char *sel_m, bool dated)
 {

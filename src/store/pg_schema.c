@@ -365,6 +365,17 @@ int store_pg_schema(annals_store *s, PGconn *conn, const char *where,
         store_set_open_error("%s: cannot read the store: %s", where, msg);
         return ANNALS_E_IO;
     }
+    if (opt->read_only && v >= 0 && v < STORE_PG_VERSION) {
+        /* Migrating is writing; a reader says so instead (as SQLite's). */
+        if (v == 0)
+            store_set_open_error("%s: not an annals store (an empty database)", where);
+        else
+            store_set_open_error("%s: the store has schema version %d and needs migrating to "
+                                 "%d, which a read-only open cannot do; open it for writing "
+                                 "once (annals load)",
+                                 where, v, STORE_PG_VERSION);
+        return ANNALS_E_FORMAT;
+    }
     while (v >= 0 && v < STORE_PG_VERSION) {
         int rc = pg_migrate(s, conn, where, v + 1, opt, &v);
         if (rc)
@@ -391,6 +402,11 @@ int store_pg_schema(annals_store *s, PGconn *conn, const char *where,
         return ANNALS_E_FORMAT;
     }
     s->dedup_days = (int)days;
+    if (opt->dedup_days >= 0 && opt->dedup_days != s->dedup_days && opt->read_only) {
+        store_set_open_error("%s: a read-only open cannot change the deduplication window",
+                             where);
+        return ANNALS_E_ARG;
+    }
     if (opt->dedup_days >= 0 && opt->dedup_days != s->dedup_days)
         return pg_open_dedup(s, conn, where, opt->dedup_days);
     return ANNALS_OK;

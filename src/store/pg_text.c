@@ -158,10 +158,11 @@ static bool query_word(void *ctx, const char *w, size_t n, unsigned pos)
 bool store_pg_tsquery(core_buf *out, const char *words)
 {
     /* Word by word, as the SQLite back end quotes them for FTS5: a word
-     * is a phrase of its lexemes ("U.S." is u <-> s). */
+     * is a phrase of its lexemes ("U.S." is u <-> s).  FTS5 leaves out a
+     * word without any ("!!!") and matches nothing when no word has one. */
     const char *p = words;
     bool any = false;
-    core_buf word = CORE_BUF_INIT;
+    core_buf word = CORE_BUF_INIT, phrase = CORE_BUF_INIT;
     while (*p) {
         while (*p && (unsigned char)*p <= ' ')
             p++;
@@ -172,24 +173,23 @@ bool store_pg_tsquery(core_buf *out, const char *words)
             end++;
         core_buf_clear(&word);
         core_buf_append(&word, p, (size_t)(end - p));
-        if (word.failed) {
+        core_buf_clear(&phrase);
+        query_ctx q = {&phrase, 0};
+        if (!word.failed)
+            tok_each(word.data, query_word, &q);
+        if (word.failed || phrase.failed) {
             out->failed = true;
             break;
         }
-        if (any)
-            core_buf_puts(out, " & ");
-        core_buf_putc(out, '(');
-        query_ctx q = {out, 0};
-        tok_each(word.data, query_word, &q);
-        core_buf_putc(out, ')');
-        if (!q.n) {
-            /* FTS5 matches nothing for a word without a lexeme ("!!!"). */
-            core_buf_free(&word);
-            return false;
+        if (q.n) {
+            core_buf_puts(out, any ? " & (" : "(");
+            core_buf_append(out, phrase.data, phrase.len);
+            core_buf_putc(out, ')');
+            any = true;
         }
-        any = true;
         p = end;
     }
     core_buf_free(&word);
+    core_buf_free(&phrase);
     return any;
 }
