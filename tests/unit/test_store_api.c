@@ -669,9 +669,16 @@ static void test_open_errors(void **state)
 {
     fixture *f = *state;
     int err = 0;
-    assert_null(annals_store_open("postgresql://localhost/annals", NULL, &err));
-    assert_int_equal(err, ANNALS_E_UNSUPPORTED);
-    assert_non_null(strstr(annals_store_open_error(), "PostgreSQL"));
+    /* Port 1: no server.  A build without libpq says it has no PostgreSQL;
+     * one with it says it could not connect, naming the store. */
+    assert_null(annals_store_open("postgresql://127.0.0.1:1/annals", NULL, &err));
+    if (err == ANNALS_E_UNSUPPORTED) {
+        assert_non_null(strstr(annals_store_open_error(), "PostgreSQL"));
+    } else {
+        assert_int_equal(err, ANNALS_E_IO);
+        assert_non_null(
+            strstr(annals_store_open_error(), "postgresql://127.0.0.1:1/annals: cannot open"));
+    }
     annals_store_options opt;
     annals_store_options_init(&opt);
     opt.create = 0;
