@@ -319,6 +319,7 @@ typedef struct bin_ctx {
     annals_store_bin_fn fn;
     void *user;
     bool two_keys;
+    bool quads;              /* four QuadClass counts follow the figures */
 } bin_ctx;
 
 static int bin_row(PGresult *res, void *p)
@@ -329,6 +330,8 @@ static int bin_row(PGresult *res, void *p)
         .key = val(res, 0), .key2 = c->two_keys ? val(res, 1) : NULL,
         .events = val_size(res, k), .mentions = val_size(res, k + 1),
         .goldstein_sum = val_double(res, k + 2), .goldstein_mean = val_double(res, k + 3)};
+    for (int q = 1; c->quads && q <= 4; q++)
+        b.quad_events[q] = val_size(res, k + 3 + q);
     return c->fn(c->user, &b);
 }
 
@@ -343,16 +346,16 @@ static void q_events_cte(pg_query *q, const annals_store_filter *f, const char *
 {
     if (!f->text) {
         core_buf_printf(&q->sql,
-                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g"
-                        " FROM events e WHERE true%s",
+                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g,"
+                        " e.quad AS q FROM events e WHERE true%s",
                         sel_e, dated ? " AND e.date IS NOT NULL" : "");
         q_where(q, f, "e");
         core_buf_puts(&q->sql, ") ");
         return;
     }
     core_buf_printf(&q->sql,
-                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g"
-                    " FROM mentions m WHERE true%s",
+                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g,"
+                    " min(m.quad) AS q FROM mentions m WHERE true%s",
                     sel_m, dated ? " AND m.date IS NOT NULL" : "");
     q_where(q, f, "m");
     core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
@@ -380,10 +383,13 @@ int store_pg_series(annals_store *s, const annals_store_filter *f, annals_interv
 #undef PG_WEEK
     pg_query q = {.sql = CORE_BUF_INIT};
     q_events_cte(&q, f, period_e[iv], period_m[iv], true);
-    core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g) FROM ev"
-                          " GROUP BY p ORDER BY p COLLATE \"C\"");
+    /* The QuadClass counts in the same pass, as SQLite gives them. */
+    core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g),"
+                          " count(*) FILTER (WHERE q = 1), count(*) FILTER (WHERE q = 2),"
+                          " count(*) FILTER (WHERE q = 3), count(*) FILTER (WHERE q = 4)"
+                          " FROM ev GROUP BY p ORDER BY p COLLATE \"C\"");
     q_limit(&q, f->limit, f->offset);
-    bin_ctx c = {fn, user, false};
+    bin_ctx c = {fn, user, false, true};
     int rc = q_run(s, &q, bin_row, &c);
     q_free(&q);
     return rc;
@@ -404,7 +410,7 @@ int store_pg_top(annals_store *s, const annals_store_filter *f, bool actors, siz
         core_buf_puts(&q.sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
                               " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
     q_limit(&q, n, f->offset);
-    bin_ctx c = {fn, user, !actors};
+    bin_ctx c = {fn, user, !actors, false};
     int rc = q_run(s, &q, bin_row, &c);
     q_free(&q);
     return rc;

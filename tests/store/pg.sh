@@ -9,8 +9,8 @@
 #      every filter, text search (with tsquery and FTS5 syntax in the words)
 #      and aggregate, re-ingestion, replacement and a new window;
 #   3. codes the bundled sample into both with annals code --db;
-#   4. serves both stores and compares /api/documents/ID and a page of
-#      /api/events;
+#   4. serves both stores and compares /api/documents/ID, a page of
+#      /api/events, series (with their QuadClass counts) and top lists;
 #   5. kills a PostgreSQL load with SIGKILL mid-way and checks that what was
 #      committed is whole and the events agree with the mentions, and that
 #      loading again completes the store;
@@ -259,7 +259,9 @@ if command -v curl >/dev/null 2>&1; then
     lite=$tmp/both.db
     pg=$(url s_both)
     doc=$(sed -n 's/.*"doc":"\(doc0005\)".*/\1/p' "$tmp/v1.jsonl" | head -1)
-    paths="/api/documents/$doc /api/documents/nosuchdoc /api/events?offset=3&limit=4&actor=USA"
+    paths="/api/documents/$doc /api/documents/nosuchdoc /api/events?offset=3&limit=4&actor=USA
+           /api/series?interval=month /api/series?interval=week&actor=USA
+           /api/series?interval=day&text=talks /api/dyads /api/actors?from=2020-01-10"
     # shellcheck disable=SC2086
     serve_get "$lite" $paths >"$tmp/serve.lite"
     # shellcheck disable=SC2086
