@@ -75,6 +75,15 @@ static size_t elem_at(const cod_sent *cs, const cod_elem *e, const size_t *seq, 
         }
         return best;
     }
+    case COD_EL_STEM: {
+        /* the word starts with the stem, case folded */
+        const char *stem = cs->in->verbs->words[e->id];
+        const char *w = cs->s->words[k].norm;
+        size_t i = 0;
+        while (stem[i] && w[i] && (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) == stem[i])
+            i++;
+        return stem[i] == '\0' ? 1 : 0;
+    }
     case COD_EL_SKIP: {
         /* a noun phrase: a noun, name or pronoun (an actor's whole name) */
         int u = cs->s->words[k].upos;

@@ -31,7 +31,8 @@ enum {
     COD_EL_TARGET,           /* the target slot: an actor */
     COD_EL_SOURCE,           /* an explicit source slot: an actor */
     COD_EL_COMPOUND,         /* PETRARCH '%': coordinated actors ("A and B") */
-    COD_EL_SKIP              /* PETRARCH '^': any noun phrase, skipped */
+    COD_EL_SKIP,             /* PETRARCH '^': any noun phrase, skipped */
+    COD_EL_STEM              /* TABARI "REAL~": any word that starts with it ("really") */
 };
 
 typedef struct cod_elem {

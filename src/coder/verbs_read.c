@@ -173,6 +173,10 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
                 return "'&' without a set name";
             e.kind = COD_EL_SET;
             e.id = cod_build_set(r->v, s + b + 1, i - b - 1);
+        } else if (i - b > 1 && s[i - 1] == '~') {
+            /* TABARI: "REAL~" is a stem, matching "really" */
+            e.kind = COD_EL_STEM;
+            e.id = cod_build_word(r->v, s + b, i - b - 1);
         } else {
             size_t len = i - b;
             if (negating_word(s + b, len))

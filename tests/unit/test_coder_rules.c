@@ -575,6 +575,28 @@ static void test_list_subject_of_attribution(void **state)
     assert_event(&e[2], "GON", "041", "OSG");
 }
 
+/* TABARI's "REAL~" is a stem: it matches "really" ("* REAL~_PLEASANT"). */
+static void test_tabari_stem_word(void **state)
+{
+    fixture *f = *state;
+    cod_verbs_free(&f->verbs);
+    cod_verbs_init(&f->verbs);
+    static const char tabari[] = "ALLOW  [060]\n"
+                                 "- * REAL~_PLEASANT  [024]\n";
+    assert_int_equal(cod_verbs_load_mem(&f->verbs, "t.verbs", tabari, strlen(tabari), NULL, NULL), 0);
+    assert_int_equal(cod_verbs_finish(&f->verbs), 0);
+    assert_int_equal(f->verbs.n_errors, 0);
+    add_sentence(f, "Gollum Gollum PROPN 2 nsubj =HOB|allowed allow VERB 0 root|Mordor Mordor PROPN 6 nsubj =ORC|"
+                    "really really ADV 5 advmod|pleasant pleasant ADJ 6 amod|place place NOUN 2 ccomp");
+    add_sentence(f, "Gollum Gollum PROPN 2 nsubj =HOB|allowed allow VERB 0 root|Mordor Mordor PROPN 6 nsubj =ORC|"
+                    "unreal unreal ADJ 5 advmod|pleasant pleasant ADJ 6 amod|place place NOUN 2 ccomp");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "HOB", "024", "ORC");
+    assert_event(&e[1], "HOB", "060", "ORC");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +622,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_by_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_code_target_not_in_complement, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_subject_of_attribution, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tabari_stem_word, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
