@@ -400,27 +400,59 @@ static void legacy_pattern(reader *r, const char *s, size_t n)
     r->last_was_pattern = true;
 }
 
-/* A set member line "+WORDS" or "+&SET". */
+/* Adds to the current set the members of the phrase items[at..n): words,
+ * and sets (their members so far, each in turn) marked by set + 1 in
+ * `is_set`; words[0..k) are the words chosen before `at`. */
+static void member_phrase(reader *r, const uint32_t *items, const uint32_t *is_set, uint32_t n,
+                          uint32_t at, uint32_t *words, uint32_t k, unsigned *made)
+{
+    for (; at < n && !is_set[at] && k < 16; at++)
+        words[k++] = items[at];
+    if (at == n || k == 16) {
+        if (k && ++*made <= 256)
+            cod_build_set_member(r->v, r->set, words, k);
+        return;
+    }
+    const cod_set *set = &r->v->sets[is_set[at] - 1];
+    for (uint32_t m = 0; m < set->n_members; m++) {
+        uint32_t a = set->starts[m], b = set->starts[m + 1], j = k;
+        for (uint32_t w = a; w < b && j < 16; w++)
+            words[j++] = set->words[w];
+        member_phrase(r, items, is_set, n, at + 1, words, j, made);
+    }
+}
+
+/* A set member line "+WORDS" or "+&SET"; a set may stand inside the
+ * phrase ("+&TIETYPES_MEMOS", "+MEMOS_ON_&TIETYPES" in TABARI's files):
+ * the phrase with each member of that set, as the set holds them when the
+ * line is read. */
 static void legacy_member(reader *r, const char *s, size_t n)
 {
-    if (n && s[0] == '&') {
+    if (n && s[0] == '&' && !memchr(s, '_', n) && !memchr(s, ' ', n)) {
         uint32_t other = cod_build_set(r->v, s + 1, n - 1);
         if (other != COD_NO_WORD)
             cod_build_set_ref(r->v, r->set, other);
         return;
     }
-    uint32_t words[16];
+    uint32_t words[16], is_set[16] = {0};
     uint32_t k = 0;
+    bool sets = false;
     for (size_t i = 0; i < n && k < 16;) {
         while (i < n && (s[i] == '_' || s[i] == ' ' || s[i] == '\t'))
             i++;
         size_t b = i;
         while (i < n && s[i] != '_' && s[i] != ' ' && s[i] != '\t')
             i++;
-        if (i > b && s[b] == '&') {
-            /* a set inside a phrase: PETRARCH allows it; here only whole members */
-            bad(r, "%s", "a set inside a set member phrase is not supported");
-            return;
+        if (i > b + 1 && s[b] == '&') {
+            uint32_t other = cod_build_set(r->v, s + b + 1, i - b - 1);
+            if (other == COD_NO_WORD || other == r->set || !r->v->sets[other].n_members) {
+                bad(r, "%s", "a set inside a member phrase must be defined, with members, before");
+                return;
+            }
+            is_set[k] = other + 1;
+            words[k++] = COD_NO_WORD;
+            sets = true;
+            continue;
         }
         if (i > b && !(i - b == 1 && s[b] == '$')) {
             /* "DIDN'T" is the words "did" "n't" once tokenised */
@@ -433,8 +465,15 @@ static void legacy_member(reader *r, const char *s, size_t n)
             }
         }
     }
-    if (k)
+    if (sets) {
+        uint32_t chosen[16];
+        unsigned made = 0;
+        member_phrase(r, words, is_set, k, 0, chosen, 0, &made);
+        if (made > 256)
+            bad(r, "%s", "a member phrase makes more than 256 members; the rest are left out");
+    } else if (k) {
         cod_build_set_member(r->v, r->set, words, k);
+    }
 }
 
 /* Strips comments of a legacy line: '#' and (TABARI) ';' outside brackets. */

@@ -597,6 +597,37 @@ static void test_tabari_stem_word(void **state)
     assert_event(&e[1], "HOB", "060", "ORC");
 }
 
+/* A set inside a member phrase ("+&TIETYPES_MEMOS", "+MEMOS_ON_&TIETYPES"):
+ * the phrase with each member of that set. */
+static void test_set_inside_member(void **state)
+{
+    fixture *f = *state;
+    cod_verbs_free(&f->verbs);
+    cod_verbs_init(&f->verbs);
+    static const char tabari[] = "<SYNSETS>\n&TIETYPES\n+MILITARY\n+ECONOMIC\n"
+                                 "&TIEPHRASE\n+&TIETYPES_MEMOS\n+MEMOS_ON_&TIETYPES\n</SYNSETS>\n"
+                                 "WELCOME  [041]\n"
+                                 "- * &TIEPHRASE FROM  [911]\n";
+    assert_int_equal(cod_verbs_load_mem(&f->verbs, "t.verbs", tabari, strlen(tabari), NULL, NULL), 0);
+    assert_int_equal(cod_verbs_finish(&f->verbs), 0);
+    assert_int_equal(f->verbs.n_errors, 0);
+    add_sentence(f, "Calenardhon Calenardhon PROPN 2 nsubj =CAL|welcomed welcome VERB 0 root|"
+                    "economic economic ADJ 4 amod|memos memo NOUN 2 obj|from from ADP 6 case|"
+                    "Bree Bree PROPN 4 nmod =BRE");
+    add_sentence(f, "Calenardhon Calenardhon PROPN 2 nsubj =CAL|welcomed welcome VERB 0 root|"
+                    "memos memo NOUN 2 obj|on on ADP 5 case|military military NOUN 3 nmod|"
+                    "from from ADP 7 case|Bree Bree PROPN 3 nmod =BRE");
+    add_sentence(f, "Calenardhon Calenardhon PROPN 2 nsubj =CAL|welcomed welcome VERB 0 root|"
+                    "cultural cultural ADJ 4 amod|memos memo NOUN 2 obj|from from ADP 6 case|"
+                    "Bree Bree PROPN 4 nmod =BRE");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "CAL", "911", "BRE");
+    assert_event(&e[1], "CAL", "911", "BRE");
+    assert_event(&e[2], "CAL", "041", "BRE");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -623,6 +654,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_default_code_target_not_in_complement, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_subject_of_attribution, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tabari_stem_word, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_inside_member, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
