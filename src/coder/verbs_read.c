@@ -185,6 +185,13 @@ static const char *parse_elements(reader *r, const char *s, size_t n, cod_patter
                 p->modal = true;
             e.kind = COD_EL_WORD;
             e.id = cod_build_word(r->v, s + b, len);
+            /* TABARI: a pattern word not closed by '_' is a stem
+             * ("YENNYEN" matches "yennyener"), as its verbs are; one
+             * closed by '_' is the whole word ("NEW_" is not "news") */
+            if (r->tabari && (i >= n || s[i] != '_') && len >= 3)
+                e.kind = COD_EL_STEM;
+            else if (r->tabari && i < n && s[i] == '_')
+                e.exact = 1; /* closed by '_': the whole word as written */
         }
         if (e.id == COD_NO_WORD)
             return "out of memory";

@@ -628,6 +628,29 @@ static void test_set_inside_member(void **state)
     assert_event(&e[2], "CAL", "041", "BRE");
 }
 
+/* TABARI pattern words are stems unless '_' closes them: "* YENNYEN"
+ * matches "yennyener", "* NEW_" does not match "news". */
+static void test_tabari_pattern_stems(void **state)
+{
+    fixture *f = *state;
+    cod_verbs_free(&f->verbs);
+    cod_verbs_init(&f->verbs);
+    static const char tabari[] = "CONTRIBUT  [070]\n"
+                                 "- * YENNYEN  [903]\n"
+                                 "- * NEW_ TIES  [904]\n";
+    assert_int_equal(cod_verbs_load_mem(&f->verbs, "t.verbs", tabari, strlen(tabari), NULL, NULL), 0);
+    assert_int_equal(cod_verbs_finish(&f->verbs), 0);
+    add_sentence(f, "Arnor Arnor PROPN 2 nsubj =ARN|contributed contribute VERB 0 root|"
+                    "yennyener yennyener NOUN 2 obj|to to ADP 5 case|Gondor Gondor PROPN 2 obl =GON");
+    add_sentence(f, "Arnor Arnor PROPN 2 nsubj =ARN|contributed contribute VERB 0 root|"
+                    "news news NOUN 4 compound|ties tie NOUN 2 obj|to to ADP 6 case|Gondor Gondor PROPN 2 obl =GON");
+    size_t n;
+    const annals_event *e = code(f, "1995-01-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "ARN", "903", "GON");
+    assert_event(&e[1], "ARN", "070", "GON");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -655,6 +678,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_list_subject_of_attribution, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tabari_stem_word, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_inside_member, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tabari_pattern_stems, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
