@@ -330,6 +330,29 @@ static int bin_row(sqlite3_stmt *st, void *p)
     return c->fn(c->user, &b);
 }
 
+/* With both sides of a dyad constrained, the (source, target) pairs that
+ * match, from the layout's dyad sums, as a condition on the events: each
+ * pair is then one seek, where the prefix ranges alone would read every
+ * event of the first actor ("USA" as source: a fifth of the store) to
+ * find the few with the second.  The ranges stay too (q_where), so the
+ * answer does not depend on this. */
+static void q_dyads(sq_query *q, const annals_store_filter *f)
+{
+    bool dyad = f->dyad_a && f->dyad_b;
+    if (!dyad && !(f->source && f->target))
+        return;
+    annals_store_filter g;
+    annals_store_filter_init(&g);
+    g.source = f->source;
+    g.target = f->target;
+    g.dyad_a = f->dyad_a;
+    g.dyad_b = f->dyad_b;
+    core_buf_puts(&q->sql, " AND (e.source, e.target) IN (SELECT x.source, x.target"
+                           " FROM event_dyads x WHERE x.events > 0");
+    q_where(q, &g, "x");
+    core_buf_puts(&q->sql, ")");
+}
+
 /* The events among the matching mentions, one row each with its mention
  * count and Goldstein value: the common inner query of every aggregate.
  * Without a text filter every filter applies to the events table as it
@@ -345,6 +368,7 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
                         " e.quad AS q"
                         " FROM events e WHERE 1%s",
                         sel_e, dated ? " AND e.date IS NOT NULL" : "");
+        q_dyads(q, f);
         q_where(q, f, "e");
         core_buf_puts(&q->sql, ") ");
         return;

@@ -1,6 +1,7 @@
 /* test_store_summaries.c — the SQLite layout's sums (event_days,
  * event_dyads: sqlite_schema.c), from which series and top lists over
- * the whole store or over dates, roots and classes are answered, agree
+ * the whole store or over dates, roots and classes are answered (and the
+ * pairs of a dyad filter found), agree
  * with the events themselves after every kind of write: a load, a
  * document replaced, loading the same again, a new deduplication window,
  * and a store that gets the layout by migration with events in it. */
@@ -138,6 +139,22 @@ static void check_all(annals_store *s)
     f.quad = 1;
     f.to = "2020-03-15";
     check_series(s, ANNALS_BY_DAY, "date", &f, " AND quad = 1 AND date <= '2020-03-15'");
+    /* Dyads: the pairs come from the dyad sums, the events from the
+     * events table. */
+    annals_store_filter_init(&f);
+    f.dyad_a = "USA";
+    f.dyad_b = "CHN";
+    check_series(s, ANNALS_BY_DAY, "date", &f,
+                 " AND ((source >= 'USA' AND source < 'USB' AND target >= 'CHN'"
+                 " AND target < 'CHO') OR (source >= 'CHN' AND source < 'CHO'"
+                 " AND target >= 'USA' AND target < 'USB'))");
+    annals_store_filter_init(&f);
+    f.source = "IND";
+    f.target = "PAK";
+    f.quad = 4;
+    check_series(s, ANNALS_BY_MONTH, "substr(date, 1, 7)", &f,
+                 " AND source >= 'IND' AND source < 'INE' AND target >= 'PAK'"
+                 " AND target < 'PAL' AND quad = 4");
     check_top(s);
 }
 
