@@ -420,8 +420,10 @@ static void member_phrase(reader *r, const uint32_t *items, const uint32_t *is_s
             cod_build_set_member(r->v, r->set, words, k);
         return;
     }
+    if (*made > 256)
+        return;
     const cod_set *set = &r->v->sets[is_set[at] - 1];
-    for (uint32_t m = 0; m < set->n_members; m++) {
+    for (uint32_t m = 0; m < set->n_members && *made <= 256; m++) {
         uint32_t a = set->starts[m], b = set->starts[m + 1], j = k;
         for (uint32_t w = a; w < b && j < 16; w++)
             words[j++] = set->words[w];

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -626,6 +627,25 @@ static void test_set_inside_member(void **state)
     assert_event(&e[0], "CAL", "911", "BRE");
     assert_event(&e[1], "CAL", "911", "BRE");
     assert_event(&e[2], "CAL", "041", "BRE");
+
+    /* a phrase of sets that would make too many members stops at 256, reported */
+    cod_verbs v;
+    cod_verbs_init(&v);
+    char big[2048] = "<SYNSETS>\n&MANY\n";
+    for (int i = 0; i < 20; i++)
+        snprintf(big + strlen(big), sizeof big - strlen(big), "+W%d\n", i);
+    strcat(big, "&HUGE\n+&MANY_&MANY_&MANY\n</SYNSETS>\nWELCOME  [041]\n");
+    assert_int_equal(cod_verbs_load_mem(&v, "t.verbs", big, strlen(big), NULL, NULL), 0);
+    assert_int_equal(cod_verbs_finish(&v), 0);
+    assert_int_equal(v.n_errors, 1);
+    bool found = false;
+    for (uint32_t i = 0; i < v.n_sets; i++)
+        if (strcasecmp(v.sets[i].name, "HUGE") == 0) {
+            assert_int_equal(v.sets[i].n_members, 256);
+            found = true;
+        }
+    assert_true(found);
+    cod_verbs_free(&v);
 }
 
 /* TABARI pattern words are stems unless '_' closes them: "* YENNYEN"
