@@ -1,5 +1,6 @@
 /* coder.c — one document through every stage: clean, segment, (tag,
  * parse, actors, events as those stages arrive).  One coder per thread. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,7 +181,9 @@ static int tag_sentences(annals_coder *c)
         if (!rc && r->has_lemmatizer)
             rc = syn_lemma_sentence(&r->lemmatizer, &c->arena, s->words, s->n_words);
         /* The parser reads the tags: without a tagger it has nothing to go on. */
-        if (c->need[i] == PIPE_NEED_PARSE) {
+        bool parse = c->need[i] == PIPE_NEED_PARSE ||
+                     (c->need[i] == PIPE_NEED_VERB && !rc && pipe_tagged_verb(r, s));
+        if (parse) {
             if (!rc && r->parser && r->has_tagger)
                 rc = syn_parser_parse_in(r->parser, &c->arena, s->words, s->n_words);
         } else {

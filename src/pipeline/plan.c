@@ -45,15 +45,66 @@ static const char *pipe_norm(const annals_word *w)
 #define PIPE_WORD_PRONOUN 4u    /* a pronoun the coder resolves */
 #define PIPE_WORD_REFERRING 8u  /* as a noun, a lemma the coder resolves after "the" */
 #define PIPE_WORD_THE 16u       /* "the" */
-#define PIPE_CACHE_SLOTS 65536  /* a power of two; 1.75 MB a coder */
+#define PIPE_WORD_DISCARD 32u   /* under some tag, a word of a discard phrase */
+#define PIPE_CACHE_SLOTS 131072 /* a power of two; 3.5 MB a coder */
 
 void pipe_cache_free(pipe_cache *c)
 {
     free(c->slots);
+    free(c->discard_words);
     memset(c, 0, sizeof *c);
 }
 
-static bool pipe_may_be_verb(const annals_resources *r, const char *norm);
+static int pipe_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The sorted ids of the discard phrases' words, once.  False when out of
+ * memory (every word then counts as a discard word: the plan tags). */
+static bool pipe_discard_words(const annals_resources *r, pipe_cache *c)
+{
+    if (c->discards_ready)
+        return c->discard_words != NULL || !r->verbs->n_discards;
+    c->discards_ready = true;
+    size_t n = 0;
+    for (uint32_t d = 0; d < r->verbs->n_discards; d++)
+        n += r->verbs->discards[d].n;
+    if (!n)
+        return true;
+    c->discard_words = malloc(n * sizeof *c->discard_words);
+    if (!c->discard_words)
+        return false;
+    n = 0;
+    for (uint32_t d = 0; d < r->verbs->n_discards; d++)
+        for (uint8_t i = 0; i < r->verbs->discards[d].n; i++)
+            c->discard_words[n++] = r->verbs->discards[d].words[i];
+    qsort(c->discard_words, n, sizeof *c->discard_words, pipe_cmp_u32);
+    c->n_discard_words = n;
+    return true;
+}
+
+static uint32_t pipe_word_id(const cod_verbs *v, const char *w);
+static size_t pipe_word_ids(const annals_resources *r, const char *norm, uint32_t *ids);
+
+/* Whether, under some tag, the word is a word of a discard phrase. */
+static bool pipe_is_discard_word(const annals_resources *r, pipe_cache *c, const char *norm)
+{
+    if (!r->verbs->n_discards)
+        return false;
+    if (!pipe_discard_words(r, c))
+        return true;
+    uint32_t ids[ANNALS_UPOS_COUNT + 1];
+    size_t n = pipe_word_ids(r, norm, ids);
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] != COD_NO_WORD &&
+            bsearch(&ids[i], c->discard_words, c->n_discard_words, sizeof ids[i], pipe_cmp_u32))
+            return true;
+    return false;
+}
+
+static bool pipe_may_be_verb(const annals_resources *r, const char *norm, const char *lemma);
 
 static bool pipe_is_referring(const annals_resources *r, const char *norm)
 {
@@ -64,10 +115,12 @@ static bool pipe_is_referring(const annals_resources *r, const char *norm)
     return pipe_in(lemma, pipe_referring);
 }
 
-static unsigned pipe_word_bits_of(const annals_resources *r, const char *norm)
+static unsigned pipe_word_bits_of(const annals_resources *r, pipe_cache *c, const char *norm)
 {
     unsigned bits = PIPE_WORD_KNOWN;
-    if (pipe_may_be_verb(r, norm))
+    if (pipe_is_discard_word(r, c, norm))
+        bits |= PIPE_WORD_DISCARD;
+    if (pipe_may_be_verb(r, norm, NULL))
         bits |= PIPE_WORD_VERB;
     if (pipe_in(norm, pipe_pronouns))
         bits |= PIPE_WORD_PRONOUN;
@@ -84,11 +137,11 @@ static unsigned pipe_word_bits(const annals_resources *r, pipe_cache *c, const a
     const char *norm = pipe_norm(w);
     size_t len = strlen(norm);
     if (len == 0 || len >= PIPE_CACHE_KEY)
-        return pipe_word_bits_of(r, norm);
+        return pipe_word_bits_of(r, c, norm);
     if (!c->slots) {
         c->slots = calloc(PIPE_CACHE_SLOTS, sizeof *c->slots);
         if (!c->slots)
-            return pipe_word_bits_of(r, norm);
+            return pipe_word_bits_of(r, c, norm);
         c->cap = PIPE_CACHE_SLOTS;
     }
     if (c->n >= c->cap / 4 * 3) {
@@ -103,7 +156,7 @@ static unsigned pipe_word_bits(const annals_resources *r, pipe_cache *c, const a
         pipe_cache_slot *s = &c->slots[i];
         if (!s->key[0]) {
             memcpy(s->key, norm, len + 1);
-            s->bits = pipe_word_bits_of(r, norm);
+            s->bits = pipe_word_bits_of(r, c, norm);
             c->n++;
             return s->bits;
         }
@@ -146,10 +199,8 @@ static uint32_t pipe_word_id(const cod_verbs *v, const char *w)
 
 /* The ids a word can have in the discard check: its form, and its lemma
  * under every tag the tagger could give it. */
-static size_t pipe_word_ids(const annals_resources *r, const annals_word *w,
-                            uint32_t ids[PIPE_MAX_IDS])
+static size_t pipe_word_ids(const annals_resources *r, const char *norm, uint32_t *ids)
 {
-    const char *norm = pipe_norm(w);
     size_t n = 0;
     ids[n++] = pipe_word_id(r->verbs, norm);
     char buf[SYN_LEM_MAX_WORD + 16];
@@ -167,26 +218,34 @@ static size_t pipe_word_ids(const annals_resources *r, const annals_word *w,
 
 /* Whether some discard phrase could match `s` once tagged: every word of
  * the phrase is somewhere among the sentence's possible ids (order and
- * adjacency are not checked, which only errs towards parsing). */
-static int pipe_may_discard(const annals_resources *r, core_arena *a, const annals_sentence *s,
-                            bool *out)
+ * adjacency are not checked, which only errs towards tagging).  Only the
+ * words that can be discard words at all are looked at closely. */
+static int pipe_may_discard(const annals_resources *r, core_arena *a, pipe_cache *c,
+                            const annals_sentence *s, bool *out)
 {
     const cod_verbs *v = r->verbs;
     *out = false;
-    if (!s->n_words)
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_words; k++)
+        n += (pipe_word_bits(r, c, &s->words[k]) & PIPE_WORD_DISCARD) != 0;
+    if (!n)
         return ANNALS_OK;
-    uint32_t (*ids)[PIPE_MAX_IDS] = core_arena_alloc(a, s->n_words * sizeof *ids);
-    size_t *n_ids = core_arena_alloc(a, s->n_words * sizeof *n_ids);
+    uint32_t (*ids)[PIPE_MAX_IDS] = core_arena_alloc(a, n * sizeof *ids);
+    size_t *n_ids = core_arena_alloc(a, n * sizeof *n_ids);
     if (!ids || !n_ids)
         return ANNALS_E_NOMEM;
+    n = 0;
     for (size_t k = 0; k < s->n_words; k++)
-        n_ids[k] = pipe_word_ids(r, &s->words[k], ids[k]);
+        if (pipe_word_bits(r, c, &s->words[k]) & PIPE_WORD_DISCARD) {
+            n_ids[n] = pipe_word_ids(r, pipe_norm(&s->words[k]), ids[n]);
+            n++;
+        }
     for (uint32_t d = 0; d < v->n_discards && !*out; d++) {
         const cod_discard *dc = &v->discards[d];
         bool all = true;
         for (uint8_t i = 0; i < dc->n && all; i++) {
             bool found = false;
-            for (size_t k = 0; k < s->n_words && !found; k++)
+            for (size_t k = 0; k < n && !found; k++)
                 for (size_t j = 0; j < n_ids[k] && !found; j++)
                     found = ids[k][j] == dc->words[i];
             all = found;
@@ -196,21 +255,21 @@ static int pipe_may_discard(const annals_resources *r, core_arena *a, const anna
     return ANNALS_OK;
 }
 
-/* Whether a word the tagger called a VERB could be a verb of the
- * dictionaries: its form, its lemma as a verb, its form without a final
- * -s, or (TABARI) a stem of its form, as coder/match.c looks verbs up. */
-static bool pipe_may_be_verb(const annals_resources *r, const char *norm)
+/* Whether a word the tagger calls (or would call) a VERB could be a verb
+ * of the dictionaries: its form, its lemma (`lemma`, or when NULL the one
+ * the lemmatiser gives it as a verb), its form without a final -s, or
+ * (TABARI) a stem of its form, as coder/match.c looks verbs up. */
+static bool pipe_may_be_verb(const annals_resources *r, const char *norm, const char *lemma)
 {
     const cod_verbs *v = r->verbs;
     size_t n;
     if (cod_verbs_find(v, pipe_word_id(v, norm), &n) && n)
         return true;
-    if (r->has_lemmatizer) {
-        char buf[SYN_LEM_MAX_WORD + 16];
-        const char *lemma = syn_lemma_of(&r->lemmatizer, norm, ANNALS_UPOS_VERB, buf, sizeof buf);
-        if (cod_verbs_find(v, pipe_word_id(v, lemma), &n) && n)
-            return true;
-    }
+    char buf[SYN_LEM_MAX_WORD + 16];
+    if (!lemma && r->has_lemmatizer)
+        lemma = syn_lemma_of(&r->lemmatizer, norm, ANNALS_UPOS_VERB, buf, sizeof buf);
+    if (lemma && cod_verbs_find(v, pipe_word_id(v, lemma), &n) && n)
+        return true;
     size_t len = strlen(norm);
     char low[128];
     if (len >= sizeof low)
@@ -225,6 +284,17 @@ static bool pipe_may_be_verb(const annals_resources *r, const char *norm)
         for (size_t i = 0; vs && i < n; i++)
             if (v->verbs[vs[i]].stem)
                 return true;
+    }
+    return false;
+}
+
+bool pipe_tagged_verb(const annals_resources *r, const annals_sentence *s)
+{
+    for (size_t k = 0; k < s->n_words; k++) {
+        const annals_word *w = &s->words[k];
+        if (w->upos == ANNALS_UPOS_VERB && !(w->flags & ANNALS_WORD_DATELINE) &&
+            pipe_may_be_verb(r, pipe_norm(w), w->lemma))
+            return true;
     }
     return false;
 }
@@ -265,13 +335,14 @@ static bool pipe_refers(const annals_resources *r, pipe_cache *c, const annals_s
 }
 
 /* Whether a sentence after i, near enough, may resolve a pronoun or "the
- * country" to a mention of sentence i, whose parse then matters (the coder
- * prefers antecedents that are subjects). */
+ * country" to a mention of sentence i in an event, whose parse then
+ * matters (the coder prefers antecedents that are subjects). */
 static bool pipe_later_refers(const annals_resources *r, pipe_cache *c, const annals_sentence *s,
                               size_t n, size_t i, pipe_sent *p)
 {
     for (size_t j = i + 1; j < n && j <= i + PIPE_ANTECEDENT_SENTENCES; j++)
-        if (s[j].kind == ANNALS_SENT_BODY && pipe_refers(r, c, &s[j], &p[j]))
+        if (s[j].kind == ANNALS_SENT_BODY && pipe_refers(r, c, &s[j], &p[j]) &&
+            pipe_has_verb(r, c, &s[j]))
             return true;
     return false;
 }
@@ -283,15 +354,18 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
 {
     const annals_sentence *si = &s[i];
     bool source = p[i].mentions || (antecedent_before && pipe_refers(r, c, si, &p[i]));
+    bool later = p[i].antecedent && pipe_later_refers(r, c, s, n, i, p);
     if (source && pipe_has_verb(r, c, si)) {
-        *need = PIPE_NEED_PARSE;
+        /* whether a word is a verb the tags will say; as an antecedent it
+         * needs its parse anyway */
+        *need = later ? PIPE_NEED_PARSE : PIPE_NEED_VERB;
         return ANNALS_OK;
     }
     /* No event can come from it; what remains is to leave the coder's
      * view of it as it would be: its mentions (as antecedents, with their
      * parse when a later sentence may want one), its question test and its
      * discard phrases (which read tags and lemmas). */
-    if (p[i].antecedent && pipe_later_refers(r, c, s, n, i, p)) {
+    if (later) {
         *need = PIPE_NEED_PARSE;
         return ANNALS_OK;
     }
@@ -300,7 +374,7 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
         return ANNALS_OK;
     if (r->verbs->n_discards) {
         bool discard;
-        int rc = pipe_may_discard(r, a, si, &discard);
+        int rc = pipe_may_discard(r, a, c, si, &discard);
         if (rc || discard)
             return rc;
     }

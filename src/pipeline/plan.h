@@ -23,7 +23,9 @@
 #ifndef ANNALS_PIPELINE_PLAN_H
 #define ANNALS_PIPELINE_PLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "annals.h"
 #include "core/arena.h"
@@ -33,7 +35,9 @@
 enum {
     PIPE_NEED_NOTHING = 0,   /* neither tags nor parse: it cannot yield an event */
     PIPE_NEED_TAGS,          /* tags and lemmas (its mentions must be exact), no parse */
-    PIPE_NEED_PARSE          /* everything */
+    PIPE_NEED_PARSE,         /* everything */
+    PIPE_NEED_VERB           /* tags and lemmas, then the parse when a word tagged as a
+                                verb is a verb of the dictionaries (pipe_tagged_verb) */
 };
 
 /* What the plan learnt of a word (its lemma lookups are the plan's main
@@ -50,9 +54,18 @@ typedef struct pipe_cache_slot {
 typedef struct pipe_cache {
     pipe_cache_slot *slots;  /* malloc'd on first use */
     size_t cap, n;
+    uint32_t *discard_words; /* the ids of every word of a discard phrase, sorted */
+    size_t n_discard_words;
+    bool discards_ready;
 } pipe_cache;
 
 void pipe_cache_free(pipe_cache *c);
+
+/* Whether a word of the tagged and lemmatised sentence `s` is one the
+ * coder would try as a verb: tagged VERB, outside the dateline, and found
+ * in the verb dictionaries by its form, lemma, form without -s or (TABARI)
+ * stem, as coder/match.c looks it up. */
+bool pipe_tagged_verb(const annals_resources *r, const annals_sentence *s);
 
 /* Fills need[0..n) for the untagged sentences s[0..n) of a document dated
  * `date` (or NULL).  Scratch memory comes from `a`; `cache` is the
