@@ -124,12 +124,20 @@ static const char *const pg_migrations[STORE_PG_VERSION] = {pg_schema_v1, pg_sch
     " min(m.quad), avg(m.goldstein), count(*), count(DISTINCT d.publisher),"                \
     " count(DISTINCT m.doc)"
 
+/* The events of the keys touched: LATERAL makes it one index lookup of
+ * the mentions per key (as SQLite's CROSS JOIN does), whatever the
+ * planner guesses of tables that grew within the transaction; a key whose
+ * mentions are all gone gives no event. */
 const char store_pg_events_dirty_sql[] =
-    "INSERT INTO events SELECT " PG_EVENT_COLUMNS
-    " FROM event_dirty x JOIN mentions m ON m.source = x.source AND m.target = x.target"
-    "  AND m.code = x.code AND m.bucket = x.bucket"
-    " JOIN documents d ON d.key = m.doc"
-    " GROUP BY m.source, m.target, m.code, m.bucket";
+    "INSERT INTO events SELECT x.source, x.target, x.code, x.bucket, a.date, a.end_date,"
+    " a.root, a.quad, a.goldstein, a.n, a.np, a.nd FROM event_dirty x CROSS JOIN LATERAL"
+    " (SELECT min(m.date) AS date, max(m.date) AS end_date, min(m.root) AS root,"
+    "  min(m.quad) AS quad, avg(m.goldstein) AS goldstein, count(*) AS n,"
+    "  count(DISTINCT d.publisher) AS np, count(DISTINCT m.doc) AS nd"
+    "  FROM mentions m JOIN documents d ON d.key = m.doc"
+    "  WHERE m.source = x.source AND m.target = x.target AND m.code = x.code"
+    "  AND m.bucket = x.bucket) a"
+    " WHERE a.n > 0";
 
 void store_pg_message(PGconn *conn, const PGresult *res, char *out, size_t size)
 {
