@@ -225,11 +225,10 @@ static int put_sentence(annals_store *s, const char *key, const store_sentence *
     return pg_do(s, PG_SENT_INSERT, 5, vals, "adding a sentence");
 }
 
-/* Mentions go in by the hundred: one INSERT of many rows fires the
- * statement triggers that keep the events once instead of once a row,
- * and costs one round trip (this cut the server's time of a load to a
- * fraction).  The statement is made of placeholders only; every value is
- * bound. */
+/* The mentions of a document go in by one INSERT of many rows: the
+ * statement triggers that keep the events fire once a document rather
+ * than once a record, and the records cost one round trip.  The statement
+ * is made of placeholders only; every value is bound. */
 #define PG_MENTION_ROWS 500
 #define PG_MENTION_COLS 14   /* besides the document's key, $1 */
 
