@@ -250,6 +250,8 @@ static int validate_run(const char *path, const char *dict_dir, const char *data
     d.actors = env_file(env, "Actorfile", dirs, ac, sizeof ac);
     d.agents = env_file(env, "Agentfile", dirs, ag, sizeof ag);
     d.discards = env_file(env, "Discardfile", dirs, dc, sizeof dc);
+    if (!d.discards)
+        d.discards = ""; /* the suite's dictionaries alone: no built-in discards */
     annals_resources *res = cli_load_coder(&d, false);
     if (!res) {
         xmlFreeDoc(x);
@@ -374,6 +376,9 @@ static int tabari_run(const char *project, const char *data_dir, long min, bool 
     d.verbs = project_file(project, "<verbsfile>", vb, sizeof vb) ? vb : NULL;
     d.actors = project_file(project, "<actorsfile>", ac, sizeof ac) ? ac : NULL;
     d.agents = project_file(project, "<agentsfile>", ag, sizeof ag) ? ag : NULL;
+    /* TABARI's suite names no discards file: none applies, not the
+     * built-in ones ("The KU basketball team" is no sports story here) */
+    d.discards = "";
     FILE *f = fopen(tx, "r");
     if (!f) {
         fprintf(stderr, "annals validate: cannot open %s\n", tx);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -671,6 +673,44 @@ static void test_tabari_pattern_stems(void **state)
     assert_event(&e[1], "ARN", "070", "GON");
 }
 
+/* "discards" given as an empty list loads no discards, not the built-in
+ * ones (annals validate runs a suite with its own dictionaries alone);
+ * NULL loads the data directory's. */
+static void test_empty_discards_list(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/annals-discards-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/dict", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/dict/sport.discards", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("+basketball\n", fp);
+    fclose(fp);
+    char verbs[256];
+    snprintf(verbs, sizeof verbs, "%s/t.verbs.txt", dir);
+    fp = fopen(verbs, "w");
+    assert_non_null(fp);
+    fputs("--- MEET  [040] ---\nMEET\n", fp);
+    fclose(fp);
+    cod_verbs v;
+    cod_verbs_init(&v);
+    assert_int_equal(cod_load_resources(&v, dir, verbs, "", NULL), 0);
+    assert_int_equal(v.n_discards, 0);
+    cod_verbs_free(&v);
+    cod_verbs_init(&v);
+    assert_int_equal(cod_load_resources(&v, dir, verbs, NULL, NULL), 0);
+    assert_int_equal(v.n_discards, 1);
+    cod_verbs_free(&v);
+    remove(path);
+    remove(verbs);
+    snprintf(path, sizeof path, "%s/dict", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -699,6 +739,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tabari_stem_word, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_inside_member, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tabari_pattern_stems, setup, teardown),
+        cmocka_unit_test(test_empty_discards_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
