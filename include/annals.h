@@ -296,14 +296,16 @@ ANNALS_API void annals_coder_set_clean(annals_coder *coder, int enabled);
 /* Whether sentences that cannot yield an event are left untagged and
  * unparsed (default 0: every sentence is tagged, lemmatised and parsed).
  * With 1 the coder first matches actors on the untagged words and then
- * tags and parses only the sentences where an event could be coded: those
- * with an actor mention, those with a pronoun or "the country"-style
- * phrase that an actor in the three sentences before could resolve, a
- * question mark, or a word of a discard phrase (titles and captions with
- * a mention are tagged but not parsed, as the coder never codes them).
- * The events are the same either way, and so are the actor mentions; what
- * differs is that the skipped sentences keep no tags, lemmas or parse
- * (annals_coder_sentences) and yield no unknown actors.  Ignored while
+ * parses only the sentences where an event could be coded: those with an
+ * actor mention, or a pronoun or "the country"-style phrase that an actor
+ * in the three sentences before could resolve, and a word tagged VERB
+ * that the verb dictionaries know; and those whose mentions a later
+ * sentence could take for such a pronoun.  Sentences with a mention, a
+ * question mark or the words of a discard phrase are tagged (the coder
+ * reads their tags), the rest neither tagged nor parsed.  The events are
+ * the same either way, and so are the actor mentions; what differs is
+ * that the skipped sentences keep no parse, or no tags and lemmas either
+ * (annals_coder_sentences), and yield no unknown actors.  Ignored while
  * explaining (annals_coder_set_explain), which speaks of every sentence.
  * `annals code` turns it on (`--parse-all` turns it off); `annals parse`
  * leaves it off. */
