@@ -183,3 +183,59 @@ size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev
     out[k++] = key3(TF_AMB0_AMB1, c->amb, n1->amb);
     return k;
 }
+
+/* The two halves below must list, between them, exactly the templates of
+ * syn_tagfeat_token (tests/unit/test_syntax_tagfeat.c checks it). */
+size_t syn_tagfeat_static(const syn_tagword *w, size_t n, size_t i, uint64_t *out)
+{
+    const syn_tagword *c = &w[i];
+    const syn_tagword *p1 = at(w, n, i, -1), *p2 = at(w, n, i, -2);
+    const syn_tagword *n1 = at(w, n, i, 1), *n2 = at(w, n, i, 2);
+    size_t k = 0;
+    out[k++] = key2(TF_BIAS, 0);
+    out[k++] = key2(TF_LOWER, c->lower);
+    out[k++] = key2(TF_FORM, c->form);
+    out[k++] = key2(TF_PRE1, c->pre[0]);
+    out[k++] = key2(TF_PRE2, c->pre[1]);
+    out[k++] = key2(TF_PRE3, c->pre[2]);
+    out[k++] = key2(TF_PRE4, c->pre[3]);
+    out[k++] = key2(TF_SUF1, c->suf[0]);
+    out[k++] = key2(TF_SUF2, c->suf[1]);
+    out[k++] = key2(TF_SUF3, c->suf[2]);
+    out[k++] = key2(TF_SUF4, c->suf[3]);
+    out[k++] = key2(TF_SHAPE, c->shape);
+    out[k++] = key2(TF_FLAGS, c->flags);
+    out[k++] = key2(TF_PREV_LOWER, p1->lower);
+    out[k++] = key2(TF_NEXT_LOWER, n1->lower);
+    out[k++] = key2(TF_PREV2_LOWER, p2->lower);
+    out[k++] = key2(TF_NEXT2_LOWER, n2->lower);
+    out[k++] = key2(TF_PREV_SUF3, p1->suf[2]);
+    out[k++] = key2(TF_NEXT_SUF3, n1->suf[2]);
+    out[k++] = key2(TF_PREV_SUF2, p1->suf[1]);
+    out[k++] = key2(TF_NEXT_SUF2, n1->suf[1]);
+    out[k++] = key2(TF_PREV_SHAPE, p1->shape);
+    out[k++] = key2(TF_NEXT_SHAPE, n1->shape);
+    out[k++] = key3(TF_PREV_CUR, p1->lower, c->lower);
+    out[k++] = key3(TF_CUR_NEXT, c->lower, n1->lower);
+    out[k++] = key2(TF_AMB0, c->amb);
+    out[k++] = key2(TF_AMB1, n1->amb);
+    out[k++] = key2(TF_AMB2, n2->amb);
+    out[k++] = key2(TF_AMBM1, p1->amb);
+    out[k++] = key3(TF_AMB1_LOWER, n1->amb, c->lower);
+    out[k++] = key3(TF_AMB0_AMB1, c->amb, n1->amb);
+    return k;
+}
+
+size_t syn_tagfeat_tags(const syn_tagword *w, size_t n, size_t i, unsigned prev1,
+                        unsigned prev2, uint64_t *out)
+{
+    const syn_tagword *c = &w[i], *n1 = at(w, n, i, 1);
+    size_t k = 0;
+    out[k++] = key2(TF_T1, prev1);
+    out[k++] = key3(TF_T1T2, prev1, prev2);
+    out[k++] = key3(TF_T1_LOWER, prev1, c->lower);
+    out[k++] = key3(TF_T1_SUF3, prev1, c->suf[2]);
+    out[k++] = key3(TF_T1_NEXT, prev1, n1->lower);
+    out[k++] = key3(TF_T1_AMB0, prev1, c->amb);
+    return k;
+}

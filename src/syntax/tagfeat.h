@@ -37,4 +37,15 @@ void syn_tagfeat_word(const char *form, size_t len, int first, syn_tagword *out)
 size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev1,
                          unsigned prev2, uint64_t *out);
 
+/* The same features split for a tagger that looks ahead: those that do
+ * not depend on the predicted tags (syn_tagfeat_static, at most
+ * SYN_TAGFEAT_STATIC_MAX) and those that do (syn_tagfeat_tags, at most
+ * SYN_TAGFEAT_TAGS_MAX).  Together they are the keys of syn_tagfeat_token,
+ * in another order. */
+#define SYN_TAGFEAT_STATIC_MAX 32
+#define SYN_TAGFEAT_TAGS_MAX 8
+size_t syn_tagfeat_static(const syn_tagword *w, size_t n, size_t i, uint64_t *out);
+size_t syn_tagfeat_tags(const syn_tagword *w, size_t n, size_t i, unsigned prev1,
+                        unsigned prev2, uint64_t *out);
+
 #endif

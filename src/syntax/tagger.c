@@ -4,23 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const syn_upos_names[ANNALS_UPOS_COUNT] = {
-    "_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
-    "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
-
-const char *syn_upos_name(int upos)
-{
-    return upos > 0 && upos < ANNALS_UPOS_COUNT ? syn_upos_names[upos] : "_";
-}
-
-int syn_upos_from_name(const char *name, size_t len)
-{
-    for (int i = 1; i < ANNALS_UPOS_COUNT; i++)
-        if (strlen(syn_upos_names[i]) == len && !memcmp(syn_upos_names[i], name, len))
-            return i;
-    return ANNALS_UPOS_NONE;
-}
-
 static int bad(char *errbuf, size_t errsize, const char *what)
 {
     if (errbuf && errsize)
@@ -129,10 +112,12 @@ void syn_tagger_lookup_word(const syn_tagger *t, syn_tagword *tw)
         tw->lower = tw->form = SYN_TAG_RARE_WORD;
 }
 
+/* The signed 24-bit weight of a pair: its top three bytes, sign included,
+ * brought down by an arithmetic shift (what gcc and clang do for a signed
+ * right shift). */
 static inline int32_t pair_weight(uint32_t p)
 {
-    int32_t q = (int32_t)(p >> 8);
-    return q & 0x800000 ? q - 0x1000000 : q;
+    return (int32_t)p >> 8;
 }
 
 /* The run of (class, weight) pairs of feature `key`: its start, with the
@@ -155,52 +140,112 @@ static inline const uint32_t *find_feature(const syn_tagger *t, uint64_t key, ui
     return NULL;
 }
 
-/* The best class for one token.  The tables are far bigger than the
- * caches, so every lookup is a miss: the slots of all features are
- * fetched at once, then their weight runs, and only then summed, letting
- * the misses overlap instead of following one another. */
-static unsigned best_class(const syn_tagger *t, const uint64_t *keys, size_t nk)
+/* The weight runs of some features of one word. */
+typedef struct tag_runs {
+    const uint32_t *run[SYN_TAGFEAT_STATIC_MAX];
+    uint32_t len[SYN_TAGFEAT_STATIC_MAX];
+    size_t n;
+} tag_runs;
+
+static void prefetch_slots(const syn_tagger *t, const uint64_t *keys, size_t nk)
 {
-    const uint32_t *runs[SYN_TAGFEAT_MAX];
-    uint32_t lens[SYN_TAGFEAT_MAX];
-    int32_t scores[SYN_TAGGER_MAX_CLASSES + 1];
-    size_t nr = 0;
     for (size_t k = 0; k < nk; k++)
         __builtin_prefetch(&t->slots[keys[k] & t->mask]);
+}
+
+/* Finds the runs of keys[0..nk) (nk <= SYN_TAGFEAT_STATIC_MAX) and asks
+ * for their first cache lines. */
+static void find_runs(const syn_tagger *t, const uint64_t *keys, size_t nk, tag_runs *r)
+{
+    r->n = 0;
     for (size_t k = 0; k < nk; k++) {
-        const uint32_t *p = find_feature(t, keys[k], &lens[nr]);
+        const uint32_t *p = find_feature(t, keys[k], &r->len[r->n]);
         if (p) {
             __builtin_prefetch(p);
-            runs[nr++] = p;
+            r->run[r->n++] = p;
         }
     }
+}
+
+static void add_runs(const tag_runs *r, int32_t *scores)
+{
+    for (size_t i = 0; i < r->n; i++)
+        for (uint32_t k = 0; k < r->len[i]; k++)
+            scores[r->run[i][k] & 0xFF] += pair_weight(r->run[i][k]);
+}
+
+/* The best class of a word whose tag-independent runs are in `st`, given
+ * the keys of its tag features; the lower class wins a tie. */
+static unsigned score_word(const syn_tagger *t, const tag_runs *st, const uint64_t *keys,
+                           size_t nk)
+{
+    tag_runs dyn;
+    int32_t scores[SYN_TAGGER_MAX_CLASSES + 1];
+    prefetch_slots(t, keys, nk);
+    find_runs(t, keys, nk, &dyn);
     memset(scores, 0, t->n_classes * sizeof scores[0]);
-    for (size_t r = 0; r < nr; r++)
-        for (uint32_t k = 0; k < lens[r]; k++)
-            scores[runs[r][k] & 0xFF] += pair_weight(runs[r][k]);
-    unsigned best = 0;
+    add_runs(st, scores);
+    add_runs(&dyn, scores);
+    /* The highest score first (a reduction the compiler vectorises), then
+     * the first class that has it. */
+    int32_t max = scores[0];
     for (unsigned c = 1; c < t->n_classes; c++)
-        if (scores[c] > scores[best])
-            best = c;
+        max = scores[c] > max ? scores[c] : max;
+    unsigned best = 0;
+    while (scores[best] != max)
+        best++;
     return best;
+}
+
+/* The tables are far bigger than the caches, so nearly every lookup is a
+ * miss.  Most features do not depend on the tags just predicted, so they
+ * are fetched ahead: the slots of word i + 2 and the weight runs of word
+ * i + 1 are asked for while word i is scored, and only the few features
+ * of the previous tags are looked up on the spot.  The scores are integer
+ * sums, so the order of the features does not change them. */
+typedef struct tag_ahead {
+    uint64_t keys[3][SYN_TAGFEAT_STATIC_MAX];
+    size_t nk[3];
+    tag_runs runs[2];
+} tag_ahead;
+
+static void ahead_slots(const syn_tagger *t, const syn_tagword *tw, size_t n, size_t j,
+                        tag_ahead *a)
+{
+    size_t nk = tw[j].sure ? 0 : syn_tagfeat_static(tw, n, j, a->keys[j % 3]);
+    a->nk[j % 3] = nk;
+    prefetch_slots(t, a->keys[j % 3], nk);
+}
+
+static void ahead_runs(const syn_tagger *t, size_t j, tag_ahead *a)
+{
+    find_runs(t, a->keys[j % 3], a->nk[j % 3], &a->runs[j % 2]);
 }
 
 void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, uint8_t *out)
 {
-    uint64_t keys[SYN_TAGFEAT_MAX];
+    if (!n)
+        return;
+    tag_ahead a;
+    uint64_t keys[SYN_TAGFEAT_TAGS_MAX];
     unsigned p1 = SYN_TAG_START, p2 = SYN_TAG_START;
+    ahead_slots(t, tw, n, 0, &a);
+    if (n > 1)
+        ahead_slots(t, tw, n, 1, &a);
+    ahead_runs(t, 0, &a);
     for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n)
+            ahead_slots(t, tw, n, i + 2, &a);
+        if (i + 1 < n)
+            ahead_runs(t, i + 1, &a);
         if (tw[i].sure) {
             out[i] = (uint8_t)(tw[i].sure - 1);
-            p2 = p1;
-            p1 = out[i];
-            continue;
+        } else {
+            size_t nk = syn_tagfeat_tags(tw, n, i, p1, p2, keys);
+            out[i] = (uint8_t)score_word(t, &a.runs[i % 2], keys, nk);
         }
-        size_t nk = syn_tagfeat_token(tw, n, i, p1, p2, keys);
-        unsigned best = best_class(t, keys, nk);
-        out[i] = (uint8_t)best;
         p2 = p1;
-        p1 = best;
+        p1 = out[i];
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include "annals.h"
 #include "core/arena.h"
+#include "core/upos.h"
 #include "syntax/model.h"
 #include "syntax/tagfeat.h"
 
@@ -68,8 +69,16 @@ void syn_tagger_classes(const syn_tagger *t, const syn_tagword *tw, size_t n, ui
  * ANNALS_E_NOMEM. */
 int syn_tagger_tag(const syn_tagger *t, core_arena *scratch, annals_word *words, size_t n);
 
-/* Static UPOS names, "_" for none; the tag for a name or 0. */
-const char *syn_upos_name(int upos);
-int syn_upos_from_name(const char *name, size_t len);
+/* Static UPOS names, "_" for none; the tag for a name or 0.  The table
+ * is core/upos.c's; these names stay for the syntax room's callers. */
+static inline const char *syn_upos_name(int upos)
+{
+    return annals_upos_name(upos);
+}
+
+static inline int syn_upos_from_name(const char *name, size_t len)
+{
+    return core_upos_from_span(name, len);
+}
 
 #endif
