@@ -148,6 +148,8 @@ static int segment_document(annals_coder *c, const annals_document *doc)
 static int plan_sentences(annals_coder *c, const annals_document *doc)
 {
     size_t n = c->sents.n;
+    if (n == 0)
+        return ANNALS_OK;   /* nothing to plan, and c->need may still be NULL */
     if (n > c->need_cap) {
         size_t cap = n < 64 ? 64 : n * 2;
         unsigned char *v = realloc(c->need, cap);
