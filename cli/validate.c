@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -221,6 +222,21 @@ static int one_record(annals_coder *coder, xmlNode *rec, bool verbose, tally *t)
     return 0;
 }
 
+/* A <Config option=... value=...> between records changes a coder option
+ * for the records after it, as PETRARCH's validation reads them.  Only
+ * require_dyad reaches the coder: PETRARCH's comma_* limits cut clauses
+ * out of its flat word list and new_actor_length names unknown noun
+ * phrases, neither of which annals does (its clauses come from the parse
+ * and its actors from the dictionaries). */
+static void apply_config(annals_coder *coder, xmlNode *cfg)
+{
+    char opt[64], val[64];
+    copy_attr(cfg, "option", opt, sizeof opt);
+    copy_attr(cfg, "value", val, sizeof val);
+    if (strcmp(opt, "require_dyad") == 0)
+        annals_coder_set_require_dyad(coder, strcasecmp(val, "false") != 0);
+}
+
 static int validate_run(const char *path, const char *dict_dir, const char *data_dir,
                         long min, bool verbose)
 {
@@ -267,6 +283,8 @@ static int validate_run(const char *path, const char *dict_dir, const char *data
             continue;
         if (!strcmp((const char *)c->name, "Stop"))
             break;
+        if (!strcmp((const char *)c->name, "Config"))
+            apply_config(coder, c);
         if (!strcmp((const char *)c->name, "Sentence"))
             one_record(coder, c, verbose, &t);
     }

@@ -311,6 +311,15 @@ ANNALS_API void annals_coder_set_clean(annals_coder *coder, int enabled);
  * leaves it off. */
 ANNALS_API void annals_coder_set_skip_eventless(annals_coder *coder, int enabled);
 
+/* Whether an event needs a target (default 1).  With 1, a verb coded by
+ * its default code alone ("the agency said") makes no event without a
+ * target; a pattern that names what the source did ("imposed sanctions")
+ * still codes with the previous event's target or "---".  With 0 (the
+ * require_dyad=false option of PETRARCH), every coded verb with a source
+ * and no target gives an event with target "---".  A source is always
+ * required. */
+ANNALS_API void annals_coder_set_require_dyad(annals_coder *coder, int enabled);
+
 /* Number of sentences of the last run that were not parsed because of
  * annals_coder_set_skip_eventless (0 when it is off). */
 ANNALS_API size_t annals_coder_skipped(const annals_coder *coder);

@@ -576,7 +576,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
             }
         return 0;
     }
-    if (!tgt.n && m.score <= 0) {
+    if (!tgt.n && m.score <= 0 && !in->dyad_optional) {
         EXPLAIN(in, "    -> no event: the verb alone, with no target, says too little\n");
         return 0;
     }

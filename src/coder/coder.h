@@ -51,6 +51,8 @@ typedef struct cod_input {
     const char *date;        /* document date "YYYY-MM-DD" or NULL */
     core_arena *arena;
     core_buf *explain;       /* NULL: no explanation is written */
+    bool dyad_optional;      /* a verb coded by its default alone codes without a
+                              * target (target "---"): require_dyad=false */
 } cod_input;
 
 /* Codes a document into `out` (emptied first).  Returns 0 or

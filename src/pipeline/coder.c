@@ -28,6 +28,7 @@ struct annals_coder {
     int explaining;
     int clean;               /* run the article cleaner */
     int skip_eventless;      /* leave sentences that cannot yield an event unanalysed */
+    int require_dyad;        /* a bare verb needs a target (annals_coder_set_require_dyad) */
     unsigned char *need;     /* PIPE_NEED_* of each sentence (malloc'd, reused) */
     size_t need_cap;
     size_t n_skipped;        /* sentences of the last run left unparsed */
@@ -44,6 +45,7 @@ annals_coder *annals_coder_create(const annals_resources *res)
         return NULL;
     c->res = res;
     c->clean = 1;
+    c->require_dyad = 1;
     core_arena_init(&c->arena, 256 * 1024);
     return c;
 }
@@ -226,7 +228,8 @@ static int code_events(annals_coder *c, const annals_document *doc)
 {
     core_buf_clear(&c->explain);
     cod_input in = {c->res->verbs, c->sents.v, c->sents.n, c->actors.v, c->actors.n,
-                    doc->date, &c->arena, c->explaining ? &c->explain : NULL};
+                    doc->date, &c->arena, c->explaining ? &c->explain : NULL,
+                    c->require_dyad == 0};
     int rc = cod_code_document(&in, &c->coded);
     c->events = c->coded.v;
     c->n_events = rc ? 0 : c->coded.n;
@@ -256,6 +259,12 @@ void annals_coder_set_skip_eventless(annals_coder *c, int enabled)
 {
     if (c)
         c->skip_eventless = enabled != 0;
+}
+
+void annals_coder_set_require_dyad(annals_coder *c, int enabled)
+{
+    if (c)
+        c->require_dyad = enabled != 0;
 }
 
 size_t annals_coder_skipped(const annals_coder *c)

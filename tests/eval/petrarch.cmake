@@ -2,13 +2,13 @@
 # with gold events) coded by annals from the raw text with the PETR.Validate
 # dictionaries the file names (its <Parse> trees are not used).  The
 # minimum sits a little under the count measured (232 of 284 with the
-# models of commit 8afae0a; 234 with the tagger model being retrained on
-# 2026-11-28): the score moves with the tagger, the parser and the actor
+# models of commit 8afae0a; 235 with the tagger model being retrained on
+# 2026-11-28, 237 once the records' <Config> require_dyad is applied): the score moves with the tagger, the parser and the actor
 # loader.  The project's goal is 250; bench/RESULTS.md says what the
 # records still wrong need.  Skipped (77) without ../shared.
 add_test(NAME eval/petrarch_validation
   COMMAND sh "${CMAKE_CURRENT_LIST_DIR}/petrarch.sh" $<TARGET_FILE:annals>
-          "${ANNALS_SHARED_DIR}/data/cameo-petrarch/validation/PETR.UnitTest.records.xml" 228)
+          "${ANNALS_SHARED_DIR}/data/cameo-petrarch/validation/PETR.UnitTest.records.xml" 232)
 set_tests_properties(eval/petrarch_validation PROPERTIES SKIP_RETURN_CODE 77
   ENVIRONMENT "ANNALS_DATA=${PROJECT_SOURCE_DIR}/data")
 

@@ -114,11 +114,14 @@ static void add_sentence(fixture *f, const char *spec)
 
 static core_buf explain = CORE_BUF_INIT;
 
+static bool dyad_optional; /* require_dyad=false for the next code() */
+
 static const annals_event *code(fixture *f, const char *date, size_t *n)
 {
     core_buf_clear(&explain);
     cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, date,
-                    &f->arena, &explain};
+                    &f->arena, &explain, dyad_optional};
+    dyad_optional = false;
     assert_int_equal(cod_code_document(&in, &f->events), 0);
     *n = f->events.n;
     return f->events.v;
@@ -235,6 +238,27 @@ static void test_background_and_discards(void **state)
     core_buf_free(&explain);
 }
 
+/* "The agency hailed": a verb coded by its default alone codes nothing
+ * without a target, unless the dyad is optional (PETRARCH's
+ * require_dyad=false), when it codes with target "---"; an actor acting on
+ * itself stays no event either way. */
+static void test_require_dyad(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "The the DET 2 det|agency agency NOUN 3 nsubj =GOV|hailed hail VERB 0 root|"
+                    ". . PUNCT 3 punct");
+    size_t n;
+    code(f, "2022-03-10", &n);
+    assert_int_equal(n, 0);
+    dyad_optional = true;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GOV", "051", "---");
+    assert_string_equal(e[0].source_text, "agency");
+    code(f, "2022-03-10", &n); /* the option holds for one call only here */
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +268,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_coordination_reciprocal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pronoun_and_context_target, setup, teardown),
         cmocka_unit_test_setup_teardown(test_background_and_discards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_require_dyad, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

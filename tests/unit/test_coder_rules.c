@@ -146,7 +146,7 @@ static const annals_event *code(fixture *f, const char *date, size_t *n)
 {
     core_buf_clear(&explain);
     cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, date,
-                    &f->arena, &explain};
+                    &f->arena, &explain, false};
     assert_int_equal(cod_code_document(&in, &f->events), 0);
     *n = f->events.n;
     return f->events.v;
