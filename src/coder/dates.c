@@ -134,10 +134,29 @@ static long latest_day(long doc, unsigned m, unsigned d)
     return t;
 }
 
+/* Whether the clause speaks of the future: a "will", "shall" or "'ll"
+ * auxiliary among its words ("Biden will visit Israel on Wednesday"). */
+static bool clause_future(const annals_sentence *s, const size_t *idx, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const annals_word *w = &s->words[idx[k]];
+        if (w->upos != ANNALS_UPOS_AUX)
+            continue;
+        if (strcasecmp(w->norm, "will") == 0 || strcasecmp(w->norm, "shall") == 0 ||
+            strcasecmp(w->norm, "'ll") == 0 || strcasecmp(w->norm, "wo") == 0)
+            return true;
+    }
+    return false;
+}
+
 const char *cod_clause_date(const annals_sentence *s, const size_t *idx, size_t n,
                             const char *doc_date, core_arena *a)
 {
     long doc = cod_days_from_iso(doc_date);
+    /* a weekday is the one before the document date in a report of what
+     * happened, the one after it in a clause about the future ("will
+     * visit on Wednesday", "next Wednesday") */
+    bool future = clause_future(s, idx, n);
     long when = LONG_MIN;
     for (size_t k = 0; k < n && when == LONG_MIN; k++) {
         const annals_word *w = &s->words[idx[k]];
@@ -170,10 +189,17 @@ const char *cod_clause_date(const annals_sentence *s, const size_t *idx, size_t 
             when = doc - 1;
         } else if (strcasecmp(f, "today") == 0 || strcasecmp(f, "tonight") == 0) {
             when = doc;
-        } else if ((wd = weekday_of(f)) >= 0 && strcasecmp(prev, "next") != 0) {
+        } else if (strcasecmp(f, "tomorrow") == 0) {
+            when = doc + 1;
+        } else if ((wd = weekday_of(f)) >= 0) {
             /* 1970-01-01 was a Thursday (3) */
             long dow = ((doc % 7) + 7 + 3) % 7;
-            when = doc - ((dow - wd + 7) % 7);
+            if (strcasecmp(prev, "next") == 0)
+                when = doc + 1 + ((wd - dow + 6) % 7); /* strictly after */
+            else if (future)
+                when = doc + ((wd - dow + 7) % 7);
+            else
+                when = doc - ((dow - wd + 7) % 7);
         } else if (strcasecmp(f, "last") == 0 && strcasecmp(next, "week") == 0) {
             when = doc - 7;
         } else if (strcasecmp(f, "last") == 0 && strcasecmp(next, "month") == 0) {

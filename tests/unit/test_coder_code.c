@@ -259,6 +259,31 @@ static void test_require_dyad(void **state)
     assert_int_equal(n, 0);
 }
 
+/* A weekday is resolved backwards in a report and forwards in a clause
+ * with a future auxiliary or after "next" (document date Monday
+ * 2023-10-16). */
+static void test_future_weekday(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Biden Biden PROPN 3 nsubj|will will AUX 3 aux|visit visit VERB 0 root|"
+                    "Israel Israel PROPN 3 obj|on on ADP 6 case|Wednesday Wednesday PROPN 3 obl");
+    add_sentence(f, "Biden Biden PROPN 2 nsubj|visited visit VERB 0 root|"
+                    "Israel Israel PROPN 2 obj|on on ADP 5 case|Wednesday Wednesday PROPN 2 obl");
+    add_sentence(f, "Biden Biden PROPN 2 nsubj|visits visit VERB 0 root|"
+                    "Israel Israel PROPN 2 obj|next next ADJ 5 amod|Monday Monday PROPN 2 obl");
+    size_t all[6] = {0, 1, 2, 3, 4, 5};
+    assert_string_equal(cod_clause_date(&f->sents[0], all, 6, "2023-10-16", &f->arena),
+                        "2023-10-18");
+    assert_string_equal(cod_clause_date(&f->sents[1], all, 5, "2023-10-16", &f->arena),
+                        "2023-10-11");
+    assert_string_equal(cod_clause_date(&f->sents[2], all, 5, "2023-10-16", &f->arena),
+                        "2023-10-23");
+    /* "will ... on Monday" on a Monday is that day */
+    f->sents[0].words[5].norm = "Monday";
+    assert_string_equal(cod_clause_date(&f->sents[0], all, 6, "2023-10-16", &f->arena),
+                        "2023-10-16");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +294,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pronoun_and_context_target, setup, teardown),
         cmocka_unit_test_setup_teardown(test_background_and_discards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_require_dyad, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_future_weekday, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
