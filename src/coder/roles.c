@@ -68,7 +68,11 @@ static int latest_before(const cod_sent *cs, size_t k, bool subject)
 static void add_coded(cod_actors *out, int m, size_t word, const char *how, const char *text,
                       const char *code)
 {
-    if (out->n >= COD_MAX_ACTORS)
+    /* an entry coded "---" says its words are not an actor ("Bandar
+     * Abbas", a city): it blocks them from matching anything else but is
+     * never a source or target, nor a country for an agent ("officials in
+     * Bandar Abbas" is no "---GOV") */
+    if (out->n >= COD_MAX_ACTORS || strncmp(code, "---", 3) == 0)
         return;
     for (size_t i = 0; i < out->n; i++)
         if (out->v[i].mention == m && strcmp(out->v[i].code, code) == 0)

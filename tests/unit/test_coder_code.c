@@ -259,6 +259,32 @@ static void test_require_dyad(void **state)
     assert_int_equal(n, 0);
 }
 
+/* A mention coded "---" (a dictionary entry saying "not an actor") is
+ * neither a source nor a target, nor the country of an agent beside it. */
+static void test_no_actor_entry(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Bandar Bandar PROPN 3 nsubj =---|Abbas Abbas PROPN 1 flat|"
+                    "hailed hail VERB 0 root|China China PROPN 3 obj =CHN");
+    size_t n;
+    code(f, "2024-01-01", &n);
+    assert_int_equal(n, 0);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Officials official NOUN 5 nsubj =GOV|in in ADP 3 case|"
+                    "Tabriz Tabriz PROPN 1 nmod =---|then then ADV 5 advmod|hailed hail VERB 0 root|"
+                    "China China PROPN 5 obj =CHN");
+    f->mentions[0].flags = ANNALS_MENTION_AGENT;
+    const annals_event *e = code(f, "2024-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GOV", "051", "CHN");
+    /* the same agent with a real country takes it */
+    f->mentions[1].code = "IRN";
+    e = code(f, "2024-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "IRNGOV", "051", "CHN");
+}
+
 /* A weekday is resolved backwards in a report and forwards in a clause
  * with a future auxiliary or after "next" (document date Monday
  * 2023-10-16). */
@@ -295,6 +321,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_background_and_discards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_require_dyad, setup, teardown),
         cmocka_unit_test_setup_teardown(test_future_weekday, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_actor_entry, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
