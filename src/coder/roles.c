@@ -16,6 +16,21 @@ static bool word_in(const char *w, const char *const *list)
 
 static const char *const personal[] = {"he", "she", "it", "they", "him", "her", "them",
                                        "his", "its", "their", "we", "our", "us", NULL};
+/* Prepositions that say where without saying whose, for an agent's
+ * modifier: "officials in Gondor" are Gondor's officials, "migrants near
+ * the Turkish border" are not Turkish. */
+static const char *const not_whose[] = {"near", "outside", "around", "across", "along",
+                                        "beside", "behind", "beyond", "off", NULL};
+
+/* Whether word k heads a phrase introduced by a preposition of `list`. */
+static bool has_case(const cod_sent *cs, size_t k, const char *const *list)
+{
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, "case") && word_in(cs->s->words[c].norm, list))
+            return true;
+    return false;
+}
+
 static const char *const relative[] = {"which", "who", "that", "whom", "whose", NULL};
 /* Nouns that, after "the", stand for an actor named before them. */
 static const char *const anaphoric[] = {"country", "government", "minister", "president",
@@ -189,6 +204,8 @@ static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
     for (int k = cs->first[shared ? (size_t)g : h]; k >= 0; k = cs->next[k]) {
         if (cs->ment[k] == cs->ment[h] || !(cod_rel_is(cs, (size_t)k, "nmod") ||
                                             cod_rel_is(cs, (size_t)k, "amod")))
+            continue;
+        if (has_case(cs, (size_t)k, not_whose))
             continue;
         if (cs->s->words[k].upos == ANNALS_UPOS_PRON) {
             /* "their foreign ministers": the antecedents' ministers */

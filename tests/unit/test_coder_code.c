@@ -285,6 +285,27 @@ static void test_no_actor_entry(void **state)
     assert_event(&e[0], "IRNGOV", "051", "CHN");
 }
 
+/* An agent takes the country of a modifier that says whose ("officials
+ * in Iran"), not of one that only says where ("migrants near the Turkish
+ * border"). */
+static void test_agent_place_modifier(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Police police NOUN 2 nsubj =COP|hailed hail VERB 0 root|"
+                    "migrants migrant NOUN 2 obj =REF|near near ADP 6 case|the the DET 6 det|"
+                    "border border NOUN 3 nmod|Turkish Turkish ADJ 6 amod =TUR");
+    f->mentions[0].flags = ANNALS_MENTION_AGENT;
+    f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "2024-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "COP", "051", "REF");
+    f->sents[0].words[3].norm = "in"; /* "migrants in the Turkish border (area)" */
+    e = code(f, "2024-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "COP", "051", "TURREF");
+}
+
 /* A weekday is resolved backwards in a report and forwards in a clause
  * with a future auxiliary or after "next" (document date Monday
  * 2023-10-16). */
@@ -322,6 +343,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_require_dyad, setup, teardown),
         cmocka_unit_test_setup_teardown(test_future_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_actor_entry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_place_modifier, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
