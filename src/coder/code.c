@@ -489,8 +489,9 @@ static int emit(doc_state *st, const cod_sent *cs, size_t v, const cod_match *m,
 
 /* The words of the clause in text order, for the date. */
 static const char *clause_date(const cod_sent *cs, const cod_clause *cl, size_t v,
-                               const char *doc_date)
+                               const char *doc_date, bool *background)
 {
+    *background = false;
     size_t n = cl->n_pre + cl->n_post + 1 + cs->n;
     size_t *idx = core_arena_alloc(cs->in->arena, n * sizeof *idx);
     if (!idx)
@@ -510,6 +511,11 @@ static const char *clause_date(const cod_sent *cs, const cod_clause *cl, size_t 
                 break;
             }
     const char *d = cod_clause_date(cs->s, idx, k, doc_date, cs->in->arena);
+    /* a clause set in a year more than a year before the story is history
+     * recalled, not news: "Russia attacked Ukraine in February 2022, the
+     * analyst recalled" in 2024.  A full date ("on June 21, 2019") is
+     * left as the event's date: stories name old days for news too */
+    *background = cod_clause_background(cs->s, idx, k, doc_date);
     return d ? d : doc_date;
 }
 
@@ -557,7 +563,13 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     find_targets(cs, &cl, &m, &src, &tgt);
     if (!tgt.n && !m.has_target_slot)
         complement_target(cs, v, &src, &tgt);
-    const char *date = clause_date(cs, &cl, v, in->date);
+    bool background;
+    const char *date = clause_date(cs, &cl, v, in->date, &background);
+    if (background) {
+        EXPLAIN(in, "    -> no event: the clause is dated more than a year before the story "
+                    "(background)\n");
+        return 0;
+    }
     /* coordinated sources and no target: mutual when the words say so, or
      * when the event is cooperation (CAMEO roots 03-08: "Gondor and
      * Osgiliath agreed"); never for a conflict ("A and B condemned X") */

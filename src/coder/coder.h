@@ -76,4 +76,11 @@ void cod_iso_from_days(long days, char out[11]);
 const char *cod_clause_date(const annals_sentence *s, const size_t *idx, size_t n,
                             const char *doc_date, core_arena *a);
 
+/* Whether the clause (words `idx[0..n)` of `s`) tells of the past as
+ * background: a year that ended more than a year before the document
+ * date ("in 1967", "in February 2022" in a story of 2024) or "N years
+ * ago".  False without a document date. */
+bool cod_clause_background(const annals_sentence *s, const size_t *idx, size_t n,
+                           const char *doc_date);
+
 #endif

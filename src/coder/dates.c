@@ -221,3 +221,41 @@ const char *cod_clause_date(const annals_sentence *s, const size_t *idx, size_t 
     cod_iso_from_days(when, iso);
     return core_arena_strdup(a, iso);
 }
+
+/* The latest day a year word names when it dates an event: "in 1967",
+ * "during 2019", or after a month ("February 2022"), as days, or
+ * LONG_MIN.  A year after another preposition is what a thing is for or
+ * about ("a trade protocol for 1990"), and a bare number may be a count. */
+static long year_end(const annals_sentence *s, size_t at)
+{
+    long y = year_number(s->words[at].norm);
+    if (!y)
+        return LONG_MIN;
+    const annals_word *p = at ? &s->words[at - 1] : NULL;
+    int m = p ? month_of(p->norm) : 0;
+    if (m)
+        return days_from_civil(y, (unsigned)m, (unsigned)month_days(y, (unsigned)m));
+    if (p && (strcasecmp(p->norm, "in") == 0 || strcasecmp(p->norm, "during") == 0))
+        return days_from_civil(y, 12, 31);
+    return LONG_MIN;
+}
+
+bool cod_clause_background(const annals_sentence *s, const size_t *idx, size_t n,
+                           const char *doc_date)
+{
+    long doc = cod_days_from_iso(doc_date);
+    if (doc == LONG_MIN)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = idx[k];
+        const char *f = s->words[at].norm;
+        /* "three years ago", "decades ago" */
+        if ((strcasecmp(f, "years") == 0 || strcasecmp(f, "decades") == 0) &&
+            at + 1 < s->n_words && strcasecmp(s->words[at + 1].norm, "ago") == 0)
+            return true;
+        long end = year_end(s, at);
+        if (end != LONG_MIN && end < doc - 366)
+            return true;
+    }
+    return false;
+}

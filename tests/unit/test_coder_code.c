@@ -306,6 +306,35 @@ static void test_agent_place_modifier(void **state)
     assert_event(&e[0], "COP", "051", "TURREF");
 }
 
+/* A clause dated more than a year before the story is background and
+ * codes nothing; a recent month, or a year a thing is for, does not count. */
+static void test_background_date(void **state)
+{
+    fixture *f = *state;
+    const char *base = "France France PROPN 2 nsubj =FRA|hailed hail VERB 0 root|"
+                       "Iran Iran PROPN 2 obj =IRN|";
+    char spec[256];
+    static const struct {
+        const char *tail;
+        size_t events;
+    } cases[] = {
+        {"in in ADP 5 case|February February PROPN 2 obl|2022 2022 NUM 5 nummod", 0},
+        {"in in ADP 5 case|January January PROPN 2 obl|2024 2024 NUM 5 nummod", 1},
+        {"in in ADP 5 case|1967 1967 NUM 2 obl|. . PUNCT 2 punct", 0},
+        {"for for ADP 5 case|1990 1990 NUM 2 obl|. . PUNCT 2 punct", 1},
+        {"three three NUM 5 nummod|years year NOUN 6 obl:npmod|ago ago ADV 2 advmod", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        f->n_sents = 0;
+        f->n_mentions = 0;
+        snprintf(spec, sizeof spec, "%s%s", base, cases[i].tail);
+        add_sentence(f, core_arena_strdup(&f->arena, spec));
+        size_t n;
+        code(f, "2024-03-01", &n);
+        assert_int_equal(n, cases[i].events);
+    }
+}
+
 /* A weekday is resolved backwards in a report and forwards in a clause
  * with a future auxiliary or after "next" (document date Monday
  * 2023-10-16). */
@@ -343,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_require_dyad, setup, teardown),
         cmocka_unit_test_setup_teardown(test_future_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_actor_entry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_background_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_place_modifier, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
