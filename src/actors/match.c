@@ -415,6 +415,24 @@ static bool act_joins(const annals_sentence *s, const act_hit *h, size_t g0, siz
     return true;
 }
 
+/* Whether word k is capitalised and, unless `anywhere`, not the first
+ * word of its sentence (a word before it begins with a letter or digit:
+ * an opening quote or bracket does not count). */
+static bool act_capitalised_name(const annals_sentence *s, size_t k, bool anywhere)
+{
+    const char *f = s->words[k].form;
+    if (!f || !(*f >= 'A' && *f <= 'Z'))
+        return false;
+    if (anywhere)
+        return true;
+    for (size_t j = 0; j < k; j++) {
+        unsigned char c = (unsigned char)(s->words[j].form ? s->words[j].form[0] : 0);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            return true;
+    }
+    return false;
+}
+
 int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s,
                       int32_t date, act_mention **out, size_t *n_out)
 {
@@ -440,9 +458,14 @@ int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s
         h.first = t[h.t0].word;
         h.end = t[h.t1 - 1].word + 1;
         h.entry = &d->entries[d->names[h.name].entry];
-        /* A lone word the tagger calls a verb is not a name ("to police"). */
+        /* A lone word the tagger calls a verb is not a name ("to police"),
+         * unless it is capitalised where a sentence does not start, or is
+         * a capitalised actor name (a proper name, not an agent's common
+         * noun) at the start: the capital marks a name whatever the tag
+         * ("Pyongyang" tagged VBG) */
         if (h.end - h.first == 1 && (s->words[h.first].upos == ANNALS_UPOS_VERB ||
-                                     s->words[h.first].upos == ANNALS_UPOS_AUX)) {
+                                     s->words[h.first].upos == ANNALS_UPOS_AUX) &&
+            !act_capitalised_name(s, h.first, h.entry->section == ACT_SEC_ACTORS)) {
             i++;
             continue;
         }
