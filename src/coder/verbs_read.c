@@ -771,6 +771,12 @@ static void native_pattern(reader *r, const char *s, size_t n)
         bad(r, "%s", why);
         return;
     }
+    /* a word written just before '*' in the native format is the verb's
+     * auxiliary or adverb and stands right before it ("will * +" is "will
+     * visit", not "will soon visit" nor a "will" in another clause), as
+     * PETRARCH writes WILL_* */
+    if (p.n_pre && p.pre[p.n_pre - 1].kind == COD_EL_WORD)
+        p.verb_pre_adj = true;
     p.where = where(r);
     cod_build_pattern(r->v, r->block, &p);
 }

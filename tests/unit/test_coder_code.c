@@ -34,7 +34,10 @@ static const char *dict =
     "    1244  * to lift &SANCTION\n"
     "hail\n"
     "    051  * +\n"
-    "    051  *\n";
+    "    051  *\n"
+    "visit\n"
+    "    036  will * +\n"
+    "    042  * +\n";
 
 typedef struct fixture {
     cod_verbs verbs;
@@ -335,6 +338,27 @@ static void test_background_date(void **state)
     }
 }
 
+/* A native pattern's word before '*' stands right before the verb:
+ * "will visit" is an intent (036), "will soon visit" and a "will" of
+ * another clause are not. */
+static void test_native_word_before_verb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Germany Germany PROPN 3 nsubj =DEU|will will AUX 3 aux|visit visit VERB 0 root|"
+                    "Albania Albania PROPN 3 obj =ALB");
+    size_t n;
+    const annals_event *e = code(f, "2024-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "DEU", "036", "ALB");
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Germany Germany PROPN 4 nsubj =DEU|will will AUX 4 aux|soon soon ADV 4 advmod|"
+                    "visit visit VERB 0 root|Albania Albania PROPN 4 obj =ALB");
+    e = code(f, "2024-01-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "DEU", "042", "ALB");
+}
+
 /* A weekday is resolved backwards in a report and forwards in a clause
  * with a future auxiliary or after "next" (document date Monday
  * 2023-10-16). */
@@ -373,6 +397,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_future_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_actor_entry, setup, teardown),
         cmocka_unit_test_setup_teardown(test_background_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_native_word_before_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_place_modifier, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
