@@ -20,72 +20,13 @@
 #include "syntax/tagger.h"
 #include "text/utf8.h"
 
-typedef struct bench_sent {
-    annals_word *w;
-    size_t n;
-} bench_sent;
+#include "bench_conllu.h"
 
 static double now_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this thread: on a shared machine the wall clock also counts
- * the time other processes had the core. */
-static double cpu_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Copies the sentences of `path` (words with folded forms) into `a`. */
-static bench_sent *load_sentences(const char *path, core_arena *a, size_t *n_out,
-                                  size_t *words)
-{
-    FILE *fp = fopen(path, "r");
-    io_conllu *r = fp ? io_conllu_open(fp, path) : NULL;
-    if (!r) {
-        fprintf(stderr, "bench_syntax: cannot read %s\n", path);
-        if (fp)
-            fclose(fp);
-        return NULL;
-    }
-    bench_sent *v = NULL;
-    size_t n = 0, cap = 0;
-    annals_document doc;
-    int rc;
-    *words = 0;
-    while ((rc = io_conllu_next(r, &doc)) != 0) {
-        if (rc < 0) {
-            if (rc == ANNALS_E_RECORD)
-                continue;
-            break;
-        }
-        for (size_t i = 0; i < doc.n_sentences; i++) {
-            const annals_sentence *s = &doc.sentences[i];
-            if (n == cap) {
-                cap = cap ? cap * 2 : 1024;
-                bench_sent *nv = realloc(v, cap * sizeof *v);
-                if (!nv)
-                    exit(1);
-                v = nv;
-            }
-            annals_word *w = core_arena_calloc(a, s->n_words + 1, sizeof *w);
-            for (size_t k = 0; k < s->n_words; k++) {
-                w[k].form = core_arena_strdup(a, s->words[k].form);
-                w[k].norm = text_fold(a, w[k].form);
-            }
-            v[n++] = (bench_sent){w, s->n_words};
-            *words += s->n_words;
-        }
-    }
-    io_conllu_free(r);
-    fclose(fp);
-    *n_out = n;
-    return v;
 }
 
 int main(int argc, char **argv)
@@ -131,19 +72,19 @@ int main(int argc, char **argv)
     core_arena_init(&data, 0);
     core_arena_init(&scratch, 0);
     size_t n_sent, words;
-    bench_sent *s = load_sentences(path, &data, &n_sent, &words);
+    bench_sent *s = bench_load_conllu("bench_syntax", path, &data, &n_sent, &words);
     if (!s)
         return 1;
     double best_tag = 1e9, best_both = 1e9, best_cpu = 1e9;
     for (int k = 0; k < repeat; k++) {
-        double c0 = cpu_s();
+        double c0 = bench_thread_cpu();
         double t0 = now_s();
         for (size_t j = 0; j < n_sent; j++) {
             syn_tagger_tag(&t, &scratch, s[j].w, s[j].n);
             core_arena_reset(&scratch);
         }
         double t1 = now_s();
-        double c1 = cpu_s();
+        double c1 = bench_thread_cpu();
         if (c1 - c0 < best_cpu)
             best_cpu = c1 - c0;
         for (size_t j = 0; j < n_sent; j++) {

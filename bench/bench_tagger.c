@@ -23,66 +23,10 @@
 #include "syntax/tagger.h"
 #include "text/utf8.h"
 
-typedef struct bt_sent {
-    annals_word *w;
-    size_t n;
-} bt_sent;
-
-static double bt_cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* The sentences of `path`, their forms copied and folded into `a`. */
-static bt_sent *bt_load(const char *path, core_arena *a, size_t *n_out, size_t *words)
-{
-    FILE *fp = fopen(path, "r");
-    io_conllu *r = fp ? io_conllu_open(fp, path) : NULL;
-    if (!r) {
-        fprintf(stderr, "bench_tagger: cannot read %s\n", path);
-        if (fp)
-            fclose(fp);
-        return NULL;
-    }
-    bt_sent *v = NULL;
-    size_t n = 0, cap = 0;
-    annals_document doc;
-    int rc;
-    *words = 0;
-    while ((rc = io_conllu_next(r, &doc)) != 0) {
-        if (rc < 0) {
-            if (rc == ANNALS_E_RECORD)
-                continue;
-            break;
-        }
-        for (size_t i = 0; i < doc.n_sentences; i++) {
-            const annals_sentence *s = &doc.sentences[i];
-            if (n == cap) {
-                cap = cap ? cap * 2 : 1024;
-                bt_sent *nv = realloc(v, cap * sizeof *v);
-                if (!nv)
-                    exit(1);
-                v = nv;
-            }
-            annals_word *w = core_arena_calloc(a, s->n_words + 1, sizeof *w);
-            for (size_t k = 0; k < s->n_words; k++) {
-                w[k].form = core_arena_strdup(a, s->words[k].form);
-                w[k].norm = text_fold(a, w[k].form);
-            }
-            v[n++] = (bt_sent){w, s->n_words};
-            *words += s->n_words;
-        }
-    }
-    io_conllu_free(r);
-    fclose(fp);
-    *n_out = n;
-    return v;
-}
+#include "bench_conllu.h"
 
 /* FNV-1a over the tags and lemmas of every word. */
-static uint64_t bt_checksum(const bt_sent *s, size_t n)
+static uint64_t bt_checksum(const bench_sent *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     for (size_t j = 0; j < n; j++)
@@ -125,24 +69,24 @@ int main(int argc, char **argv)
     core_arena_init(&data, 0);
     core_arena_init(&scratch, 0);
     size_t n_sent, words;
-    bt_sent *s = bt_load(argv[i + 1], &data, &n_sent, &words);
+    bench_sent *s = bench_load_conllu("bench_tagger", argv[i + 1], &data, &n_sent, &words);
     if (!s)
         return 1;
     double best_tag = 1e9, best_both = 1e9;
     uint64_t sum = 0;
     for (int k = 0; k < repeat; k++) {
-        double c0 = bt_cpu();
+        double c0 = bench_thread_cpu();
         for (size_t j = 0; j < n_sent; j++) {
             syn_tagger_tag(&t, &scratch, s[j].w, s[j].n);
             core_arena_reset(&scratch);
         }
-        double c1 = bt_cpu();
+        double c1 = bench_thread_cpu();
         /* The lemmas stay in `scratch` until the pass is summed. */
         for (size_t j = 0; j < n_sent; j++) {
             syn_tagger_tag(&t, &scratch, s[j].w, s[j].n);
             syn_lemma_sentence(&l, &scratch, s[j].w, s[j].n);
         }
-        double c2 = bt_cpu();
+        double c2 = bench_thread_cpu();
         sum = bt_checksum(s, n_sent);
         core_arena_reset(&scratch);
         if (c1 - c0 < best_tag)
