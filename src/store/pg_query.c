@@ -2,10 +2,10 @@
  * lists and documents under one filter, giving the rows sqlite_query.c
  * gives, in the same order.
  *
- * The SQL of a query is put together from fixed fragments, one per filter
- * field that is set; every value the user gave is a $n parameter of
- * PQexecParams, never pasted into the text.  The order is SQLite's:
- * undated first (NULLS FIRST), text by bytes (the "C" collation of the
+ * The conditions of a filter come from filter_sql.c, as SQLite's do;
+ * every value the user gave is a $n parameter of PQsendQueryParams (an
+ * unnamed prepared statement), never pasted into the text.  The order is
+ * SQLite's: undated first (NULLS FIRST), text by bytes (the "C" collation of the
  * columns).  Rows are read one at a time (single-row mode), so a large
  * answer is never held whole in memory. */
 #include <inttypes.h>
@@ -13,76 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/filter_sql.h"
 #include "store/pg.h"
 
-#define PG_MAX_BINDS 24
-
-/* A query being built: its text and the values of its parameters in
- * order.  Values are borrowed from the filter or owned (`owned`). */
-typedef struct pg_query {
-    core_buf sql;
-    const char *vals[PG_MAX_BINDS];
-    int n;
-    char *owned[PG_MAX_BINDS];
-    int n_owned;
-    char nums[2][24];        /* the limit and offset as text */
-    bool failed;
-} pg_query;
-
-static void q_free(pg_query *q)
-{
-    core_buf_free(&q->sql);
-    for (int i = 0; i < q->n_owned; i++)
-        free(q->owned[i]);
-}
-
-/* Adds a parameter (NULL is SQL NULL) and writes its placeholder. */
-static void q_bind(pg_query *q, const char *v)
-{
-    if (q->n == PG_MAX_BINDS) {
-        q->failed = true;
-        return;
-    }
-    q->vals[q->n++] = v;
-    core_buf_printf(&q->sql, "$%d", q->n);
-}
-
-static char *q_own(pg_query *q, char *v)
-{
-    if (!v || q->n_owned == PG_MAX_BINDS) {
-        free(v);
-        q->failed = true;
-        return NULL;
-    }
-    return q->owned[q->n_owned++] = v;
-}
-
-/* "(col >= $1 AND col < $2)": the codes that start with `prefix`, as a
- * range an index can serve (as in sqlite_query.c). */
-static void q_prefix(pg_query *q, const char *col, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    char *hi = malloc(n + 1);
-    if (hi)
-        memcpy(hi, prefix, n + 1);
-    while (hi && n > 0 && (unsigned char)hi[n - 1] == 0xFF)
-        hi[--n] = '\0';
-    core_buf_printf(&q->sql, "(%s >= ", col);
-    q_bind(q, prefix);
-    if (hi && n > 0) {
-        hi[n - 1] = (char)((unsigned char)hi[n - 1] + 1);
-        core_buf_printf(&q->sql, " AND %s < ", col);
-        q_bind(q, q_own(q, hi));
-    } else {
-        free(hi);
-        q->failed |= !hi;
-    }
-    core_buf_puts(&q->sql, ")");
-}
-
 /* The sentences (doc, idx) whose words match the filter's, as a tsquery
- * literal bound like any value (pg_text.c). */
-static void q_text(pg_query *q, const char *alias, const char *text)
+ * literal bound like any value (pg_text.c): the full-text search of
+ * store_query_where. */
+static void q_text(store_query *q, const char *alias, const char *text)
 {
     core_buf tsq = CORE_BUF_INIT;
     if (!store_pg_tsquery(&tsq, text)) {
@@ -96,94 +33,43 @@ static void q_text(pg_query *q, const char *alias, const char *text)
                     " AND (%s.doc, %s.sent) IN (SELECT s.doc, s.idx FROM sentences s"
                     " WHERE s.tsv @@ ",
                     alias, alias);
-    q_bind(q, q_own(q, tsq.failed ? NULL : core_buf_steal(&tsq)));
+    store_query_bind_as(q, store_query_own(q, tsq.failed ? NULL : core_buf_steal(&tsq)),
+                        "tsquery");
     core_buf_free(&tsq);
-    core_buf_puts(&q->sql, "::tsquery)");
+    core_buf_puts(&q->sql, ")");
 }
 
-/* The conditions of `f` on the columns of table alias `t` (mentions "m"
- * or events "e"), each starting with " AND". */
-static void q_where(pg_query *q, const annals_store_filter *f, const char *t)
+/* A query of this back end: $n placeholders, tsquery for words. */
+static void q_init(store_query *q)
 {
-    char src[16], tgt[16], col[16];
-    snprintf(src, sizeof src, "%s.source", t);
-    snprintf(tgt, sizeof tgt, "%s.target", t);
-    if (f->source) {
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, src, f->source);
-    }
-    if (f->target) {
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, tgt, f->target);
-    }
-    if (f->actor) {
-        core_buf_puts(&q->sql, " AND (");
-        q_prefix(q, src, f->actor);
-        core_buf_puts(&q->sql, " OR ");
-        q_prefix(q, tgt, f->actor);
-        core_buf_puts(&q->sql, ")");
-    }
-    if (f->dyad_a && f->dyad_b) {
-        core_buf_puts(&q->sql, " AND ((");
-        q_prefix(q, src, f->dyad_a);
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, tgt, f->dyad_b);
-        core_buf_puts(&q->sql, ") OR (");
-        q_prefix(q, src, f->dyad_b);
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, tgt, f->dyad_a);
-        core_buf_puts(&q->sql, "))");
-    }
-    struct {
-        const char *col, *op, *val;
-    } eq[] = {{"root", "=", f->root}, {"code", "=", f->code},
-              {"date", ">=", f->from}, {"date", "<=", f->to}};
-    for (size_t i = 0; i < sizeof eq / sizeof eq[0]; i++) {
-        if (!eq[i].val)
-            continue;
-        snprintf(col, sizeof col, "%s.%s", t, eq[i].col);
-        core_buf_printf(&q->sql, " AND %s %s ", col, eq[i].op);
-        q_bind(q, eq[i].val);
-    }
-    if (f->quad >= 1 && f->quad <= 4) {
-        static const char *const quads[] = {"0", "1", "2", "3", "4"};
-        core_buf_printf(&q->sql, " AND %s.quad = ", t);
-        q_bind(q, quads[f->quad]);
-        core_buf_puts(&q->sql, "::integer");
-    }
-    if (f->text) {
-        if (!strcmp(t, "m")) {
-            q_text(q, "m", f->text);
-        } else {
-            /* An event matches when one of its mentions does. */
-            core_buf_printf(&q->sql,
-                            " AND EXISTS (SELECT 1 FROM mentions x WHERE x.source = %s.source"
-                            " AND x.target = %s.target AND x.code = %s.code"
-                            " AND x.bucket = %s.bucket",
-                            t, t, t, t);
-            q_text(q, "x", f->text);
-            core_buf_puts(&q->sql, ")");
-        }
-    }
+    store_query_init(q, STORE_PARAM_PG, q_text);
+}
+
+/* A count as a bound value (owned by the query). */
+static void q_bind_count(store_query *q, size_t v)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%zu", v);
+    store_query_bind_as(q, store_query_own(q, strdup(num)), "bigint");
 }
 
 /* Ends the query with its limit (none when 0) and offset. */
-static void q_limit(pg_query *q, size_t limit, size_t offset)
+static void q_limit(store_query *q, size_t limit, size_t offset)
 {
-    snprintf(q->nums[0], sizeof q->nums[0], "%zu", limit);
-    snprintf(q->nums[1], sizeof q->nums[1], "%zu", offset);
     /* LIMIT NULL is no limit. */
     core_buf_puts(&q->sql, " LIMIT ");
-    q_bind(q, limit ? q->nums[0] : NULL);
-    core_buf_puts(&q->sql, "::bigint OFFSET ");
-    q_bind(q, q->nums[1]);
-    core_buf_puts(&q->sql, "::bigint");
+    if (limit)
+        q_bind_count(q, limit);
+    else
+        store_query_bind_as(q, NULL, "bigint");
+    core_buf_puts(&q->sql, " OFFSET ");
+    q_bind_count(q, offset);
 }
 
 /* Runs the query row by row, calling `row` on each until it returns
  * non-zero; the rest of the answer is then read and dropped (a cancel
  * request could reach the server late and cancel the next statement). */
-static int q_run(annals_store *s, pg_query *q, int (*row)(PGresult *, void *), void *ctx)
+static int q_run(annals_store *s, store_query *q, int (*row)(PGresult *, void *), void *ctx)
 {
     store_pg *pg = s->impl;
     if (q->failed || q->sql.failed)
@@ -262,17 +148,18 @@ static int record_row(PGresult *res, void *p)
 int store_pg_records(annals_store *s, const annals_store_filter *f, annals_store_record_fn fn,
                      void *user)
 {
-    pg_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_puts(&q.sql, "SELECT d.id, " PG_RECORD_COLUMNS
                           " FROM mentions m JOIN documents d ON d.key = m.doc"
                           " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sent"
                           " WHERE true");
-    q_where(&q, f, "m");
+    store_query_where(&q, f, "m");
     core_buf_puts(&q.sql, " ORDER BY m.date NULLS FIRST, d.id, m.sent, m.id");
     q_limit(&q, f->limit, f->offset);
     rec_ctx c = {fn, user, NULL};
     int rc = q_run(s, &q, record_row, &c);
-    q_free(&q);
+    store_query_free(&q);
     return rc;
 }
 
@@ -298,18 +185,19 @@ static int event_row(PGresult *res, void *p)
 int store_pg_events(annals_store *s, const annals_store_filter *f, annals_store_event_fn fn,
                     void *user)
 {
-    pg_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_puts(&q.sql,
                   "SELECT e.date, e.end_date, e.source, e.target, e.code, e.root, e.quad,"
                   " e.goldstein, e.num_mentions, e.num_sources, e.num_articles"
                   " FROM events e WHERE true");
-    q_where(&q, f, "e");
+    store_query_where(&q, f, "e");
     core_buf_puts(&q.sql,
                   " ORDER BY e.date NULLS FIRST, e.source, e.target, e.code, e.bucket");
     q_limit(&q, f->limit, f->offset);
     ev_ctx c = {fn, user};
     int rc = q_run(s, &q, event_row, &c);
-    q_free(&q);
+    store_query_free(&q);
     return rc;
 }
 
@@ -341,7 +229,7 @@ static int bin_row(PGresult *res, void *p)
  * one.  Goldstein sums and means are in double precision, as SQLite's
  * (numeric would be exact, but then differ from SQLite's sums of the
  * same values more often, not less). */
-static void q_events_cte(pg_query *q, const annals_store_filter *f, const char *sel_e,
+static void q_events_cte(store_query *q, const annals_store_filter *f, const char *sel_e,
                          const char *sel_m, bool dated)
 {
     if (!f->text) {
@@ -349,7 +237,7 @@ static void q_events_cte(pg_query *q, const annals_store_filter *f, const char *
                         "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g,"
                         " e.quad AS q FROM events e WHERE true%s",
                         sel_e, dated ? " AND e.date IS NOT NULL" : "");
-        q_where(q, f, "e");
+        store_query_where(q, f, "e");
         core_buf_puts(&q->sql, ") ");
         return;
     }
@@ -357,7 +245,7 @@ static void q_events_cte(pg_query *q, const annals_store_filter *f, const char *
                     "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g,"
                     " min(m.quad) AS q FROM mentions m WHERE true%s",
                     sel_m, dated ? " AND m.date IS NOT NULL" : "");
-    q_where(q, f, "m");
+    store_query_where(q, f, "m");
     core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
 }
 
@@ -381,7 +269,8 @@ int store_pg_series(annals_store *s, const annals_store_filter *f, annals_interv
         [ANNALS_BY_YEAR] = "substr(min(m.date), 1, 4) AS p",
     };
 #undef PG_WEEK
-    pg_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     q_events_cte(&q, f, period_e[iv], period_m[iv], true);
     /* The QuadClass counts in the same pass, as SQLite gives them. */
     core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g),"
@@ -391,14 +280,15 @@ int store_pg_series(annals_store *s, const annals_store_filter *f, annals_interv
     q_limit(&q, f->limit, f->offset);
     bin_ctx c = {fn, user, false, true};
     int rc = q_run(s, &q, bin_row, &c);
-    q_free(&q);
+    store_query_free(&q);
     return rc;
 }
 
 int store_pg_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
                  annals_store_bin_fn fn, void *user)
 {
-    pg_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
     if (actors)
         core_buf_puts(&q.sql,
@@ -412,7 +302,7 @@ int store_pg_top(annals_store *s, const annals_store_filter *f, bool actors, siz
     q_limit(&q, n, f->offset);
     bin_ctx c = {fn, user, !actors, false};
     int rc = q_run(s, &q, bin_row, &c);
-    q_free(&q);
+    store_query_free(&q);
     return rc;
 }
 
@@ -428,12 +318,13 @@ static int stats_row(PGresult *res, void *p)
 int store_pg_stats(annals_store *s, annals_store_stats *out)
 {
     memset(out, 0, sizeof *out);
-    pg_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_puts(&q.sql, "SELECT (SELECT count(*) FROM documents),"
                           " (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),"
                           " (SELECT count(*) FROM events), (SELECT count(*) FROM actors)");
     int rc = q_run(s, &q, stats_row, out);
-    q_free(&q);
+    store_query_free(&q);
     return rc;
 }
 
@@ -475,11 +366,12 @@ static int doc_record_row(PGresult *res, void *p)
 static int doc_part(annals_store *s, const char *sql, const char *param,
                     int (*row)(PGresult *, void *), doc_ctx *c)
 {
-    pg_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_puts(&q.sql, sql);
     q.vals[q.n++] = param;
     int rc = q_run(s, &q, row, c);
-    q_free(&q);
+    store_query_free(&q);
     return rc;
 }
 

@@ -1,77 +1,15 @@
 /* sqlite_query.c — reading the SQLite store: records, events, series and
  * top lists under one filter.
  *
- * The SQL of a query is put together from fixed fragments, one per filter
- * field that is set; every value the user gave is bound as a parameter,
- * never pasted into the text. */
+ * The conditions of a filter come from filter_sql.c, as PostgreSQL's do;
+ * every value the user gave is bound as a ?n parameter of a prepared
+ * statement, never pasted into the text. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/filter_sql.h"
 #include "store/sqlite.h"
-
-#define SQ_MAX_BINDS 24
-
-/* A query being built: its text and the values of its parameters in
- * order.  Values are borrowed from the filter or owned (`owned`). */
-typedef struct sq_query {
-    core_buf sql;
-    const char *vals[SQ_MAX_BINDS];
-    int n;
-    char *owned[SQ_MAX_BINDS];
-    int n_owned;
-    bool failed;
-} sq_query;
-
-static void q_free(sq_query *q)
-{
-    core_buf_free(&q->sql);
-    for (int i = 0; i < q->n_owned; i++)
-        free(q->owned[i]);
-}
-
-static void q_bind(sq_query *q, const char *v)
-{
-    if (q->n == SQ_MAX_BINDS || !v) {
-        q->failed = true;
-        return;
-    }
-    q->vals[q->n++] = v;
-}
-
-static char *q_own(sq_query *q, char *v)
-{
-    if (!v || q->n_owned == SQ_MAX_BINDS) {
-        free(v);
-        q->failed = true;
-        return NULL;
-    }
-    return q->owned[q->n_owned++] = v;
-}
-
-/* "col >= ? AND col < ?": the codes that start with `prefix`, as a range
- * an index can serve.  The upper bound is the prefix with its last byte
- * raised by one (bytes 0xFF are dropped first). */
-static void q_prefix(sq_query *q, const char *col, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    char *hi = malloc(n + 1);
-    if (hi)
-        memcpy(hi, prefix, n + 1);
-    while (hi && n > 0 && (unsigned char)hi[n - 1] == 0xFF)
-        hi[--n] = '\0';
-    core_buf_printf(&q->sql, "(%s >= ?", col);
-    q_bind(q, prefix);
-    if (hi && n > 0) {
-        hi[n - 1] = (char)((unsigned char)hi[n - 1] + 1);
-        core_buf_printf(&q->sql, " AND %s < ?", col);
-        q_bind(q, q_own(q, hi));
-    } else {
-        free(hi);
-        q->failed |= !hi;
-    }
-    core_buf_puts(&q->sql, ")");
-}
 
 /* Words to an FTS5 query: each word a quoted string (quotes doubled), all
  * of them required, so that no word is read as FTS5 syntax. */
@@ -101,91 +39,32 @@ static char *fts_query(const char *text)
     return core_buf_steal(&b);
 }
 
-/* The sentences (doc, idx) whose text matches the filter's words. */
-static void q_text(sq_query *q, const char *alias, const char *text)
+/* The sentences (doc, idx) whose text matches the filter's words: the
+ * full-text search of store_query_where. */
+static void q_text(store_query *q, const char *alias, const char *text)
 {
     core_buf_printf(&q->sql,
                     " AND (%s.doc, %s.sent) IN (SELECT s.doc, s.idx FROM sentences s"
                     " WHERE s.rowid IN (SELECT rowid FROM sentences_fts"
-                    " WHERE sentences_fts MATCH ?))",
+                    " WHERE sentences_fts MATCH ",
                     alias, alias);
-    q_bind(q, q_own(q, fts_query(text)));
+    store_query_bind(q, store_query_own(q, fts_query(text)));
+    core_buf_puts(&q->sql, "))");
 }
 
-/* The conditions of `f` on the columns of table alias `t` (mentions "m"
- * or events "e"), each starting with " AND". */
-static void q_where(sq_query *q, const annals_store_filter *f, const char *t)
+/* A query of this back end: ?n placeholders, FTS5 for words. */
+static void q_init(store_query *q)
 {
-    char src[16], tgt[16], col[16];
-    snprintf(src, sizeof src, "%s.source", t);
-    snprintf(tgt, sizeof tgt, "%s.target", t);
-    if (f->source) {
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, src, f->source);
-    }
-    if (f->target) {
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, tgt, f->target);
-    }
-    if (f->actor) {
-        core_buf_puts(&q->sql, " AND (");
-        q_prefix(q, src, f->actor);
-        core_buf_puts(&q->sql, " OR ");
-        q_prefix(q, tgt, f->actor);
-        core_buf_puts(&q->sql, ")");
-    }
-    if (f->dyad_a && f->dyad_b) {
-        core_buf_puts(&q->sql, " AND ((");
-        q_prefix(q, src, f->dyad_a);
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, tgt, f->dyad_b);
-        core_buf_puts(&q->sql, ") OR (");
-        q_prefix(q, src, f->dyad_b);
-        core_buf_puts(&q->sql, " AND ");
-        q_prefix(q, tgt, f->dyad_a);
-        core_buf_puts(&q->sql, "))");
-    }
-    struct {
-        const char *col, *op, *val;
-    } eq[] = {{"root", "=", f->root}, {"code", "=", f->code},
-              {"date", ">=", f->from}, {"date", "<=", f->to}};
-    for (size_t i = 0; i < sizeof eq / sizeof eq[0]; i++) {
-        if (!eq[i].val)
-            continue;
-        snprintf(col, sizeof col, "%s.%s", t, eq[i].col);
-        core_buf_printf(&q->sql, " AND %s %s ?", col, eq[i].op);
-        q_bind(q, eq[i].val);
-    }
-    if (f->quad >= 1 && f->quad <= 4) {
-        /* Bound like every value (as text: the column's integer affinity
-         * converts it). */
-        static const char *const quads[] = {"0", "1", "2", "3", "4"};
-        core_buf_printf(&q->sql, " AND %s.quad = ?", t);
-        q_bind(q, quads[f->quad]);
-    }
-    if (f->text) {
-        if (!strcmp(t, "m")) {
-            q_text(q, "m", f->text);
-        } else {
-            /* An event matches when one of its mentions does. */
-            core_buf_printf(&q->sql,
-                            " AND EXISTS (SELECT 1 FROM mentions x WHERE x.source = %s.source"
-                            " AND x.target = %s.target AND x.code = %s.code"
-                            " AND x.bucket = %s.bucket",
-                            t, t, t, t);
-            q_text(q, "x", f->text);
-            core_buf_puts(&q->sql, ")");
-        }
-    }
+    store_query_init(q, STORE_PARAM_SQLITE, q_text);
 }
 
 /* Prepares the query and binds its values and, last, the limit and the
  * offset (rows skipped first). */
-static int q_prepare(annals_store *s, sq_query *q, size_t limit, size_t offset,
+static int q_prepare(annals_store *s, store_query *q, size_t limit, size_t offset,
                      sqlite3_stmt **st)
 {
     store_sqlite *impl = s->impl;
-    core_buf_puts(&q->sql, " LIMIT ? OFFSET ?");
+    core_buf_printf(&q->sql, " LIMIT ?%d OFFSET ?%d", q->n + 1, q->n + 2);
     if (q->failed || q->sql.failed)
         return store_fail(s, ANNALS_E_NOMEM, "out of memory");
     if (sqlite3_prepare_v2(impl->db, q->sql.data, -1, st, NULL) != SQLITE_OK)
@@ -248,18 +127,19 @@ static int record_row(sqlite3_stmt *st, void *p)
 int store_sqlite_records(annals_store *s, const annals_store_filter *f,
                          annals_store_record_fn fn, void *user)
 {
-    sq_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_puts(&q.sql,
                   "SELECT d.id, m.sent, m.date, m.source, m.target, m.code, m.root, m.quad,"
                   " m.goldstein, m.plover, m.source_text, m.target_text, m.verb_text,"
                   " m.pattern, coalesce(s.text, '')"
                   " FROM mentions m JOIN documents d ON d.key = m.doc"
                   " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sent WHERE 1");
-    q_where(&q, f, "m");
+    store_query_where(&q, f, "m");
     core_buf_puts(&q.sql, " ORDER BY m.date, d.id, m.sent, m.rowid");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    q_free(&q);
+    store_query_free(&q);
     if (rc)
         return rc;
     rec_ctx c = {fn, user};
@@ -290,16 +170,17 @@ static int event_row(sqlite3_stmt *st, void *p)
 int store_sqlite_events(annals_store *s, const annals_store_filter *f,
                         annals_store_event_fn fn, void *user)
 {
-    sq_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_puts(&q.sql,
                   "SELECT e.date, e.end_date, e.source, e.target, e.code, e.root, e.quad,"
                   " e.goldstein, e.num_mentions, e.num_sources, e.num_articles"
                   " FROM events e WHERE 1");
-    q_where(&q, f, "e");
+    store_query_where(&q, f, "e");
     core_buf_puts(&q.sql, " ORDER BY e.date, e.source, e.target, e.code, e.bucket");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    q_free(&q);
+    store_query_free(&q);
     if (rc)
         return rc;
     ev_ctx c = {fn, user};
@@ -334,9 +215,9 @@ static int bin_row(sqlite3_stmt *st, void *p)
  * match, from the layout's dyad sums, as a condition on the events: each
  * pair is then one seek, where the prefix ranges alone would read every
  * event of the first actor ("USA" as source: a fifth of the store) to
- * find the few with the second.  The ranges stay too (q_where), so the
+ * find the few with the second.  The ranges stay too (store_query_where), so the
  * answer does not depend on this. */
-static void q_dyads(sq_query *q, const annals_store_filter *f)
+static void q_dyads(store_query *q, const annals_store_filter *f)
 {
     bool dyad = f->dyad_a && f->dyad_b;
     if (!dyad && !(f->source && f->target))
@@ -349,7 +230,7 @@ static void q_dyads(sq_query *q, const annals_store_filter *f)
     g.dyad_b = f->dyad_b;
     core_buf_puts(&q->sql, " AND (e.source, e.target) IN (SELECT x.source, x.target"
                            " FROM event_dyads x WHERE x.events > 0");
-    q_where(q, &g, "x");
+    store_query_where(q, &g, "x");
     core_buf_puts(&q->sql, ")");
 }
 
@@ -359,7 +240,7 @@ static void q_dyads(sq_query *q, const annals_store_filter *f)
  * is, which is much smaller than the mentions; with one, the events are
  * gathered from the matching mentions.  `sel_e` and `sel_m` are the keys
  * to select in either case. */
-static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *sel_e,
+static void q_events_cte(store_query *q, const annals_store_filter *f, const char *sel_e,
                          const char *sel_m, bool dated)
 {
     if (!f->text) {
@@ -369,7 +250,7 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
                         " FROM events e WHERE 1%s",
                         sel_e, dated ? " AND e.date IS NOT NULL" : "");
         q_dyads(q, f);
-        q_where(q, f, "e");
+        store_query_where(q, f, "e");
         core_buf_puts(&q->sql, ") ");
         return;
     }
@@ -378,7 +259,7 @@ static void q_events_cte(sq_query *q, const annals_store_filter *f, const char *
                     " min(m.quad) AS q"
                     " FROM mentions m WHERE 1%s",
                     sel_m, dated ? " AND m.date IS NOT NULL" : "");
-    q_where(q, f, "m");
+    store_query_where(q, f, "m");
     core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
 }
 
@@ -401,12 +282,13 @@ static int series_from_days(annals_store *s, const annals_store_filter *f, annal
         [ANNALS_BY_MONTH] = "substr(d.date, 1, 7) AS p",
         [ANNALS_BY_YEAR] = "substr(d.date, 1, 4) AS p",
     };
-    sq_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     core_buf_printf(&q.sql,
                     "WITH ev AS (SELECT %s, d.quad AS q, d.events AS n, d.mentions AS nm,"
                     " d.goldstein AS g FROM event_days d WHERE d.events > 0",
                     period_d[iv]);
-    q_where(&q, f, "d");
+    store_query_where(&q, f, "d");
     core_buf_puts(&q.sql, ") SELECT p, sum(n), sum(nm), sum(g), sum(g) / sum(n),"
                           " sum(CASE WHEN q = 1 THEN n ELSE 0 END),"
                           " sum(CASE WHEN q = 2 THEN n ELSE 0 END),"
@@ -415,7 +297,7 @@ static int series_from_days(annals_store *s, const annals_store_filter *f, annal
                           " FROM ev GROUP BY p ORDER BY p");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    q_free(&q);
+    store_query_free(&q);
     if (rc)
         return rc;
     bin_ctx c = {fn, user, false, true};
@@ -439,7 +321,8 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
         [ANNALS_BY_MONTH] = "substr(min(m.date), 1, 7) AS p",
         [ANNALS_BY_YEAR] = "substr(min(m.date), 1, 4) AS p",
     };
-    sq_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     q_events_cte(&q, f, period_e[iv], period_m[iv], true);
     /* The QuadClass counts come in the same pass: a dashboard's timeline
      * needs them, and four more queries would read the events four more
@@ -449,7 +332,7 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
                           " GROUP BY p ORDER BY p");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    q_free(&q);
+    store_query_free(&q);
     if (rc)
         return rc;
     bin_ctx c = {fn, user, false, true};
@@ -460,7 +343,8 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
 static int top_from_dyads(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
                           annals_store_bin_fn fn, void *user)
 {
-    sq_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     if (actors)
         core_buf_puts(&q.sql,
                       "SELECT a, sum(n), sum(nm), sum(g), sum(g) / sum(n) FROM"
@@ -475,7 +359,7 @@ static int top_from_dyads(annals_store *s, const annals_store_filter *f, bool ac
                               " ORDER BY events DESC, mentions DESC, source, target");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, n, f->offset, &st);
-    q_free(&q);
+    store_query_free(&q);
     if (rc)
         return rc;
     bin_ctx c = {fn, user, !actors, false};
@@ -487,7 +371,8 @@ int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors,
 {
     if (days_suffice(f) && !f->root && !f->quad && !f->from && !f->to)
         return top_from_dyads(s, f, actors, n, fn, user);
-    sq_query q = {.sql = CORE_BUF_INIT};
+    store_query q;
+    q_init(&q);
     q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
     if (actors)
         core_buf_puts(&q.sql,
@@ -500,7 +385,7 @@ int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors,
                               " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
     sqlite3_stmt *st = NULL;
     int rc = q_prepare(s, &q, n, f->offset, &st);
-    q_free(&q);
+    store_query_free(&q);
     if (rc)
         return rc;
     bin_ctx c = {fn, user, !actors, false};
