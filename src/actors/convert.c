@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "actors/lint.h"
 #include "annals.h"
@@ -50,12 +51,27 @@ static bool act_name_writable(const char *s)
     return !strpbrk(s, ";{}#") && *s;
 }
 
+/* Whether name `i` of entry `e` repeats an earlier one of it: a plural
+ * PETRARCH made that the file also lists ("MINISTER", "MINISTERS"). */
+static bool act_name_repeated(const act_dict *d, const act_entry *e, uint32_t i)
+{
+    const act_name *nm = &d->names[e->first_name + i];
+    for (uint32_t k = 0; k < i; k++) {
+        const act_name *o = &d->names[e->first_name + k];
+        if (o->caps_only == nm->caps_only && !strcasecmp(o->text, nm->text))
+            return true;
+    }
+    return false;
+}
+
 static void act_write_entry(FILE *out, const act_dict *d, const act_entry *e)
 {
     bool first = true;
     for (uint32_t i = 0; i < e->n_names; i++) {
         const act_name *nm = &d->names[e->first_name + i];
-        if (!act_name_writable(nm->text) || nm->generated)
+        /* A plural PETRARCH makes of an agent is written too: the native
+         * loader makes none, and "Arnor diplomats" must still code. */
+        if (!act_name_writable(nm->text) || act_name_repeated(d, e, i))
             continue;
         if (!first)
             fputs("; ", out);

@@ -56,7 +56,7 @@ typedef struct act_name {
     uint8_t caps_only;       /* written all in capitals: matches only capitals */
     uint8_t stem;            /* TABARI: the last token matches as a prefix */
     uint8_t person_like;     /* several capitalised tokens: fuzzy-matchable */
-    uint8_t generated;       /* made by the loader (a PETRARCH plural), not written */
+    uint8_t generated;       /* made by the loader (a PETRARCH plural) */
     const uint32_t *keys;    /* token ids */
 } act_name;
 

@@ -170,17 +170,25 @@ static bool act_native_code_line(act_dict *d, uint32_t file, uint32_t line, cons
     size_t rest_len = len - code_len;
     act_trim(&rest, &rest_len);
     bool agent = sec == ACT_SEC_AGENTS;
+    /* An agent's '~' says where the actor's code goes, as in PETRARCH's
+     * files: "~GOV" (or "GOV") after it, "NGO~" before it.  The prefix
+     * keeps its '~' for the matcher (as load_legacy.c keeps it), so that a
+     * converted dictionary codes as the one it came from. */
+    bool prefix = false;
     if (agent && code_len > 1 && code[0] == '~') {
         code++;
         code_len--;
     } else if (agent && code_len > 1 && code[code_len - 1] == '~') {
         code_len--;
+        prefix = true;
     }
     if (!act_valid_code(code, code_len, agent)) {
         act_dict_diag(d, file, line, "bad code '%.*s' (CAMEO actor codes are 3-letter parts "
                       "in capitals); line skipped", (int)code_len, code);
         return true;
     }
+    if (prefix && !(code_len == 3 && !memcmp(code, "---", 3)))
+        code_len++;
     if (!rest_len)
         return act_dict_add_code(d, code, code_len, false, 0, 0, line);
     if (memchr(rest, ' ', rest_len) || memchr(rest, '\t', rest_len)) {

@@ -286,6 +286,48 @@ static void test_convert_round_trip(void **state)
     free(buf);
 }
 
+/* PETRARCH's prefix agents ("[NGO~]": NGO + ARN = NGOARN) stay prefixes
+ * through `annals dict convert`: written "NGO~" and read back as such,
+ * while a suffix ("[~GOV]") is written "GOV"; the plurals PETRARCH makes
+ * of agents are written out, since the native loader makes none. */
+static void test_convert_prefix_agents(void **state)
+{
+    (void)state;
+    act_dict d;
+    load(&d, "Test.actors.txt", "ARNOR [ARN]\n");
+    const char *agents = "MSF {}  [NGO~]\nDIPLOMAT [~GOV]\n";
+    assert_int_equal(act_dict_load_buffer(&d, "Test.agents.txt", agents, strlen(agents),
+                                          ACT_FMT_AUTO, ACT_SEC_AGENTS),
+                     0);
+    assert_string_equal(code_in(&d, "MSF Arnor", NULL), "NGOARN");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    assert_int_equal(act_write_native(&d, "Test", out), 0);
+    fclose(out);
+    assert_non_null(strstr(buf, "\n[agents]\n"));
+    assert_non_null(strstr(buf, "\nMSF\n    NGO~\n"));
+    assert_non_null(strstr(buf, "\ndiplomat; diplomats\n    GOV\n"));
+    act_dict n;
+    load(&n, "converted.actors", buf);
+    assert_int_equal(n.n_diags, 0);
+    assert_string_equal(code_in(&n, "MSF Arnor", NULL), "NGOARN");
+    assert_string_equal(code_in(&n, "an MSF Arnor diplomat", NULL), "NGOARNGOV");
+    assert_string_equal(code_in(&n, "Arnor diplomats", NULL), "ARNGOV");
+    assert_string_equal(code_in(&n, "MSF", NULL), "NGO");
+    /* written by hand in the native format, "~GOV" is the suffix too */
+    act_dict h;
+    load(&h, "hand.actors",
+         "Arnor\n    ARN\n[agents]\nMSF\n    NGO~\ndiplomat\n    ~GOV\n");
+    assert_int_equal(h.n_diags, 0);
+    assert_string_equal(code_in(&h, "MSF Arnor diplomat", NULL), "NGOARNGOV");
+    act_dict_free(&h);
+    act_dict_free(&n);
+    act_dict_free(&d);
+    free(buf);
+}
+
 /* The reference dictionaries of ../shared load as they are. */
 static void test_reference_dictionaries(void **state)
 {
@@ -334,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_tabari_format),
         cmocka_unit_test(test_lint),
         cmocka_unit_test(test_convert_round_trip),
+        cmocka_unit_test(test_convert_prefix_agents),
         cmocka_unit_test(test_reference_dictionaries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
