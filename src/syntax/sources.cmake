@@ -9,6 +9,7 @@ list(APPEND ANNALS_SOURCES
   src/syntax/lemma.c
   src/syntax/lemma_build.c
   src/syntax/train_tagger.c
+  src/syntax/train_tagwn.c
   src/syntax/train_api.c)
 list(APPEND ANNALS_SOURCES src/syntax/parser.c src/syntax/parser_system.c src/syntax/parser_features.c src/syntax/parser_treebank.c src/syntax/train_parser.c)
 

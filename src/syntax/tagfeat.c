@@ -13,7 +13,8 @@ enum {
     TF_SUF3, TF_SUF4, TF_SHAPE, TF_FLAGS, TF_PREV_LOWER, TF_NEXT_LOWER, TF_PREV2_LOWER,
     TF_NEXT2_LOWER, TF_PREV_SUF3, TF_NEXT_SUF3, TF_PREV_SHAPE, TF_NEXT_SHAPE, TF_T1,
     TF_T1T2, TF_T1_LOWER, TF_PREV_CUR, TF_CUR_NEXT, TF_T1_NEXT, TF_NEXT_SUF2, TF_PREV_SUF2,
-    TF_T1_SUF3, TF_AMB0, TF_AMB1, TF_AMB2, TF_AMBM1, TF_AMB1_LOWER, TF_T1_AMB0, TF_AMB0_AMB1
+    TF_T1_SUF3, TF_AMB0, TF_AMB1, TF_AMB2, TF_AMBM1, TF_AMB1_LOWER, TF_T1_AMB0, TF_AMB0_AMB1,
+    TF_WN0, TF_WN1, TF_WNM1, TF_WN0_SUF2, TF_T1_WN0
 };
 
 /* A strong 64-bit mix (the finaliser of SplitMix64): cheap, and every
@@ -116,6 +117,7 @@ void syn_tagfeat_word(const char *form, size_t len, int first, syn_tagword *out)
                      (first != 0) << 4 | (n >= 6) << 5;
     out->flags = flags;
     out->amb = 0;
+    out->wn = 0;
     out->sure = 0;
 }
 
@@ -135,6 +137,24 @@ static const syn_tagword *at(const syn_tagword *w, size_t n, size_t i, long d)
     if ((size_t)j >= n)
         return &pad_after;
     return &w[j];
+}
+
+/* The WordNet classes of the word and its neighbours.  A word WordNet
+ * does not know gives no feature, so that a model trained without
+ * WordNet has exactly the features it had before these templates. */
+static size_t wn_static(const syn_tagword *c, const syn_tagword *p1, const syn_tagword *n1,
+                        uint64_t *out)
+{
+    size_t k = 0;
+    if (c->wn) {
+        out[k++] = key2(TF_WN0, c->wn);
+        out[k++] = key3(TF_WN0_SUF2, c->wn, c->suf[1]);
+    }
+    if (n1->wn)
+        out[k++] = key2(TF_WN1, n1->wn);
+    if (p1->wn)
+        out[k++] = key2(TF_WNM1, p1->wn);
+    return k;
 }
 
 size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev1,
@@ -181,6 +201,9 @@ size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev
     out[k++] = key3(TF_AMB1_LOWER, n1->amb, c->lower);
     out[k++] = key3(TF_T1_AMB0, prev1, c->amb);
     out[k++] = key3(TF_AMB0_AMB1, c->amb, n1->amb);
+    k += wn_static(c, p1, n1, out + k);
+    if (c->wn)
+        out[k++] = key3(TF_T1_WN0, prev1, c->wn);
     return k;
 }
 
@@ -223,6 +246,7 @@ size_t syn_tagfeat_static(const syn_tagword *w, size_t n, size_t i, uint64_t *ou
     out[k++] = key2(TF_AMBM1, p1->amb);
     out[k++] = key3(TF_AMB1_LOWER, n1->amb, c->lower);
     out[k++] = key3(TF_AMB0_AMB1, c->amb, n1->amb);
+    k += wn_static(c, p1, n1, out + k);
     return k;
 }
 
@@ -237,5 +261,7 @@ size_t syn_tagfeat_tags(const syn_tagword *w, size_t n, size_t i, unsigned prev1
     out[k++] = key3(TF_T1_SUF3, prev1, c->suf[2]);
     out[k++] = key3(TF_T1_NEXT, prev1, n1->lower);
     out[k++] = key3(TF_T1_AMB0, prev1, c->amb);
+    if (c->wn)
+        out[k++] = key3(TF_T1_WN0, prev1, c->wn);
     return k;
 }

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SYN_TAGFEAT_MAX 40   /* features of one token, at most */
+#define SYN_TAGFEAT_MAX 44   /* features of one token, at most */
 #define SYN_TAG_START 255    /* the "tag" before the first word */
 
 typedef struct syn_tagword {
@@ -24,6 +24,9 @@ typedef struct syn_tagword {
     uint64_t flags;          /* capitalised, all caps, digit, hyphen, first */
     uint64_t amb;            /* UPOS seen with this word in training (bit
                                 per tag; 0 unknown), set by the caller */
+    uint64_t wn;             /* what WordNet says the form can be
+                                (SYN_TAG_WN_* of tagger.h; 0 nothing), set
+                                by the caller */
     unsigned sure;           /* class + 1 of a frequent word that training
                                 always saw with one tag, else 0 */
 } syn_tagword;
@@ -42,7 +45,7 @@ size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev
  * SYN_TAGFEAT_STATIC_MAX) and those that do (syn_tagfeat_tags, at most
  * SYN_TAGFEAT_TAGS_MAX).  Together they are the keys of syn_tagfeat_token,
  * in another order. */
-#define SYN_TAGFEAT_STATIC_MAX 32
+#define SYN_TAGFEAT_STATIC_MAX 36
 #define SYN_TAGFEAT_TAGS_MAX 8
 size_t syn_tagfeat_static(const syn_tagword *w, size_t n, size_t i, uint64_t *out);
 size_t syn_tagfeat_tags(const syn_tagword *w, size_t n, size_t i, unsigned prev1,

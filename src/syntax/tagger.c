@@ -45,7 +45,9 @@ int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errs
     if (!meta || size < 16)
         return bad(errbuf, errsize, "no tagger in this model");
     uint32_t n_classes = meta[1], log2_slots = meta[2], n_pairs = meta[3];
-    if (meta[0] != SYN_TAG_FEATURE_SET)
+    /* Feature set 2 is set 3 without WordNet: its word table has no
+     * WordNet bits, so no WordNet template fires and it tags as before. */
+    if (meta[0] != SYN_TAG_FEATURE_SET && meta[0] != 2)
         return bad(errbuf, errsize, "unknown tagger feature set");
     if (n_classes == 0 || n_classes > SYN_TAGGER_MAX_CLASSES || log2_slots > 30)
         return bad(errbuf, errsize, "meta section out of range");
@@ -84,6 +86,8 @@ int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errs
     return ANNALS_OK;
 }
 
+_Static_assert(ANNALS_UPOS_COUNT <= SYN_TAG_WN_SHIFT, "the UPOS bits of the word table overflow");
+
 uint64_t syn_tagger_ambiguity(const syn_tagger *t, uint64_t lower)
 {
     uint32_t check = (uint32_t)(lower >> 32) | 1u;
@@ -104,6 +108,7 @@ void syn_tagger_lookup_word(const syn_tagger *t, syn_tagword *tw)
     uint64_t v = syn_tagger_ambiguity(t, tw->lower);
     unsigned sure = (unsigned)(v >> 24) & 0xFF;
     tw->amb = v & SYN_TAG_AMB_BITS;
+    tw->wn = (v >> SYN_TAG_WN_SHIFT) & SYN_TAG_WN_ALL;
     tw->sure = sure <= t->n_classes ? sure : 0;
     /* Words training saw less than twice are not in the table; training
      * met them under one shared identity and learnt from their spelling

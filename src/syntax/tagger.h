@@ -27,7 +27,7 @@
 #define SYN_TAG_SEC_SLOTS "TAGSLOTS"
 #define SYN_TAG_SEC_PAIRS "TAGPAIRS"
 #define SYN_TAG_SEC_AMBIG "TAGAMBIG"
-#define SYN_TAG_FEATURE_SET 2 /* version of syntax/tagfeat.c the weights need */
+#define SYN_TAG_FEATURE_SET 3 /* version of syntax/tagfeat.c the weights need */
 
 /* Pointers into a model; valid while the model stays open. */
 typedef struct syn_tagger {
@@ -51,14 +51,25 @@ int syn_tagger_open(syn_tagger *t, const syn_model *m, char *errbuf, size_t errs
 int syn_tagger_present(const syn_model *m);
 
 /* What training saw of the word of lowercase hash `lower`
- * (syn_tagword.lower): bits 0-23 its UPOS tags, one bit each (0 for an
- * unknown word), bits 24-31 the class + 1 of a frequent word always seen
- * with one tag, which the tagger then gives it without scoring. */
-#define SYN_TAG_AMB_BITS 0xFFFFFFu
+ * (syn_tagword.lower): bits 0-17 its UPOS tags, one bit each (0 for a
+ * word training saw less than twice), bits 18-23 what WordNet says the
+ * form can be (SYN_TAG_WN_* shifted by SYN_TAG_WN_SHIFT; training words
+ * and words of WordNet alone), bits 24-31 the class + 1 of a frequent word
+ * always seen with one tag, which the tagger then gives it without
+ * scoring. */
+#define SYN_TAG_AMB_BITS ((1u << ANNALS_UPOS_COUNT) - 1)
+#define SYN_TAG_WN_SHIFT 18
+#define SYN_TAG_WN_NOUN 0x01u /* a noun or the plural of one */
+#define SYN_TAG_WN_ADJ 0x02u  /* an adjective (or an irregular comparative) */
+#define SYN_TAG_WN_VB 0x04u   /* a verb's base form */
+#define SYN_TAG_WN_VS 0x08u   /* a verb's -s form */
+#define SYN_TAG_WN_VED 0x10u  /* a verb's -ed form, or an irregular past */
+#define SYN_TAG_WN_VING 0x20u /* a verb's -ing form */
+#define SYN_TAG_WN_ALL 0x3Fu
 uint64_t syn_tagger_ambiguity(const syn_tagger *t, uint64_t lower);
 #define SYN_TAG_RARE_WORD 0x7a7e3a9d5c1b2f41ull
-/* Sets amb and sure of tw from the table; a word missing from it takes
- * the identity SYN_TAG_RARE_WORD. */
+/* Sets amb, wn and sure of tw from the table; a word training did not
+ * list (amb 0) takes the identity SYN_TAG_RARE_WORD. */
 void syn_tagger_lookup_word(const syn_tagger *t, syn_tagword *tw);
 
 /* Classes of the n words described by tw[] into out[]. */

@@ -20,6 +20,7 @@
 #include "syntax/tagfeat.h"
 #include "syntax/tagger.h"
 #include "syntax/train.h"
+#include "syntax/train_tagwn.h"
 #include "text/utf8.h"
 
 #define TT_NO_CLASS 255u
@@ -294,9 +295,35 @@ static uint32_t tt_sure(const tt_hu *v, size_t n)
     return (uint32_t)best_cls + 1;
 }
 
-/* Builds the open-addressing table of tagger.h (check << 32 | UPOS bits)
- * from the training words; *log2 receives its size. */
-static uint64_t *tt_build_amb(const tt_corpus *c, uint32_t *log2)
+/* Index of `hash` in wn[0..n) (sorted), n when absent. */
+static size_t tt_wn_index(const syn_tagwn_form *wn, size_t n, uint64_t hash)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (wn[mid].hash < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && wn[lo].hash == hash ? lo : n;
+}
+
+static void tt_amb_put(uint64_t *slots, size_t n_slots, uint64_t hash, uint32_t bits)
+{
+    size_t k = hash & (n_slots - 1);
+    while (slots[k])
+        k = (k + 1) & (n_slots - 1);
+    slots[k] = (uint64_t)((uint32_t)(hash >> 32) | 1u) << 32 | bits;
+}
+
+/* Builds the open-addressing table of tagger.h (check << 32 | bits) from
+ * the training words and the WordNet forms wn[0..n_wn) (sorted, may be
+ * empty); *log2 receives its size.  A training word listed gets its
+ * WordNet bits beside its tags; a WordNet form that is not listed gets an
+ * entry of its own with no tags. */
+static uint64_t *tt_build_amb(const tt_corpus *c, const syn_tagwn_form *wn, size_t n_wn,
+                              uint32_t *log2)
 {
     tt_hu *v = malloc((c->n_words ? c->n_words : 1) * sizeof *v);
     if (!v)
@@ -304,7 +331,7 @@ static uint64_t *tt_build_amb(const tt_corpus *c, uint32_t *log2)
     for (size_t i = 0; i < c->n_words; i++)
         v[i] = (tt_hu){c->tw[i].lower, c->w[i].upos, c->w[i].cls};
     qsort(v, c->n_words, sizeof *v, tt_hu_cmp);
-    size_t words = 0;
+    size_t words = n_wn;
     for (size_t i = 0; i < c->n_words; i++)
         words += i == 0 || v[i].hash != v[i - 1].hash;
     *log2 = 4;
@@ -312,20 +339,30 @@ static uint64_t *tt_build_amb(const tt_corpus *c, uint32_t *log2)
         (*log2)++;
     size_t n_slots = (size_t)1 << *log2;
     uint64_t *slots = calloc(n_slots, sizeof *slots);
-    for (size_t i = 0; slots && i < c->n_words;) {
+    uint8_t *listed = calloc(n_wn ? n_wn : 1, 1);
+    for (size_t i = 0; slots && listed && i < c->n_words;) {
         size_t j = i;
         uint32_t bits = 0;
         while (j < c->n_words && v[j].hash == v[i].hash)
             bits |= 1u << v[j++].upos;
         if (j - i >= TT_AMB_MIN && bits) {
-            size_t k = v[i].hash & (n_slots - 1);
-            while (slots[k])
-                k = (k + 1) & (n_slots - 1);
             bits |= tt_sure(v + i, j - i) << 24;
-            slots[k] = (uint64_t)((uint32_t)(v[i].hash >> 32) | 1u) << 32 | bits;
+            bits |= syn_tagwn_find(wn, n_wn, v[i].hash) << SYN_TAG_WN_SHIFT;
+            tt_amb_put(slots, n_slots, v[i].hash, bits);
+            size_t f = tt_wn_index(wn, n_wn, v[i].hash);
+            if (f < n_wn)
+                listed[f] = 1;
         }
         i = j;
     }
+    for (size_t f = 0; slots && listed && f < n_wn; f++)
+        if (!listed[f])
+            tt_amb_put(slots, n_slots, wn[f].hash, wn[f].bits << SYN_TAG_WN_SHIFT);
+    if (!listed) {
+        free(slots);
+        slots = NULL;
+    }
+    free(listed);
     free(v);
     return slots;
 }
@@ -874,8 +911,15 @@ int syn_train_tagger(syn_train_options *opt)
         tt_log(opt, 0, "%zu tags (UPOS+XPOS)", r.classes.n);
         rc = tt_build_lemmas(opt, &r.train, &r.lem, &r.lem_size);
     }
-    if (!rc && !(r.amb = tt_build_amb(&r.train, &r.amb_log2)))
+    syn_tagwn_form *wn = NULL;
+    size_t n_wn = 0;
+    if (!rc && opt->wordnet_dir)
+        rc = syn_tagwn_build(opt->wordnet_dir, &wn, &n_wn, opt->error, sizeof opt->error);
+    if (!rc && n_wn)
+        tt_log(opt, 0, "%zu word forms from WordNet", n_wn);
+    if (!rc && !(r.amb = tt_build_amb(&r.train, wn, n_wn, &r.amb_log2)))
         rc = tt_fail(opt, ANNALS_E_NOMEM, "out of memory");
+    free(wn);
     if (!rc) {
         tt_set_amb(&r.train, r.amb, r.amb_log2, r.classes.n);
         tt_set_amb(&r.dev, r.amb, r.amb_log2, r.classes.n);

@@ -28,6 +28,8 @@ static void test_split_matches_token(void **state)
     for (size_t i = 0; i < N; i++) {
         syn_tagfeat_word(forms[i], strlen(forms[i]), i == 0, &w[i]);
         w[i].amb = (uint64_t)1 << (i % 17 + 1);
+        /* Some words WordNet knows, some it does not (no WordNet feature). */
+        w[i].wn = i % 3 ? i % 63 + 1 : 0;
     }
     static const unsigned prev[][2] = {{SYN_TAG_START, SYN_TAG_START}, {3, SYN_TAG_START},
                                        {7, 12}, {0, 0}};
@@ -63,11 +65,32 @@ static void test_tags_only_in_tag_half(void **state)
         assert_true(a[k] != b[k]);
 }
 
+/* WordNet's classes add features to the word and its neighbours, and a
+ * word WordNet does not know gives exactly the features of before. */
+static void test_wordnet_features(void **state)
+{
+    (void)state;
+    syn_tagword w[3];
+    static const char *const forms[] = {"They", "imposed", "sanctions"};
+    for (size_t i = 0; i < 3; i++)
+        syn_tagfeat_word(forms[i], strlen(forms[i]), i == 0, &w[i]);
+    uint64_t a[SYN_TAGFEAT_MAX], b[SYN_TAGFEAT_MAX];
+    size_t na = syn_tagfeat_token(w, 3, 1, 4, 7, a);
+    w[1].wn = 0x10;
+    size_t nb = syn_tagfeat_token(w, 3, 1, 4, 7, b);
+    assert_int_equal(nb, na + 3); /* the word, with its ending, with the previous tag */
+    assert_memory_equal(a, b, na * sizeof a[0]); /* the templates before are untouched */
+    w[2].wn = 0x09;
+    w[0].wn = 0x04;
+    assert_int_equal(syn_tagfeat_token(w, 3, 1, 4, 7, b), na + 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split_matches_token),
         cmocka_unit_test(test_tags_only_in_tag_half),
+        cmocka_unit_test(test_wordnet_features),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
