@@ -361,3 +361,25 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
     cl->n_spost = cl->n_post;
     return 0;
 }
+
+bool cod_clause_has_object_phrase(const cod_sent *cs, const cod_clause *cl)
+{
+    /* bare noun modifiers of time or measure: "today", "last week",
+     * "five years" (UD's :tmod, :npmod and :unmarked subtypes) */
+    static const char *const bare[] = {"tmod", "npmod", "unmarked", NULL};
+    for (size_t i = 0; i < cl->n_post; i++) {
+        size_t k = cl->post[i];
+        int u = cs->s->words[k].upos;
+        if (k < cl->verb ||
+            (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
+            continue;
+        const char *d = cs->s->words[k].deprel;
+        const char *sub = d ? strchr(d, ':') : NULL;
+        bool is_bare = false;
+        for (size_t j = 0; sub && bare[j] && !is_bare; j++)
+            is_bare = strcmp(sub + 1, bare[j]) == 0;
+        if (!is_bare)
+            return true;
+    }
+    return false;
+}

@@ -71,4 +71,12 @@ bool cod_is_complement(const cod_sent *cs, size_t k);
 /* The clause of verb v.  Returns 0 or ANNALS_E_NOMEM. */
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl);
 
+/* Whether the clause has a noun phrase after its verb that could have
+ * been its target: a nominal or pronoun after the verb that is not a bare
+ * time or measure word ("said today", "left last week").  PETRARCH codes
+ * a verb without require_dyad only against such a phrase, its null-coded
+ * noun phrase standing as the target: "a senior official said on
+ * Saturday" codes GOV 023 ---, "a senior official said today" nothing. */
+bool cod_clause_has_object_phrase(const cod_sent *cs, const cod_clause *cl);
+
 #endif
