@@ -592,6 +592,10 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
         EXPLAIN(in, "    -> no event: the verb alone, with no target, says too little\n");
         return 0;
     }
+    if (!tgt.n && m.score <= 0 && !cod_clause_has_object_phrase(cs, &cl)) {
+        EXPLAIN(in, "    -> no event: no target, nor a noun phrase after the verb to stand for one\n");
+        return 0;
+    }
     for (size_t i = 0; i < src.n; i++) {
         const char *scode = src.v[i].code;
         if (!tgt.n) {

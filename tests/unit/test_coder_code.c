@@ -159,15 +159,16 @@ static void test_background_and_discards(void **state)
     core_buf_free(&explain);
 }
 
-/* "The agency hailed": a verb coded by its default alone codes nothing
- * without a target, unless the dyad is optional (PETRARCH's
- * require_dyad=false), when it codes with target "---"; an actor acting on
+/* "The agency hailed on Saturday": a verb coded by its default alone codes
+ * nothing without a target, unless the dyad is optional (PETRARCH's
+ * require_dyad=false), when it codes with target "---" (a noun phrase
+ * after the verb stands for it: test_coder_clause); an actor acting on
  * itself stays no event either way. */
 static void test_require_dyad(void **state)
 {
     fixture *f = *state;
     add_sentence(f, "The the DET 2 det|agency agency NOUN 3 nsubj =GOV|hailed hail VERB 0 root|"
-                    ". . PUNCT 3 punct");
+                    "on on ADP 5 case|Saturday Saturday PROPN 3 obl|. . PUNCT 3 punct");
     size_t n;
     code(f, "2022-03-10", &n);
     assert_int_equal(n, 0);
