@@ -1,0 +1,108 @@
+/* test_coder_clause.c — what the coder reads off a verb's clause: whether
+ * it has a noun phrase after the verb that could stand for a target
+ * (PETRARCH's require_dyad=false codes only against one), and what that
+ * changes in the events coded.  The parses are written here, so the tests
+ * do not depend on the models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annals.h"
+#include "coder/clause.h"
+#include "coder/coder.h"
+#include "core/arena.h"
+
+#include "coder_fixture.h"
+
+static const char *dict = "# annals verbs 1\n"
+                          "[verbs]\n"
+                          "say\n"
+                          "    023  * +\n"
+                          "    023  *\n";
+
+static int setup(void **state)
+{
+    return coder_fixture_setup(state, "t.verbs", dict, NULL);
+}
+
+/* The answer of cod_clause_has_object_phrase for verb v of the fixture's
+ * only sentence. */
+static bool object_phrase(fixture *f, size_t v)
+{
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, true};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    cod_clause cl;
+    assert_int_equal(cod_clause_of(&cs, v, &cl), 0);
+    return cod_clause_has_object_phrase(&cs, &cl);
+}
+
+static void reset(fixture *f)
+{
+    f->n_sents = 0;
+    f->n_mentions = 0;
+}
+
+/* A bare time word after the verb is no noun phrase a target could be;
+ * a prepositional phrase, an object or a pronoun is. */
+static void test_object_phrase(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "An a DET 2 det|official official NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    "today today NOUN 3 obl:tmod|. . PUNCT 3 punct");
+    assert_false(object_phrase(f, 2));
+    reset(f);
+    add_sentence(f, "An a DET 2 det|official official NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    "today today NOUN 3 obl:unmarked|. . PUNCT 3 punct");
+    assert_false(object_phrase(f, 2));
+    reset(f);
+    add_sentence(f, "An a DET 2 det|official official NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    "on on ADP 5 case|Saturday Saturday PROPN 3 obl|. . PUNCT 3 punct");
+    assert_true(object_phrase(f, 2));
+    reset(f);
+    add_sentence(f, "The the DET 2 det|agency agency NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    "nothing nothing PRON 3 obj|. . PUNCT 3 punct");
+    assert_true(object_phrase(f, 2));
+    reset(f);
+    /* the subject before the verb does not count */
+    add_sentence(f, "The the DET 2 det|agency agency NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    ". . PUNCT 3 punct");
+    assert_false(object_phrase(f, 2));
+}
+
+/* With require_dyad=false a verb coded by its default alone gives an
+ * event with target "---" only when such a phrase follows it. */
+static void test_targetless_needs_phrase(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "A a DET 2 det|official official NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    "today today NOUN 3 obl:unmarked|. . PUNCT 3 punct");
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "nor a noun phrase after the verb"));
+    reset(f);
+    add_sentence(f, "A a DET 2 det|official official NOUN 3 nsubj =GOV|said say VERB 0 root|"
+                    "on on ADP 5 case|Saturday Saturday PROPN 3 obl|. . PUNCT 3 punct");
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GOV", "023", "---");
+    /* require_dyad=true: no target, no event, phrase or not */
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_object_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_targetless_needs_phrase, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
