@@ -68,8 +68,11 @@ static void tok_each(const char *text, bool (*fn)(void *, const char *, size_t, 
         tok_class k = n > 0 ? tok_classify(cp) : TOK_SEPARATOR;
         if (k == TOK_SEPARATOR) {
             /* A word too long for PostgreSQL still takes its position,
-             * so that the phrases around it keep their distances. */
-            if (in_word && ++pos <= PG_TEXT_MAX_TOKENS && len && !too_long) {
+             * so that the phrases around it keep their distances; a
+             * "word" of nothing but dropped diacritics is none and takes
+             * no position, as in FTS5 ("a \u0301 b" matches "a b"). */
+            bool counts = in_word && (len || too_long);
+            if (counts && ++pos <= PG_TEXT_MAX_TOKENS && !too_long) {
                 word[len] = '\0';
                 if (!fn(ctx, word, len, pos))
                     return;
@@ -143,14 +146,23 @@ void store_pg_tsvector(core_buf *out, const char *text)
 typedef struct query_ctx {
     core_buf *out;
     size_t n;                /* lexemes of the current word */
+    unsigned last;           /* the position of the last one */
 } query_ctx;
 
+/* The lexemes of one word are a phrase at the distances the tokenizer
+ * gave them: a word too long to index between two ("x.<3,000
+ * letters>.z") is a gap of two, as the sentence's tsvector has it. */
 static bool query_word(void *ctx, const char *w, size_t n, unsigned pos)
 {
     query_ctx *q = ctx;
-    (void)pos;
-    if (q->n++)
-        core_buf_puts(q->out, " <-> ");
+    if (q->n++) {
+        unsigned gap = pos - q->last;
+        if (gap == 1)
+            core_buf_puts(q->out, " <-> ");
+        else
+            core_buf_printf(q->out, " <%u> ", gap < 16384 ? gap : 16384);
+    }
+    q->last = pos;
     put_lexeme(q->out, w, n);
     return !q->out->failed;
 }
@@ -174,7 +186,7 @@ bool store_pg_tsquery(core_buf *out, const char *words)
         core_buf_clear(&word);
         core_buf_append(&word, p, (size_t)(end - p));
         core_buf_clear(&phrase);
-        query_ctx q = {&phrase, 0};
+        query_ctx q = {&phrase, 0, 0};
         if (!word.failed)
             tok_each(word.data, query_word, &q);
         if (word.failed || phrase.failed) {

@@ -219,6 +219,33 @@ both load -q --dedup-days 0 "$tmp/v1.jsonl"
 both query --events --format csv
 both query --stats
 
+# Phrases across what takes no position (a "word" of nothing but a
+# combining diacritic, which FTS5 drops) and what does though PostgreSQL
+# cannot index it (a word of over 2 kB): the distances must be FTS5's.
+# (That word alone is not searched for: PostgreSQL has no lexeme for it,
+# a limit doc/store.md states.)
+long=$(awk 'BEGIN { while (n++ < 2100) printf "y" }')
+rec() { # DOC TEXT
+    printf '{"doc":"%s","sent":0,"date":"2020-01-02","source":"USA","target":"PRK",' "$1"
+    printf '"code":"042","root":"04","quad":1,"goldstein":1.5,"plover":"P",'
+    printf '"source_text":"U","target_text":"P","verb_text":"met","pattern":"gen:0",'
+    printf '"text":"%s"}\n' "$2"
+}
+{
+    rec gap1 "alpha \u0301 beta gamma"
+    rec gap2 "alpha.\u0301.beta x.$long.z"
+    rec gap3 "alpha beta x z"
+} >"$tmp/gaps.jsonl"
+lite=$tmp/gaps.db
+newdb s_gaps
+pg=$(url s_gaps)
+both load -q "$tmp/gaps.jsonl"
+for words in "alpha.beta" "alpha.\u0301.beta" "beta" "x.z" "x.$long.z" "z"; do
+    # the JSON escape written as the character itself
+    words=$(printf '%s' "$words" | sed 's/\\u0301/\xcc\x81/')
+    both query --text "$words" --format csv
+done
+
 # ---- 3. annals code --db into both -------------------------------------
 lite=$tmp/code.db
 newdb s_coded
