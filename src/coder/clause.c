@@ -383,3 +383,16 @@ bool cod_clause_has_object_phrase(const cod_sent *cs, const cod_clause *cl)
     }
     return false;
 }
+
+int cod_attribution_noun(const cod_sent *cs, size_t v, size_t subj)
+{
+    int h = cod_head(cs, v);
+    if (cs->tail >= cs->n || v < cs->tail || h < (int)cs->tail || !cod_rel_full(cs, v, "acl:relcl") ||
+        subj != (size_t)h + 1 || subj >= v || cs->s->words[subj].upos != ANNALS_UPOS_PROPN)
+        return -1;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if ((size_t)c < v && (cs->s->words[c].upos == ANNALS_UPOS_PRON ||
+                              cod_rel_is(cs, (size_t)c, "mark")))
+            return -1; /* "the agency that WFNA ..." is a relative clause indeed */
+    return h;
+}

@@ -71,6 +71,15 @@ bool cod_is_complement(const cod_sent *cs, size_t k);
 /* The clause of verb v.  Returns 0 or ANNALS_E_NOMEM. */
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl);
 
+/* The noun a trailing attribution's verb of saying hangs on when the
+ * parser read the attribution as a relative clause with a name as its
+ * subject: ", the official news agency WFNA said on Thursday." parsed as
+ * acl:relcl(agency, said) nsubj(said, WFNA).  No relative clause has its
+ * subject right after its noun with no relative word between them, so
+ * the name is that noun's, and the whole phrase (its head `agency`)
+ * said it.  Returns that noun for verb v with subject `subj`, or -1. */
+int cod_attribution_noun(const cod_sent *cs, size_t v, size_t subj);
+
 /* Whether the clause has a noun phrase after its verb that could have
  * been its target: a nominal or pronoun after the verb that is not a bare
  * time or measure word ("said today", "left last week").  PETRARCH codes
