@@ -239,6 +239,9 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
                     continue; /* one mention split into two subjects counts once */
                 cod_phrase_actors(cs, (size_t)c, src);
             }
+            int noun = src->n ? -1 : cod_attribution_noun(cs, (size_t)x, (size_t)subj);
+            if (noun >= 0) /* ", the news agency WFNA said": the agency */
+                cod_phrase_actors(cs, (size_t)noun, src);
             return;
         }
         if (subj >= 0 && (size_t)x != v && cod_rel_is(cs, v, "xcomp")) {
