@@ -1,7 +1,8 @@
 /* test_coder_clause.c — what the coder reads off a verb's clause: whether
  * it has a noun phrase after the verb that could stand for a target
- * (PETRARCH's require_dyad=false codes only against one), and what that
- * changes in the events coded.  The parses are written here, so the tests
+ * (PETRARCH's require_dyad=false codes only against one), the speaker of
+ * a trailing attribution the parser read as a relative clause, and what
+ * they change in the events coded.  The parses are written here, so the tests
  * do not depend on the models. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -98,11 +99,47 @@ static void test_targetless_needs_phrase(void **state)
     assert_int_equal(n, 0);
 }
 
+/* ", the official news agency WFNA said on Thursday." parsed as a
+ * relative clause on "agency" with the name as its subject: the agency
+ * (an official: GOV) said it. */
+static const char *const attribution =
+    "Gondor Gondor PROPN 2 nsubj =GON|welcomed welcome VERB 0 root|ties tie NOUN 2 obj|"
+    ", , PUNCT 8 punct|the the DET 8 det|official official ADJ 8 amod =GOV|"
+    "news news NOUN 8 compound|agency agency NOUN 3 conj|WFNA WFNA PROPN 10 nsubj|"
+    "said say VERB 8 acl:relcl|on on ADP 12 case|Thursday Thursday PROPN 10 obl|. . PUNCT 2 punct";
+
+static void test_attribution_noun(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, attribution);
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, true};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_int_equal(cod_attribution_noun(&cs, 9, 8), 7);
+    assert_int_equal(cod_attribution_noun(&cs, 1, 0), -1); /* not the tail's verb */
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GOV", "023", "---");
+    assert_string_equal(e[0].source_text, "official");
+    /* without the comma it is no trailing attribution: "the agency WFNA
+     * said" stays WFNA's saying, and WFNA is no actor */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|welcomed welcome VERB 0 root|ties tie NOUN 2 obj|"
+                    "and and CCONJ 7 cc|the the DET 7 det|official official ADJ 7 amod =GOV|"
+                    "agency agency NOUN 3 conj|WFNA WFNA PROPN 9 nsubj|said say VERB 7 acl:relcl|"
+                    "on on ADP 11 case|Thursday Thursday PROPN 9 obl|. . PUNCT 2 punct");
+    coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_object_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_targetless_needs_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
