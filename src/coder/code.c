@@ -119,6 +119,45 @@ static const char *const modals[] = {"could", "may", "might", "would", "should",
                                      "must", "ought", NULL};
 static const char *const conditions[] = {"if", "unless", "whether", NULL};
 
+/* Why verb v's act is only spoken of, or NULL: it is what a demand, a
+ * wish or an aim asks for ("demanded that the US cancel plans", "urged
+ * Iran to release", "a resolution that aims to tighten sanctions"), what
+ * a denial denies ("denied attacking the convoy", "denied that its troops
+ * fired": a general rule beside the dictionary's "deny" patterns), or the
+ * content of a noun of claim or demand ("an admission by Moscow that the
+ * police killed ..."). */
+static const char *unasserted(const cod_sent *cs, size_t v)
+{
+    static const char *const verbs[] = {"demand", "urge", "ask", "insist", "propose", "request",
+                                        "suggest", "recommend", "want", "wish", "hope", "call",
+                                        "aim", "seek", "deny", "expect", NULL};
+    static const char *const nouns[] = {"demand", "call", "request", "proposal", "admission",
+                                        "claim", "allegation", "accusation", "report", "rumour",
+                                        "rumor", "hope", "wish", "suggestion", "appeal", "denial",
+                                        "aim", "bid", NULL};
+    for (int x = (int)v, hops = 0; x >= 0 && hops < 4; hops++) {
+        int h = cod_head(cs, (size_t)x);
+        if (h < 0)
+            break;
+        bool complement = cod_is_complement(cs, (size_t)x) || cod_rel_is(cs, (size_t)x, "ccomp");
+        const char *l = cod_lemma(cs, (size_t)h);
+        if (complement && cs->s->words[h].upos == ANNALS_UPOS_VERB)
+            for (size_t i = 0; verbs[i]; i++)
+                if (strcasecmp(l, verbs[i]) == 0)
+                    return strcmp(verbs[i], "deny") == 0
+                               ? "denied (the act a denial speaks of)"
+                               : "demanded, wished or aimed at: not done";
+        if (cod_rel_full(cs, (size_t)x, "acl") && cs->s->words[h].upos == ANNALS_UPOS_NOUN)
+            for (size_t i = 0; nouns[i]; i++)
+                if (strcasecmp(l, nouns[i]) == 0)
+                    return "the content of a claim or demand: not done";
+        if (!complement)
+            break;
+        x = h;
+    }
+    return NULL;
+}
+
 /* Why verb v's clause codes nothing (negated, modal, conditional,
  * background), or NULL.  `negative_ok`: the pattern itself says "not". */
 static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool modal_ok)
@@ -134,6 +173,9 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
             break;
         x = cod_head(cs, (size_t)x);
     }
+    const char *unreal = unasserted(cs, v);
+    if (unreal)
+        return unreal;
     const annals_word *w = &cs->s->words[v];
     bool participle = (w->feats && strstr(w->feats, "VerbForm=Part")) ||
                       (w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0));
@@ -142,6 +184,93 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
         root_noun_subject(cs, v) < 0)
         return "a participial background clause";
     return NULL;
+}
+
+/* Whether verb v tells of an act announced, not done: a "will" or
+ * "shall" auxiliary on it or on the verb it completes ("will try to
+ * impose"), or a governing word of readiness or intent ("is prepared to
+ * lift", "is going to", "plans to", "vowed to"). */
+static bool announced(const cod_sent *cs, size_t v)
+{
+    static const char *const future[] = {"will", "shall", "'ll", NULL};
+    static const char *const intent[] = {"prepare", "prepared", "ready", "plan", "intend",
+                                         "vow", "pledge", "promise", "threaten", "going", NULL};
+    for (int x = (int)v, hops = 0; x >= 0 && hops < 4; hops++) {
+        if (cod_child_word(cs, (size_t)x, "aux", future))
+            return true;
+        if ((size_t)x != v) {
+            const char *l = cod_lemma(cs, (size_t)x), *f = cs->s->words[x].norm;
+            for (size_t i = 0; intent[i]; i++)
+                if (strcasecmp(l, intent[i]) == 0 || strcasecmp(f, intent[i]) == 0)
+                    return true;
+        }
+        if (!cod_is_complement(cs, (size_t)x))
+            break;
+        x = cod_head(cs, (size_t)x);
+    }
+    return false;
+}
+
+/* "..., unless the president resigns" under verb v: a condition that
+ * makes an announced act an ultimatum. */
+static bool has_unless(const cod_sent *cs, size_t v)
+{
+    static const char *const unless[] = {"unless", NULL};
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, "advcl") && cod_child_word(cs, (size_t)c, "mark", unless))
+            return true;
+    return false;
+}
+
+/* The CAMEO code of an act announced rather than done, as the codebook
+ * codes it: cooperation, aid and concessions promised are intentions
+ * (03), coercion, sanctions and force are threats (13).  Consultation
+ * (04) stays: "will visit" is 036 only where a pattern says so (PETRARCH's
+ * records code "Germany will soon visit Albania" 042), and so do
+ * statements, appeals, demands, criticism and rejection, whose saying is
+ * the act.  `code` itself when it has no announced form. */
+static const char *announced_code(const char *code)
+{
+    static const char *const map[][2] = {
+        /* the 4-digit codes first, then the 3-digit, then the root */
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},
+        {"165", "135"}, {"166", "136"}, {"172", "132"}, {"191", "1381"}, {"192", "1382"},
+        {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}, {"14", "133"},
+        {"16", "131"}, {"17", "137"}, {"18", "1383"}, {"19", "1384"}, {"20", "138"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strncmp(code, map[i][0], strlen(map[i][0])) == 0)
+            return map[i][1];
+    return code;
+}
+
+/* Whether verb entry `verb` comes from a dictionary in the native format,
+ * whose pattern words match by lemma.  The rule of announced acts is that
+ * format's convention (cameo-verbs.md): PETRARCH's and TABARI's
+ * dictionaries write the future into their own patterns (WILL_*) and
+ * their validation records code "Ethiopia will break relations with
+ * Libya" as the act (161).  Their readers make every pattern word exact
+ * (PETRARCH) or a stem or an exact word (TABARI), which no native pattern
+ * has. */
+static bool native_entry(const cod_verbs *vs, const cod_verb *verb)
+{
+    if (!verb || verb->stem || verb->block >= vs->n_blocks)
+        return false;
+    const cod_block *b = &vs->blocks[verb->block];
+    for (uint32_t p = b->first; p < b->first + b->n && p < vs->n_patterns; p++) {
+        const cod_pattern *pt = &vs->patterns[p];
+        for (uint16_t i = 0; i < pt->n_pre + pt->n_post; i++) {
+            const cod_elem *e = i < pt->n_pre ? &pt->pre[i] : &pt->post[i - pt->n_pre];
+            if (e->kind == COD_EL_STEM || e->exact)
+                return false;
+        }
+    }
+    return true;
 }
 
 /* A subject the parser mislabelled: with no subject at all, an actor
@@ -554,6 +683,16 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     if (why) {
         EXPLAIN(in, "    -> no event: %s\n", why);
         return 0;
+    }
+    if (code && strcmp(code, "---") != 0 && native_entry(in->verbs, m.verb) &&
+        announced(cs, v)) {
+        /* "said it will impose sanctions": a threat, not sanctions */
+        const char *was = code;
+        code = has_unless(cs, v) ? "139" : announced_code(code);
+        if (code != was) {
+            code2 = NULL; /* the other side's act has not happened either */
+            EXPLAIN(in, "    announced, not done: %s is coded %s\n", was, code);
+        }
     }
     cod_actors src = {0}, tgt = {0};
     find_sources(cs, v, &cl, &m, &src);

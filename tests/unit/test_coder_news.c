@@ -1,0 +1,139 @@
+/* test_coder_news.c — the coder's rules for real news (issue 5), over
+ * hand-made parses: a target taken from the previous sentence, acts
+ * announced rather than done (intentions and threats), acts only
+ * demanded or denied, old dates, role-only actors, role words used as
+ * adjectives.  The parses are written here, so the tests do not depend on
+ * the models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annals.h"
+#include "coder/coder.h"
+#include "core/arena.h"
+
+#include "coder_fixture.h"
+
+static const char *dict =
+    "# annals verbs 1\n"
+    "[sets]\n"
+    "&SANCTION = sanction; embargo\n"
+    "[verbs]\n"
+    "impose\n"
+    "    163  * &SANCTION on +\n"
+    "    163  * &SANCTION\n"
+    "withdraw\n"
+    "    0874  * troop from +\n"
+    "condemn\n"
+    "    111  * +\n"
+    "    111  *\n"
+    "fire\n"
+    "    190  * missile at +\n"
+    "    190  * missile\n"
+    "hold\n"
+    "    062  * exercise with +\n";
+
+static int setup(void **state)
+{
+    return coder_fixture_setup(state, "t.verbs", dict, NULL);
+}
+
+static const annals_event *code(fixture *f, const char *date, size_t *n)
+{
+    return coder_fixture_code(f, date, false, n);
+}
+
+/* "The EU has followed Washington's lead and imposed sanctions of its
+ * own": the sanctions' target is the one of the sanctions the sentence
+ * before reported; "Washington" (the lead followed) is not it, and "its"
+ * (of its own) is the EU, no target. */
+static void test_target_from_previous_sentence(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "The the DET 3 det|US US PROPN 3 nsubj =USA|imposed impose VERB 0 root|"
+                    "sanctions sanction NOUN 3 obj|on on ADP 6 case|Russia Russia PROPN 3 obl =RUS|"
+                    ". . PUNCT 3 punct");
+    add_sentence(f, "The the DET 2 det|EU EU PROPN 4 nsubj =IGOEUREEC|has have AUX 4 aux|"
+                    "followed follow VERB 0 root|Washington Washington PROPN 7 nmod:poss =USAGOV|"
+                    "'s 's PART 5 case|lead lead NOUN 4 obj|and and CCONJ 9 cc|"
+                    "imposed impose VERB 4 conj|sanctions sanction NOUN 9 obj|of of ADP 13 case|"
+                    "its its PRON 13 nmod:poss|own own ADJ 10 nmod|. . PUNCT 4 punct");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "USA", "163", "RUS");
+    assert_event(&e[1], "IGOEUREEC", "163", "RUS");
+    assert_int_equal(e[1].sent, 1);
+    assert_string_equal(e[1].how, "target of the previous event");
+}
+
+/* "Iran said it will impose sanctions on Britain" is a threat (1312), not
+ * sanctions; with "unless ..." an ultimatum (139); "is prepared to
+ * withdraw its troops from" an intention (0356). */
+static void test_announced_acts(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Iran Iran PROPN 2 nsubj =IRN|said say VERB 0 root|it it PRON 5 nsubj|"
+                    "will will AUX 5 aux|impose impose VERB 2 ccomp|sanctions sanction NOUN 5 obj|"
+                    "on on ADP 8 case|Britain Britain PROPN 5 obl =GBR");
+    add_sentence(f, "Iran Iran PROPN 3 nsubj =IRN|will will AUX 3 aux|impose impose VERB 0 root|"
+                    "sanctions sanction NOUN 3 obj|on on ADP 6 case|France France PROPN 3 obl =FRA|"
+                    "unless unless SCONJ 9 mark|Paris Paris PROPN 9 nsubj =FRAGOV|"
+                    "pays pay VERB 3 advcl");
+    add_sentence(f, "Russia Russia PROPN 3 nsubj =RUS|is be AUX 3 cop|prepared prepared ADJ 0 root|"
+                    "to to PART 5 mark|withdraw withdraw VERB 3 xcomp|troops troop NOUN 5 obj|"
+                    "from from ADP 8 case|Syria Syria PROPN 5 obl =SYR");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[0], "IRN", "1312", "GBR");
+    assert_event(&e[1], "IRN", "139", "FRA");
+    assert_event(&e[2], "RUS", "0356", "SYR");
+    assert_non_null(strstr(explain.data, "announced, not done: 163 is coded 1312"));
+}
+
+/* Acts demanded, denied or claimed code nothing: "France urged Germany
+ * to impose sanctions on Iran", "Russia denied imposing sanctions on
+ * Iran", "a call that Britain impose sanctions on Iran". */
+static void test_unasserted_acts(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "France France PROPN 2 nsubj =FRA|urged urge VERB 0 root|Germany Germany PROPN 2 obj =DEU|"
+                    "to to PART 5 mark|impose impose VERB 2 xcomp|sanctions sanction NOUN 5 obj|"
+                    "on on ADP 8 case|Iran Iran PROPN 5 obl =IRN");
+    add_sentence(f, "Russia Russia PROPN 2 nsubj =RUS|denied deny VERB 0 root|imposing impose VERB 2 xcomp|"
+                    "sanctions sanction NOUN 3 obj|on on ADP 6 case|Iran Iran PROPN 3 obl =IRN");
+    add_sentence(f, "Poland Poland PROPN 2 nsubj =POL|repeated repeat VERB 0 root|its its PRON 4 nmod:poss|"
+                    "call call NOUN 2 obj|that that SCONJ 7 mark|Britain Britain PROPN 7 nsubj =GBR|"
+                    "impose impose VERB 4 acl|sanctions sanction NOUN 7 obj|on on ADP 10 case|"
+                    "Iran Iran PROPN 7 obl =IRN");
+    size_t n;
+    code(f, "2022-03-01", &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "no event: demanded, wished or aimed at"));
+    assert_non_null(strstr(explain.data, "no event: denied"));
+    assert_non_null(strstr(explain.data, "no event: the content of a claim or demand"));
+    /* the same verb reported as done still codes */
+    add_sentence(f, "Britain Britain PROPN 2 nsubj =GBR|imposed impose VERB 0 root|sanctions sanction NOUN 2 obj|"
+                    "on on ADP 5 case|Iran Iran PROPN 2 obl =IRN");
+    const annals_event *e = code(f, "2022-03-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GBR", "163", "IRN");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_target_from_previous_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_announced_acts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unasserted_acts, setup, teardown),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    core_buf_free(&explain);
+    return rc;
+}
