@@ -241,23 +241,15 @@ static bool ensure_block(reader *r, const char *name, size_t n, const char *code
     return r->block != COD_NO_WORD;
 }
 
-/* Adds the verb written as `words` (split at '_' and spaces; '+' marks
- * the verb word of a multi-word verb, else the first is the verb) with the
- * other forms listed in `forms`. */
-static void add_verb(reader *r, const char *s, size_t n, const char *forms, size_t n_forms,
-                     const char *code)
+/* The words of a verb written `s` (split at '_' and spaces; '+' marks the
+ * verb word of a multi-word verb, else the first is the verb): up to 8 in
+ * `parts`, their count in *np and the verb word's index in *vi.  False
+ * when it has no word or more than three on a side of the verb. */
+static bool split_verb_words(const char *s, size_t n, char parts[8][128], size_t *np, size_t *vi)
 {
-    cod_verb verb;
-    memset(&verb, 0, sizeof verb);
-    verb.code = code;
-    verb.code2 = code ? r->code2 : NULL;
-    verb.where = where(r);
-    char parts[8][128];
-    size_t np = 0, vi = 0;
     bool marked = false;
-    /* TABARI: "RESTOR" is a stem, "ACT_" the whole word */
-    verb.stem = r->tabari && n && s[n - 1] != '_' && !memchr(s, ' ', n) && !memchr(s, '_', n);
-    for (size_t i = 0; i < n && np < 8;) {
+    *np = *vi = 0;
+    for (size_t i = 0; i < n && *np < 8;) {
         while (i < n && (s[i] == '_' || s[i] == ' '))
             i++;
         if (i >= n)
@@ -271,47 +263,80 @@ static void add_verb(reader *r, const char *s, size_t n, const char *forms, size
         size_t len = i - b < 127 ? i - b : 127;
         if (!len)
             continue;
-        memcpy(parts[np], s + b, len);
-        parts[np][len] = '\0';
+        memcpy(parts[*np], s + b, len);
+        parts[*np][len] = '\0';
         if (plus && !marked) {
-            vi = np;
+            *vi = *np;
             marked = true;
         }
-        np++;
+        (*np)++;
     }
-    if (!np) {
-        bad(r, "%s", "a verb line without a verb");
-        return;
-    }
-    if (vi > 3 || np - vi - 1 > 3) {
-        bad(r, "%s", "a multi-word verb has at most three words on each side");
+    return *np && *vi <= 3 && *np - *vi - 1 <= 3;
+}
+
+/* Fills the verb word and the words around it of `verb` from `parts`.
+ * Returns false when a word cannot be stored. */
+static bool verb_words(reader *r, cod_verb *verb, char parts[8][128], size_t np, size_t vi)
+{
+    verb->n_pre = verb->n_post = 0;
+    for (size_t k = 0; k < vi; k++)
+        verb->pre[verb->n_pre++] = cod_build_word(r->v, parts[k], strlen(parts[k]));
+    for (size_t k = vi + 1; k < np; k++)
+        verb->post[verb->n_post++] = cod_build_word(r->v, parts[k], strlen(parts[k]));
+    verb->lemma = cod_build_word(r->v, parts[vi], strlen(parts[vi]));
+    return verb->lemma != COD_NO_WORD;
+}
+
+/* Adds the verb written as `words` (see split_verb_words) with the other
+ * forms listed in `forms`, each written the same way: "+ASKED_FOR" is
+ * "asked" with "for" after it, "WIRE_+TAPPED" "tapped" with "wire"
+ * before it; a form of one word ("SAID") keeps the verb's other words. */
+static void add_verb(reader *r, const char *s, size_t n, const char *forms, size_t n_forms,
+                     const char *code)
+{
+    cod_verb verb;
+    memset(&verb, 0, sizeof verb);
+    verb.code = code;
+    verb.code2 = code ? r->code2 : NULL;
+    verb.where = where(r);
+    char parts[8][128];
+    size_t np, vi;
+    /* TABARI: "RESTOR" is a stem, "ACT_" the whole word */
+    verb.stem = r->tabari && n && s[n - 1] != '_' && !memchr(s, ' ', n) && !memchr(s, '_', n);
+    if (!split_verb_words(s, n, parts, &np, &vi)) {
+        bad(r, "%s", np ? "a multi-word verb has at most three words on each side"
+                        : "a verb line without a verb");
         return;
     }
     if (!ensure_block(r, parts[vi], strlen(parts[vi]), code))
         return;
     verb.block = r->block;
-    for (size_t k = 0; k < vi; k++)
-        verb.pre[verb.n_pre++] = cod_build_word(r->v, parts[k], strlen(parts[k]));
-    for (size_t k = vi + 1; k < np; k++)
-        verb.post[verb.n_post++] = cod_build_word(r->v, parts[k], strlen(parts[k]));
-    verb.lemma = cod_build_word(r->v, parts[vi], strlen(parts[vi]));
-    if (verb.lemma == COD_NO_WORD || cod_build_verb(r->v, &verb))
+    if (!verb_words(r, &verb, parts, np, vi) || cod_build_verb(r->v, &verb))
         return;
     if (verb.stem)
         r->v->has_stems = true;
     verb.stem = false; /* listed forms are whole words */
-    /* the listed forms: the same verb under other spellings */
+    cod_verb main = verb;
     for (size_t i = 0; i < n_forms;) {
         while (i < n_forms && (forms[i] == ' ' || forms[i] == '\t'))
             i++;
         size_t b = i;
         while (i < n_forms && forms[i] != ' ' && forms[i] != '\t')
             i++;
-        if (i > b) {
-            verb.lemma = cod_build_word(r->v, forms + b, i - b);
-            if (verb.lemma != COD_NO_WORD)
-                cod_build_verb(r->v, &verb);
+        if (i == b)
+            continue;
+        verb = main;
+        if (!split_verb_words(forms + b, i - b, parts, &np, &vi)) {
+            char form[128];
+            snprintf(form, sizeof form, "%.*s", (int)(i - b < 127 ? i - b : 127), forms + b);
+            bad(r, "form '%s' has more than three words on a side of its verb", form);
+            continue;
         }
+        bool ok = np == 1 ? (verb.lemma = cod_build_word(r->v, parts[0], strlen(parts[0]))) !=
+                                COD_NO_WORD
+                          : verb_words(r, &verb, parts, np, vi);
+        if (ok)
+            cod_build_verb(r->v, &verb);
     }
 }
 

@@ -151,6 +151,42 @@ static void test_petrarch(void **state)
     cod_verbs_free(&v);
 }
 
+/* A listed form of a multi-word verb is read like the verb: "+ASKED_FOR"
+ * is "asked" with "for" after it, "WIRE_+TAPPED" "tapped" with "wire"
+ * before it (not one word "+asked_for" no sentence holds). */
+static void test_petrarch_multiword_forms(void **state)
+{
+    (void)state;
+    static const char *text = "--- ASK [020] ---\n"
+                              "+ASK_FOR {+ASKED_FOR +ASKING_FOR}\n"
+                              "WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n"
+                              "SAY {SAID}\n";
+    cod_verbs v;
+    cod_verbs_init(&v);
+    msgs m = {0};
+    assert_int_equal(cod_verbs_load_mem(&v, "PETR.verbs.txt", text, strlen(text), collect, &m),
+                     0);
+    assert_int_equal(cod_verbs_finish(&v), 0);
+    assert_int_equal(m.n, 0);
+    size_t n;
+    const uint32_t *vs = cod_verbs_find(&v, word(&v, "asked"), &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(v.verbs[vs[0]].n_pre, 0);
+    assert_int_equal(v.verbs[vs[0]].n_post, 1);
+    assert_int_equal(v.verbs[vs[0]].post[0], word(&v, "for"));
+    vs = cod_verbs_find(&v, word(&v, "tapped"), &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(v.verbs[vs[0]].n_pre, 1);
+    assert_int_equal(v.verbs[vs[0]].pre[0], word(&v, "wire"));
+    assert_int_equal(v.verbs[vs[0]].n_post, 0);
+    vs = cod_verbs_find(&v, word(&v, "said"), &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(v.verbs[vs[0]].n_pre + v.verbs[vs[0]].n_post, 0);
+    assert_int_equal(cod_verbs_word(&v, "+asked_for", 10), COD_NO_WORD);
+    assert_int_equal(cod_verbs_word(&v, "wire_+tapped", 12), COD_NO_WORD);
+    cod_verbs_free(&v);
+}
+
 static void test_tabari(void **state)
 {
     (void)state;
@@ -220,6 +256,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_native),
         cmocka_unit_test(test_petrarch),
+        cmocka_unit_test(test_petrarch_multiword_forms),
         cmocka_unit_test(test_tabari),
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_shared_dictionaries),
