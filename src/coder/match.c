@@ -240,6 +240,74 @@ static int try_verb(const cod_sent *cs, size_t v, const cod_clause *cl, const co
     return found;
 }
 
+/* Whether the words before the verb of multi-word verb vb end with word
+ * v itself, the others standing in order among the clause's words before
+ * v, and its words after the verb stand among the clause's words after. */
+static bool ends_before_verb(const cod_sent *cs, const cod_clause *cl, const cod_verb *vb,
+                             size_t v)
+{
+    if (!vb->n_pre || !word_has(cs, v, vb->pre[vb->n_pre - 1]))
+        return false;
+    size_t cur = 0;
+    for (size_t i = 0; i + 1 < vb->n_pre; i++) {
+        bool ok = false;
+        for (; cur < cl->n_pre && !ok; cur++)
+            ok = word_has(cs, cl->pre[cur], vb->pre[i]);
+        if (!ok)
+            return false;
+    }
+    cur = 0;
+    for (size_t i = 0; i < vb->n_post; i++) {
+        bool ok = false;
+        for (; cur < cl->n_post && !ok; cur++)
+            ok = word_has(cs, cl->post[cur], vb->post[i]);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* A multi-word verb written with its verb word after another ("WIRE_+TAP")
+ * when the tagger took that other word for the verb: "will not wire tap
+ * the links" with "wire" a VERB and "tap" a noun.  Tries the verbs of the
+ * word right after v (not itself a verb: it is tried on its own) whose
+ * words before the verb end with v, on v's clause without that word.
+ * Returns 1 when one applies. */
+static int try_verb_after(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match *best,
+                          core_buf *explain)
+{
+    size_t k = v + 1;
+    if (k >= cs->n || cs->s->words[k].upos == ANNALS_UPOS_VERB || cs->ment[k] >= 0)
+        return 0;
+    cod_clause rest = *cl;
+    size_t *post = core_arena_alloc(cs->in->arena, (cl->n_post + 1) * sizeof *post);
+    if (!post)
+        return 0;
+    rest.n_post = 0;
+    for (size_t i = 0; i < cl->n_post; i++)
+        if (cl->post[i] != k)
+            post[rest.n_post++] = cl->post[i];
+    if (rest.n_post == cl->n_post)
+        return 0; /* the word is not in v's clause */
+    rest.post = post;
+    if (!cl->passive) {
+        rest.spost = rest.post;
+        rest.n_spost = rest.n_post;
+    }
+    const cod_verbs *d = cs->in->verbs;
+    int found = 0;
+    for (int w = 0; w < 3 && !found; w++) {
+        size_t nv;
+        const uint32_t *vs = cod_verbs_find(d, cs->ids[k][w], &nv);
+        for (size_t i = 0; i < nv; i++) {
+            const cod_verb *vb = &d->verbs[vs[i]];
+            if (ends_before_verb(cs, &rest, vb, v))
+                found |= try_verb(cs, v, &rest, vb, vb->n_pre + vb->n_post, best, explain);
+        }
+    }
+    return found;
+}
+
 int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match *best,
                    core_buf *explain)
 {
@@ -272,6 +340,8 @@ int cod_best_match(const cod_sent *cs, size_t v, const cod_clause *cl, cod_match
             found |= try_verb(cs, v, cl, vb, extras, best, explain);
         }
     }
+    if (!found)
+        found = try_verb_after(cs, v, cl, best, explain);
     /* TABARI stems: the longest stem of the form that is a verb */
     if (!found && d->has_stems) {
         const char *form = cs->s->words[v].norm;
