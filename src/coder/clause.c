@@ -253,6 +253,28 @@ static bool before_ok(const cod_sent *cs, size_t k, int agent)
     return true;
 }
 
+/* A prepositional phrase the parser hung as a compound on a noun of a
+ * later clause: "would act now with Libya almost five years after crowds
+ * trashed its embassy" with "Libya" a compound of "years" under
+ * "trashed".  A compound modifier takes no preposition, so the phrase was
+ * misread; it belongs to the clause it stands in, that of the nearest
+ * verb before it.  Marks such phrases after verb v (before `limit`) as
+ * v's. */
+static void stray_prepositional(cod_sent *cs, size_t v, size_t limit)
+{
+    for (size_t k = v + 1; k < limit; k++) {
+        if (cs->s->words[k].upos == ANNALS_UPOS_VERB)
+            return; /* past the nearest verb: no longer v's */
+        int h = cod_head(cs, k);
+        if (cs->mark[k] || h <= (int)k || cs->mark[h] || !cod_rel_is(cs, k, "compound") ||
+            cod_child(cs, k, "case") < 0)
+            continue;
+        int u = cs->s->words[k].upos;
+        if (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN)
+            mark_subtree(cs, k, -1, limit);
+    }
+}
+
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
 {
     core_arena *a = cs->in->arena;
@@ -276,6 +298,7 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
     /* a verb before a trailing attribution does not reach into it */
     size_t limit = v < cs->tail ? cs->tail : cs->n;
     mark_subtree(cs, v, cl->agent, limit);
+    stray_prepositional(cs, v, limit);
     /* A verb with its own subject attached as a noun's modifier ("the US
      * imposed sanctions on Iran" parsed with "imposed" as an amod of
      * "sanctions") is the parser's slip: the noun phrase is the object. */

@@ -1,8 +1,9 @@
 /* test_coder_clause.c — what the coder reads off a verb's clause: whether
  * it has a noun phrase after the verb that could stand for a target
  * (PETRARCH's require_dyad=false codes only against one), the speaker of
- * a trailing attribution the parser read as a relative clause, and what
- * they change in the events coded.  The parses are written here, so the tests
+ * a trailing attribution the parser read as a relative clause, a
+ * prepositional phrase misread as a compound of a later clause's noun,
+ * and what they change in the events coded.  The parses are written here, so the tests
  * do not depend on the models. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,7 +25,9 @@ static const char *dict = "# annals verbs 1\n"
                           "[verbs]\n"
                           "say\n"
                           "    023  * +\n"
-                          "    023  *\n";
+                          "    023  *\n"
+                          "act\n"
+                          "    102  * with +\n";
 
 static int setup(void **state)
 {
@@ -134,12 +137,46 @@ static void test_attribution_noun(void **state)
     assert_int_equal(n, 0);
 }
 
+/* "Ethiopia acted now with Libya five years after crowds trashed its
+ * embassy" parsed with "Libya" a compound of "years" under "trashed": a
+ * compound takes no preposition, so "with Libya" is the clause's it
+ * stands in; one whose noun is in the clause already stays as it is, and
+ * a phrase after another verb is that verb's. */
+static void test_stray_prepositional(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|now now ADV 2 advmod|"
+                    "with with ADP 5 case|Libya Libya PROPN 7 compound =LBY|five five NUM 7 nummod|"
+                    "years year NOUN 10 obl:unmarked|after after ADP 9 case|"
+                    "crowds crowd NOUN 10 nsubj|trashed trash VERB 2 advcl|its its PRON 12 nmod:poss|"
+                    "embassy embassy NOUN 10 obj|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|now now ADV 2 advmod|"
+                    "with with ADP 6 case|Libya Libya PROPN 6 compound =LBY|talks talk NOUN 2 obl|"
+                    ". . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|and and CCONJ 4 cc|"
+                    "waited wait VERB 2 conj|with with ADP 6 case|Libya Libya PROPN 8 compound =LBY|"
+                    "five five NUM 8 nummod|years year NOUN 11 obl:unmarked|after after ADP 10 case|"
+                    "crowds crowd NOUN 11 nsubj|trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_object_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_targetless_needs_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
