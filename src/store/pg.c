@@ -2,12 +2,14 @@
  * batched transactions, the same way sqlite.c does (doc/store.md).
  *
  * Statements are prepared once per connection (PQprepare) with $n
- * parameters and run with PQexecPrepared, but for the many-row insert of
- * mentions (PQexecParams); values always travel as parameters, never in
- * the SQL text.  A committed transaction is durable
- * on the server (synchronous_commit as the server says, on by default);
- * a client killed in the middle of a batch leaves the server to roll it
- * back. */
+ * parameters, the many-row inserts of mentions when first needed (those of
+ * more than PG_MENTION_PREPARED rows are parsed each time); values always
+ * travel as parameters, never in the SQL text.  The statements of one
+ * document are sent in libpq's pipeline mode, one round trip for its row
+ * and one for its sentences and mentions.  A committed transaction is
+ * durable on the server (synchronous_commit as the server says, on by
+ * default); a client killed in the middle of a batch leaves the server to
+ * roll it back. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +22,10 @@
 
 static const char *const pg_sql[PG_COUNT] = {
     [PG_DOC_FIND] = "SELECT key, hash, records_hash FROM documents WHERE id = $1",
-    [PG_DOC_INSERT] = "INSERT INTO documents (id, hash, date, url, title, publisher,"
-                      " records_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING key",
+    /* Sent with PG_DOC_FIND: it adds nothing when the document is there. */
+    [PG_DOC_INSERT_NEW] = "INSERT INTO documents (id, hash, date, url, title, publisher,"
+                          " records_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                          " ON CONFLICT (id) DO NOTHING RETURNING key",
     /* Coded again: its loaded records went with the old mentions. */
     [PG_DOC_UPDATE] = "UPDATE documents SET hash = $2, date = $3, url = $4, title = $5,"
                       " publisher = $6, records_hash = NULL WHERE key = $1",
@@ -48,15 +52,26 @@ static store_pg *impl(annals_store *s)
     return s->impl;
 }
 
+/* The name of prepared statement `which` of pg_sql. */
+typedef struct pg_name {
+    char v[24];
+} pg_name;
+
+static const char *stmt_name(pg_name *n, int which)
+{
+    snprintf(n->v, sizeof n->v, "annals_%d", which);
+    return n->v;
+}
+
 /* Runs prepared statement `which` with `n` text parameters (NULL is SQL
  * NULL).  Returns the result when it succeeded (the caller clears it),
  * else NULL with the store's message set and *rc the error. */
 static PGresult *pg_run(annals_store *s, int which, int n, const char *const *vals,
                         const char *what, int *rc)
 {
-    char name[16];
-    snprintf(name, sizeof name, "annals_%d", which);
-    PGresult *res = PQexecPrepared(impl(s)->conn, name, n, vals, NULL, NULL, 0);
+    pg_name name;
+    PGresult *res = PQexecPrepared(impl(s)->conn, stmt_name(&name, which), n, vals, NULL,
+                                   NULL, 0);
     ExecStatusType st = PQresultStatus(res);
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
         *rc = ANNALS_OK;
@@ -125,6 +140,124 @@ static const char *num_i64(pg_num *n, int64_t v)
     return n->v;
 }
 
+/* ---- statements sent together ------------------------------------- */
+
+/* Statements whose results are read after the last is sent.  With libpq's
+ * pipeline mode (libpq 14 and later) they travel to the server together
+ * and it answers them together: one round trip and one flush of its
+ * output for a document's statements instead of one each, which costs
+ * the server and annals less CPU (bench/RESULTS.md).  Without pipeline
+ * mode each runs as it is sent.  The first failure is kept; the server
+ * skips the statements after it. */
+#define PG_PIPE_MAX 64
+
+typedef struct pg_pipe {
+    annals_store *s;
+    int n;                               /* sent, results not read yet */
+    const char *what[PG_PIPE_MAX];       /* what each does, for a message */
+    PGresult **out[PG_PIPE_MAX];         /* where a result is wanted, or NULL */
+    int rc;                              /* the first failure */
+} pg_pipe;
+
+/* Keeps `res` in `out` when wanted and it succeeded, else clears it; a
+ * failure becomes p->rc when it is the first. */
+static void pipe_result(pg_pipe *p, PGresult *res, const char *what, PGresult **out)
+{
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+        if (out && !*out && !p->rc)
+            *out = res;
+        else
+            PQclear(res);
+    } else if (!p->rc && st != PGRES_PIPELINE_ABORTED) {
+        p->rc = store_pg_fail(p->s, res, what);
+    } else {
+        PQclear(res);
+    }
+}
+
+static void pipe_begin(pg_pipe *p, annals_store *s)
+{
+    memset(p, 0, sizeof *p);
+    p->s = s;
+#ifdef LIBPQ_HAS_PIPELINING
+    if (!PQenterPipelineMode(impl(s)->conn))
+        p->rc = store_pg_fail(s, NULL, "sending statements");
+#endif
+}
+
+#ifdef LIBPQ_HAS_PIPELINING
+/* Asks for the answers of what was sent and reads them all. */
+static void pipe_drain(pg_pipe *p)
+{
+    PGconn *conn = impl(p->s)->conn;
+    if (!p->n)
+        return;
+    if (!PQpipelineSync(conn) && !p->rc)
+        p->rc = store_pg_fail(p->s, NULL, "sending statements");
+    for (int i = 0; i < p->n; i++) {
+        PGresult *res;
+        while ((res = PQgetResult(conn)))
+            pipe_result(p, res, p->what[i], p->out[i]);
+    }
+    PGresult *sync = PQgetResult(conn);
+    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC && !p->rc)
+        p->rc = store_pg_fail(p->s, sync, "sending statements");
+    else
+        PQclear(sync);
+    p->n = 0;
+}
+#endif
+
+/* Sends prepared statement `name` (or, when NULL, `sql`, parsed anew) with
+ * `n` text parameters; its result goes to `*out` (NULL when it failed)
+ * when `out` is not NULL, once pipe_end has run (only the first
+ * PG_PIPE_MAX statements of a pipe may ask for theirs). */
+static void pipe_send(pg_pipe *p, const char *name, const char *sql, int n,
+                      const char *const *vals, const char *what, PGresult **out)
+{
+    PGconn *conn = impl(p->s)->conn;
+    if (out)
+        *out = NULL;
+    if (p->rc)
+        return;
+#ifdef LIBPQ_HAS_PIPELINING
+    if (p->n == PG_PIPE_MAX)
+        pipe_drain(p);
+    int sent = name ? PQsendQueryPrepared(conn, name, n, vals, NULL, NULL, 0)
+                    : PQsendQueryParams(conn, sql, n, NULL, vals, NULL, NULL, 0);
+    if (!sent) {
+        p->rc = store_pg_fail(p->s, NULL, what);
+        return;
+    }
+    p->what[p->n] = what;
+    p->out[p->n++] = out;
+#else
+    pipe_result(p, name ? PQexecPrepared(conn, name, n, vals, NULL, NULL, 0)
+                        : PQexecParams(conn, sql, n, NULL, vals, NULL, NULL, 0),
+                what, out);
+#endif
+}
+
+/* Reads every answer; returns the first failure.  Results kept in `out`s
+ * are the caller's to clear. */
+static int pipe_end(pg_pipe *p)
+{
+#ifdef LIBPQ_HAS_PIPELINING
+    pipe_drain(p);
+    if (!PQexitPipelineMode(impl(p->s)->conn) && !p->rc)
+        p->rc = store_pg_fail(p->s, NULL, "sending statements");
+#endif
+    for (int i = 0; p->rc && i < PG_PIPE_MAX; i++)
+        if (p->out[i] && *p->out[i]) {
+            PQclear(*p->out[i]);
+            *p->out[i] = NULL;
+        }
+    return p->rc;
+}
+
+/* ---- documents ----------------------------------------------------- */
+
 /* The stored hashes of a document; key 0 when the store does not hold
  * it, has_records false when no records were loaded for it. */
 typedef struct doc_row {
@@ -133,22 +266,51 @@ typedef struct doc_row {
     bool has_records;
 } doc_row;
 
-static int find_doc(annals_store *s, const char *id, doc_row *row)
+static void read_doc_row(PGresult *res, doc_row *row)
 {
     memset(row, 0, sizeof *row);
-    int rc;
-    const char *vals[] = {id};
-    PGresult *res = pg_run(s, PG_DOC_FIND, 1, vals, "finding a document", &rc);
-    if (!res)
-        return rc;
     if (PQntuples(res) > 0) {
         row->key = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
         row->hash = (uint64_t)strtoll(PQgetvalue(res, 0, 1), NULL, 10);
         row->has_records = !PQgetisnull(res, 0, 2);
         row->records_hash = (uint64_t)strtoll(PQgetvalue(res, 0, 2), NULL, 10);
     }
-    PQclear(res);
-    return ANNALS_OK;
+}
+
+/* Finds the document's row and, when there is none, inserts it, in one
+ * round trip: the insert does nothing when the store holds the document
+ * (the writers of a store take turns, so nobody adds it in between).
+ * Returns 1 with the new row's key in `*key`, 0 with the stored row in
+ * `old`, or an error. */
+static int find_or_add_doc(annals_store *s, const store_doc *d, bool records, doc_row *old,
+                           int64_t *key)
+{
+    pg_num h, rh;
+    pg_name find_name, add_name;
+    const char *find[] = {d->id};
+    const char *add[] = {d->id, num_i64(&h, records ? 0 : (int64_t)d->hash), d->date, d->url,
+                         d->title, d->publisher,
+                         /* a document known only from its records has no
+                          * content hash */
+                         records ? num_i64(&rh, (int64_t)d->hash) : NULL};
+    PGresult *found, *added;
+    pg_pipe p;
+    pipe_begin(&p, s);
+    pipe_send(&p, stmt_name(&find_name, PG_DOC_FIND), NULL, 1, find, "finding a document",
+              &found);
+    pipe_send(&p, stmt_name(&add_name, PG_DOC_INSERT_NEW), NULL, 7, add, "adding a document",
+              &added);
+    int rc = pipe_end(&p);
+    if (rc)
+        return rc;
+    read_doc_row(found, old);
+    *key = !old->key && PQntuples(added) > 0 ? strtoll(PQgetvalue(added, 0, 0), NULL, 10) : 0;
+    PQclear(found);
+    PQclear(added);
+    if (!old->key && !*key)
+        return store_fail(s, ANNALS_E_IO, "adding a document: '%s' was neither found nor added",
+                          d->id);
+    return old->key ? 0 : 1;
 }
 
 /* Deletes what the document had of `which` (PG_DEL_MENTIONS or
@@ -165,23 +327,11 @@ static int delete_part(annals_store *s, int which, const char *key)
 static int put_doc(annals_store *s, const store_doc *d, store_put_mode mode, int64_t *key)
 {
     doc_row old;
-    int rc = find_doc(s, d->id, &old);
+    bool records = mode != STORE_PUT_DOCUMENT;
+    int rc = find_or_add_doc(s, d, records, &old, key);
     if (rc)
         return rc;
-    bool records = mode != STORE_PUT_DOCUMENT;
     pg_num h, rh, k;
-    if (!old.key) {
-        /* A document known only from its records has no content hash. */
-        const char *vals[] = {d->id, num_i64(&h, records ? 0 : (int64_t)d->hash), d->date,
-                              d->url, d->title, d->publisher,
-                              records ? num_i64(&rh, (int64_t)d->hash) : NULL};
-        PGresult *res = pg_run(s, PG_DOC_INSERT, 7, vals, "adding a document", &rc);
-        if (!res)
-            return rc;
-        *key = PQntuples(res) > 0 ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0;
-        PQclear(res);
-        return 1;
-    }
     *key = old.key;
     num_i64(&k, old.key);
     uint64_t records_hash = d->hash;
@@ -212,23 +362,30 @@ static int put_doc(annals_store *s, const store_doc *d, store_put_mode mode, int
     return rc ? rc : 1;
 }
 
-static int put_sentence(annals_store *s, const char *key, const store_sentence *sn,
-                        core_buf *tsv)
+static void put_sentence(pg_pipe *p, const char *key, const store_sentence *sn, core_buf *tsv)
 {
     pg_num idx, kind;
+    pg_name name;
     core_buf_clear(tsv);
     store_pg_tsvector(tsv, sn->text);
-    if (tsv->failed)
-        return store_fail(s, ANNALS_E_NOMEM, "out of memory");
+    if (tsv->failed) {
+        if (!p->rc)
+            p->rc = store_fail(p->s, ANNALS_E_NOMEM, "out of memory");
+        return;
+    }
+    /* libpq copies the values as it sends them: the buffers can be
+     * reused at once. */
     const char *vals[] = {key, num_i64(&idx, (int64_t)sn->index), num_i64(&kind, sn->kind),
                           sn->text, tsv->data ? tsv->data : ""};
-    return pg_do(s, PG_SENT_INSERT, 5, vals, "adding a sentence");
+    pipe_send(p, stmt_name(&name, PG_SENT_INSERT), NULL, 5, vals, "adding a sentence", NULL);
 }
 
 /* The mentions of a document go in by one INSERT of many rows: the
  * statement triggers that keep the events fire once a document rather
- * than once a record, and the records cost one round trip.  The statement
- * is made of placeholders only; every value is bound. */
+ * than once a record, and the records cost one statement.  The statement
+ * is made of placeholders only; every value is bound.  Inserts of up to
+ * PG_MENTION_PREPARED rows (most documents) are prepared statements, the
+ * rest parsed each time. */
 #define PG_MENTION_ROWS 500
 #define PG_MENTION_COLS 14   /* besides the document's key, $1 */
 
@@ -243,10 +400,21 @@ static const char pg_mention_head[] =
     "INSERT INTO mentions (doc, sent, date, bucket, source, target, code, root, quad,"
     " goldstein, plover, source_text, target_text, verb_text, pattern) VALUES ";
 
-/* Binds the 14 values of `r` at `vals` (their numbers written to `nb`) and
- * writes the row's placeholders, numbered from `first`. */
-static void mention_row(annals_store *s, core_buf *sql, const char **vals, mention_nums *nb,
-                        const annals_store_record *r, int first)
+/* The SQL of an insert of `rows` mentions: ($1, $2, ... $15), ($1, $16, ...). */
+static void mention_sql(core_buf *sql, size_t rows)
+{
+    core_buf_puts(sql, pg_mention_head);
+    for (size_t i = 0; i < rows; i++) {
+        core_buf_puts(sql, i ? ", ($1" : "($1");
+        for (int c = 0; c < PG_MENTION_COLS; c++)
+            core_buf_printf(sql, ", $%d", 2 + PG_MENTION_COLS * (int)i + c);
+        core_buf_putc(sql, ')');
+    }
+}
+
+/* Binds the 14 values of `r` at `vals` (their numbers written to `nb`). */
+static void mention_row(annals_store *s, const char **vals, mention_nums *nb,
+                        const annals_store_record *r)
 {
     /* The root is the first two digits of the code, whatever the caller
      * pointed at; seventeen digits give the double back exactly. */
@@ -261,46 +429,66 @@ static void mention_row(annals_store *s, core_buf *sql, const char **vals, menti
         num_i64(&nb->quad, r->quad),
         nb->goldstein, r->plover, r->source_text, r->target_text, r->verb_text, r->pattern};
     memcpy(vals, v, sizeof v);
-    core_buf_puts(sql, "($1");
-    for (int i = 0; i < PG_MENTION_COLS; i++)
-        core_buf_printf(sql, ", $%d", first + i);
-    core_buf_putc(sql, ')');
 }
 
-static int put_mentions(annals_store *s, const char *key, const annals_store_record *recs,
-                        size_t n)
+static const char *mention_stmt(pg_name *n, size_t rows)
+{
+    snprintf(n->v, sizeof n->v, "annals_m%zu", rows);
+    return n->v;
+}
+
+/* Prepares the insert of `rows` mentions on this connection, once. */
+static int prepare_mentions(annals_store *s, size_t rows)
+{
+    store_pg *pg = impl(s);
+    uint32_t bit = UINT32_C(1) << (rows - 1);
+    if (pg->mention_prepared & bit)
+        return ANNALS_OK;
+    core_buf sql = CORE_BUF_INIT;
+    mention_sql(&sql, rows);
+    if (sql.failed) {
+        core_buf_free(&sql);
+        return store_fail(s, ANNALS_E_NOMEM, "out of memory");
+    }
+    pg_name name;
+    PGresult *res = PQprepare(pg->conn, mention_stmt(&name, rows), sql.data, 0, NULL);
+    core_buf_free(&sql);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK)
+        return store_pg_fail(s, res, "adding event records");
+    PQclear(res);
+    pg->mention_prepared |= bit;
+    return ANNALS_OK;
+}
+
+static void put_mentions(pg_pipe *p, const char *key, const annals_store_record *recs,
+                         size_t n)
 {
     size_t cap = n < PG_MENTION_ROWS ? n : PG_MENTION_ROWS;
     const char **vals = malloc((1 + PG_MENTION_COLS * cap) * sizeof *vals);
     mention_nums *nums = malloc(cap * sizeof *nums);
     core_buf sql = CORE_BUF_INIT;
-    int rc = vals && nums ? ANNALS_OK : store_fail(s, ANNALS_E_NOMEM, "out of memory");
-    for (size_t at = 0; !rc && at < n; at += cap) {
+    if (!vals || !nums)
+        p->rc = p->rc ? p->rc : store_fail(p->s, ANNALS_E_NOMEM, "out of memory");
+    for (size_t at = 0; !p->rc && at < n; at += cap) {
         size_t m = n - at < cap ? n - at : cap;
-        core_buf_clear(&sql);
-        core_buf_puts(&sql, pg_mention_head);
         vals[0] = key;
-        for (size_t i = 0; i < m; i++) {
-            if (i)
-                core_buf_puts(&sql, ", ");
-            mention_row(s, &sql, vals + 1 + PG_MENTION_COLS * i, &nums[i], &recs[at + i],
-                        2 + PG_MENTION_COLS * (int)i);
-        }
+        for (size_t i = 0; i < m; i++)
+            mention_row(p->s, vals + 1 + PG_MENTION_COLS * i, &nums[i], &recs[at + i]);
+        pg_name name;
+        const char *stmt = m <= PG_MENTION_PREPARED ? mention_stmt(&name, m) : NULL;
+        core_buf_clear(&sql);
+        if (!stmt)
+            mention_sql(&sql, m);
         if (sql.failed) {
-            rc = store_fail(s, ANNALS_E_NOMEM, "out of memory");
+            p->rc = store_fail(p->s, ANNALS_E_NOMEM, "out of memory");
             break;
         }
-        PGresult *res = PQexecParams(impl(s)->conn, sql.data, 1 + PG_MENTION_COLS * (int)m,
-                                     NULL, vals, NULL, NULL, 0);
-        if (PQresultStatus(res) == PGRES_COMMAND_OK)
-            PQclear(res);
-        else
-            rc = store_pg_fail(s, res, "adding event records");
+        pipe_send(p, stmt, sql.data, 1 + PG_MENTION_COLS * (int)m, vals,
+                  "adding event records", NULL);
     }
     core_buf_free(&sql);
     free(vals);
     free(nums);
-    return rc;
 }
 
 static int pg_put(annals_store *s, const store_doc *doc, const store_sentence *sents,
@@ -311,15 +499,22 @@ static int pg_put(annals_store *s, const store_doc *doc, const store_sentence *s
     int rc = put_doc(s, doc, mode, &key);
     if (rc <= 0)
         return rc;
+    /* The insert of the last, short part of the mentions is prepared
+     * before the pipeline starts (PQprepare waits for its answer). */
+    size_t tail = n_recs % PG_MENTION_ROWS;
+    if (tail && tail <= PG_MENTION_PREPARED && (rc = prepare_mentions(s, tail)))
+        return rc;
     pg_num k;
     num_i64(&k, key);
-    rc = ANNALS_OK;
+    pg_pipe p;
+    pipe_begin(&p, s);
     core_buf tsv = CORE_BUF_INIT;
-    for (size_t i = 0; !rc && i < n_sents; i++)
-        rc = put_sentence(s, k.v, &sents[i], &tsv);
+    for (size_t i = 0; !p.rc && i < n_sents; i++)
+        put_sentence(&p, k.v, &sents[i], &tsv);
     core_buf_free(&tsv);
-    if (!rc && n_recs)
-        rc = put_mentions(s, k.v, recs, n_recs);
+    if (n_recs)
+        put_mentions(&p, k.v, recs, n_recs);
+    rc = pipe_end(&p);
     return rc ? rc : 1;
 }
 
@@ -413,9 +608,8 @@ static int pg_prepare_all(annals_store *s)
 {
     store_pg *pg = impl(s);
     for (int i = 0; i < PG_COUNT; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "annals_%d", i);
-        PGresult *res = PQprepare(pg->conn, name, pg_sql[i], 0, NULL);
+        pg_name name;
+        PGresult *res = PQprepare(pg->conn, stmt_name(&name, i), pg_sql[i], 0, NULL);
         if (PQresultStatus(res) != PGRES_COMMAND_OK) {
             char msg[768];
             store_pg_message(pg->conn, res, msg, sizeof msg);

@@ -5,6 +5,7 @@
 #define ANNALS_STORE_PG_H
 
 #include <libpq-fe.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 #include "store/store.h"
@@ -12,16 +13,22 @@
 /* Statements prepared once per connection (PQprepare) and reused for
  * every document; their names are "annals_" and the index. */
 enum {
-    PG_DOC_FIND, PG_DOC_INSERT, PG_DOC_UPDATE, PG_DOC_UPDATE_RECORDS,
+    PG_DOC_FIND, PG_DOC_INSERT_NEW, PG_DOC_UPDATE, PG_DOC_UPDATE_RECORDS,
     PG_DEL_MENTIONS, PG_DEL_SENTENCES,
     PG_SENT_INSERT,
     PG_EVENTS_DELETE_DIRTY, PG_EVENTS_INSERT_DIRTY, PG_DIRTY_CLEAR,
     PG_COUNT
 };
 
+/* Mention inserts of up to this many rows are prepared statements, made
+ * the first time a document has that many records (pg.c); larger ones are
+ * parsed each time. */
+#define PG_MENTION_PREPARED 16
+
 typedef struct store_pg {
     PGconn *conn;
     char *where;             /* the URL with any password masked, for messages */
+    uint32_t mention_prepared; /* bit k-1: the insert of k mention rows is prepared */
 } store_pg;
 
 /* The advisory lock every writing transaction takes first, so that the
