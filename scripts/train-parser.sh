@@ -3,23 +3,34 @@
 # (data/models/parser.annm), as `ninja models_parser` runs it:
 #   1. jackknifed tags for the training set (scripts/parser-jackknife.sh):
 #      the parser then learns from tags with the errors it meets at run time;
-#   2. a tagger on all of train tags dev, so that each epoch is scored, and
-#      the best one chosen, on predicted tags as well;
+#   2. a tagger on all of the training set tags dev, so that each epoch is
+#      scored, and the best one chosen, on predicted tags as well;
 #   3. the parser learns from the gold treebank followed by its jackknifed
 #      copy (gold tags teach the grammar, predicted ones robustness), in
 #      RUNS runs over different orders of the sentences, each stopped at
 #      its best dev epoch; the model is the mean of their weights
 #      (tests/parser_train --runs).
 #
-#   sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]
+#   sh scripts/train-parser.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]
+#
+# With --with-dev the training set is EWT train and dev together (the
+# shipped model, bench/RESULTS.md): there is then no dev set to choose
+# epochs on, steps 1 and 3 run on both files, step 2 is skipped, and
+# every run stops after EPOCHS (the count chosen on a train-only run).
 #
 # BUILD_DIR holds `annals`, `tests/parser_retag` and `tests/parser_train`;
-# EWT_DIR the UD English-EWT files.  About 7 tagger trainings and RUNS
-# times the parser's epochs: a few minutes of one core.  Deterministic:
-# the same files give the same model.
+# EWT_DIR the UD English-EWT files; the taggers read WordNet from
+# $WORDNET_DIR (/usr/share/wordnet by default).  About 7 tagger trainings
+# and RUNS times the parser's epochs: a few minutes of one core.
+# Deterministic: the same files give the same model.
 set -eu
+with_dev=0
+if [ "${1:-}" = "--with-dev" ]; then
+    with_dev=1
+    shift
+fi
 if [ $# -lt 3 ]; then
-    echo "usage: sh scripts/train-parser.sh BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]" >&2
+    echo "usage: sh scripts/train-parser.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]" >&2
     exit 2
 fi
 build=$1
@@ -32,11 +43,23 @@ here=$(dirname "$0")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-train-parser.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-sh "$here/parser-jackknife.sh" "$build" "$ewt/en_ewt-ud-train.conllu" "$tmp/train.jk.conllu" "$folds"
+if [ "$with_dev" -eq 1 ]; then
+    cat "$ewt/en_ewt-ud-train.conllu" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/train.conllu"
+else
+    cp "$ewt/en_ewt-ud-train.conllu" "$tmp/train.conllu"
+fi
+sh "$here/parser-jackknife.sh" "$build" "$tmp/train.conllu" "$tmp/train.jk.conllu" "$folds"
+cat "$tmp/train.conllu" "$tmp/train.jk.conllu" > "$tmp/train.mix.conllu"
+if [ "$with_dev" -eq 1 ]; then
+    echo "train-parser: the parser on train and dev, $runs runs of $epochs epochs" >&2
+    "$build/tests/parser_train" --train "$tmp/train.mix.conllu" \
+        --epochs "$epochs" --seed 1 --runs "$runs" -o "$out"
+    exit 0
+fi
 echo "train-parser: a tagger on all of train, to tag dev" >&2
-"$build/annals" train tagger --train "$ewt/en_ewt-ud-train.conllu" -o "$tmp/tagger.annm" -q
+"$build/annals" train tagger --train "$tmp/train.conllu" \
+    --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
 "$build/tests/parser_retag" "$tmp/tagger.annm" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/dev.pred.conllu"
-cat "$ewt/en_ewt-ud-train.conllu" "$tmp/train.jk.conllu" > "$tmp/train.mix.conllu"
 echo "train-parser: the parser, $runs runs of $epochs epochs" >&2
 "$build/tests/parser_train" --train "$tmp/train.mix.conllu" --dev "$tmp/dev.pred.conllu" \
     --epochs "$epochs" --seed 1 --runs "$runs" -o "$out"

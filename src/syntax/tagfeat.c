@@ -139,20 +139,27 @@ static const syn_tagword *at(const syn_tagword *w, size_t n, size_t i, long d)
     return &w[j];
 }
 
-/* The WordNet classes of the word and its neighbours.  A word WordNet
- * does not know gives no feature, so that a model trained without
- * WordNet has exactly the features it had before these templates. */
+/* WordNet's classes of a word, as a feature value.  A word WordNet does
+ * not know gives no feature, so that a model trained without WordNet has
+ * exactly the features it had before these templates.  (Firing them only
+ * for words training saw less than twice is cheaper but kept less than
+ * half of the gain: EWT dev UPOS 95.08 against 95.20.) */
+static uint64_t wn_of(const syn_tagword *w)
+{
+    return w->wn;
+}
+
 static size_t wn_static(const syn_tagword *c, const syn_tagword *p1, const syn_tagword *n1,
                         uint64_t *out)
 {
     size_t k = 0;
-    if (c->wn) {
+    if (wn_of(c)) {
         out[k++] = key2(TF_WN0, c->wn);
         out[k++] = key3(TF_WN0_SUF2, c->wn, c->suf[1]);
     }
-    if (n1->wn)
+    if (wn_of(n1))
         out[k++] = key2(TF_WN1, n1->wn);
-    if (p1->wn)
+    if (wn_of(p1))
         out[k++] = key2(TF_WNM1, p1->wn);
     return k;
 }
@@ -202,7 +209,7 @@ size_t syn_tagfeat_token(const syn_tagword *w, size_t n, size_t i, unsigned prev
     out[k++] = key3(TF_T1_AMB0, prev1, c->amb);
     out[k++] = key3(TF_AMB0_AMB1, c->amb, n1->amb);
     k += wn_static(c, p1, n1, out + k);
-    if (c->wn)
+    if (wn_of(c))
         out[k++] = key3(TF_T1_WN0, prev1, c->wn);
     return k;
 }
@@ -261,7 +268,7 @@ size_t syn_tagfeat_tags(const syn_tagword *w, size_t n, size_t i, unsigned prev1
     out[k++] = key3(TF_T1_SUF3, prev1, c->suf[2]);
     out[k++] = key3(TF_T1_NEXT, prev1, n1->lower);
     out[k++] = key3(TF_T1_AMB0, prev1, c->amb);
-    if (c->wn)
+    if (wn_of(c))
         out[k++] = key3(TF_T1_WN0, prev1, c->wn);
     return k;
 }

@@ -262,11 +262,16 @@ int syn_tagger_tag(const syn_tagger *t, core_arena *scratch, annals_word *words,
     uint8_t *cls = core_arena_alloc(scratch, n);
     if (!tw || !cls)
         return ANNALS_E_NOMEM;
+    /* The word table is larger than the caches (WordNet's forms are in
+     * it): every word's slot is asked for while the next words are hashed,
+     * and looked up only then. */
     for (size_t i = 0; i < n; i++) {
         const char *f = words[i].norm ? words[i].norm : words[i].form;
         syn_tagfeat_word(f, f ? strlen(f) : 0, i == 0, &tw[i]);
-        syn_tagger_lookup_word(t, &tw[i]);
+        __builtin_prefetch(&t->amb[tw[i].lower & t->amb_mask]);
     }
+    for (size_t i = 0; i < n; i++)
+        syn_tagger_lookup_word(t, &tw[i]);
     syn_tagger_classes(t, tw, n, cls);
     for (size_t i = 0; i < n; i++) {
         words[i].upos = t->upos[cls[i]];
