@@ -273,6 +273,35 @@ static bool native_entry(const cod_verbs *vs, const cod_verb *verb)
     return true;
 }
 
+/* Whether an actor code is a role or sector with no country ("GOV",
+ * "CVLREF": "the military", "police" in a story that says not whose). */
+static bool countryless(const char *code)
+{
+    char type[4];
+    if (strlen(code) < 3)
+        return false;
+    memcpy(type, code, 3);
+    type[3] = '\0';
+    const annals_actor_type *t = annals_actor_type_lookup(type);
+    return t && t->group && (strcmp(t->group, "role") == 0 || strcmp(t->group, "sector") == 0);
+}
+
+/* Drops the countryless actors of `a`; false when that leaves none.  With
+ * the built-in (native) dictionaries an event is told by the countries of
+ * its actors, and an event of "GOV" or "police" with no country is one
+ * no reader can place: no event is better than a wrong one.  PETRARCH's
+ * and TABARI's records code such actors (GOV 023 ---), so their
+ * dictionaries keep them. */
+static bool keep_countries(cod_actors *a)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (!countryless(a->v[i].code))
+            a->v[k++] = a->v[i];
+    a->n = k;
+    return k > 0;
+}
+
 /* A subject the parser mislabelled: with no subject at all, an actor
  * word attached straight to the verb before it without a preposition
  * ("Osgiliath welcomed ..." parsed with "Osgiliath" as an advmod). */
@@ -702,9 +731,20 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
         EXPLAIN(in, "    -> no event: no source actor (subject or by-agent)\n");
         return 0;
     }
+    /* roles with no country are dropped for news (native dictionaries,
+     * require_dyad on); PETRARCH's require_dyad=false codes them */
+    bool native = native_entry(in->verbs, m.verb) && !in->dyad_optional;
+    if (native && !keep_countries(&src)) {
+        EXPLAIN(in, "    -> no event: the source is a role with no country (%s)\n", src.v[0].code);
+        return 0;
+    }
     find_targets(cs, &cl, &m, &src, &tgt);
     if (!tgt.n && !m.has_target_slot)
         complement_target(cs, v, &src, &tgt);
+    if (native && tgt.n && !keep_countries(&tgt)) {
+        EXPLAIN(in, "    -> no event: the target is a role with no country (%s)\n", tgt.v[0].code);
+        return 0;
+    }
     bool background;
     const char *date = clause_date(cs, &cl, v, in->date, &background);
     if (background) {

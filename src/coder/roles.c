@@ -3,6 +3,7 @@
  * resolved to the latest fitting actor before them. */
 #include "coder/roles.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,6 +28,112 @@ static bool has_case(const cod_sent *cs, size_t k, const char *const *list)
 {
     for (int c = cs->first[k]; c >= 0; c = cs->next[c])
         if (cod_rel_is(cs, (size_t)c, "case") && word_in(cs->s->words[c].norm, list))
+            return true;
+    return false;
+}
+
+/* Whether `code` starts with a country ("IRQGOV"): its three letters
+ * into `out`. */
+static bool code_country(const char *code, char out[4])
+{
+    if (strlen(code) < 3)
+        return false;
+    memcpy(out, code, 3);
+    out[3] = '\0';
+    if (annals_country_lookup(out))
+        return true;
+    out[0] = '\0';
+    return false;
+}
+
+/* The country of the document for a role named alone ("the foreign
+ * minister said", "police arrested"): the country of its dateline
+ * ("MOSCOW (Reuters) -"), else the country the story is about, when one
+ * country is named in at least two of its sentences and at least twice
+ * as often as any other.  A story of one sentence has none: whom "the
+ * military" belongs to is not said.  `out` is "" when there is none. */
+static void home_country(const cod_input *in, char out[4])
+{
+    out[0] = '\0';
+    for (size_t m = 0; m < in->n_mentions; m++) {
+        const annals_mention *am = &in->mentions[m];
+        const annals_sentence *s = &in->sents[am->sent];
+        if (am->first_word < s->n_words && (s->words[am->first_word].flags & ANNALS_WORD_DATELINE) &&
+            !(am->flags & ANNALS_MENTION_NOCODE)) {
+            code_country(am->code, out);
+            return; /* a dateline naming no country (BRUSSELS) says nothing */
+        }
+    }
+    /* count each country once a sentence, in the order first named */
+    enum { MAX_COUNTRIES = 32 };
+    char seen[MAX_COUNTRIES][4];
+    unsigned count[MAX_COUNTRIES];
+    size_t last_sent[MAX_COUNTRIES], n = 0;
+    for (size_t m = 0; m < in->n_mentions; m++) {
+        const annals_mention *am = &in->mentions[m];
+        char c[4];
+        if ((am->flags & (ANNALS_MENTION_NOCODE | ANNALS_MENTION_AGENT)) ||
+            in->sents[am->sent].kind == ANNALS_SENT_CAPTION || !code_country(am->code, c))
+            continue;
+        size_t i = 0;
+        while (i < n && strcmp(seen[i], c) != 0)
+            i++;
+        if (i == n) {
+            if (n == MAX_COUNTRIES)
+                continue;
+            memcpy(seen[n], c, 4);
+            count[n] = 0;
+            last_sent[n] = SIZE_MAX;
+            n++;
+        }
+        if (last_sent[i] != am->sent) {
+            count[i]++;
+            last_sent[i] = am->sent;
+        }
+    }
+    size_t best = SIZE_MAX;
+    unsigned second = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (best == SIZE_MAX || count[i] > count[best]) {
+            if (best != SIZE_MAX && count[best] > second)
+                second = count[best];
+            best = i;
+        } else if (count[i] > second) {
+            second = count[i];
+        }
+    }
+    if (best != SIZE_MAX && count[best] >= 2 && count[best] >= 2 * second)
+        memcpy(out, seen[best], 4);
+}
+
+/* A role word used as an adjective that only describes a thing: "joint
+ * military exercises", "military aid", "naval drills" ("military", an
+ * armed agent, as the adjective of a noun that names no actor) is no
+ * actor; "the military said", "government forces" (a compound, and forces
+ * an actor too) are.  Only the armed and police roles: "an official news
+ * agency" is the government's, "Muslim hackers" are Muslims, "opposition
+ * groups" (a compound) the opposition. */
+static bool describing_agent(const cod_sent *cs, size_t k)
+{
+    int m = cs->ment[k];
+    if (m < 0 || !(cs->in->mentions[m].flags & ANNALS_MENTION_AGENT))
+        return false;
+    const annals_mention *am = &cs->in->mentions[m];
+    size_t head = k;
+    for (size_t w = am->first_word; w < am->end_word && w < cs->n; w++) {
+        int h = cod_head(cs, w);
+        if (h < 0 || cs->ment[h] != m) {
+            head = w;
+            break;
+        }
+    }
+    static const char *const armed[] = {"MIL", "COP", "SPY", NULL};
+    int h = cod_head(cs, head);
+    if (h < 0 || cs->ment[h] >= 0 || !cod_rel_is(cs, head, "amod") ||
+        cs->s->words[h].upos != ANNALS_UPOS_NOUN)
+        return false;
+    for (size_t i = 0; armed[i]; i++)
+        if (strcmp(am->code, armed[i]) == 0)
             return true;
     return false;
 }
@@ -224,12 +331,38 @@ static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
     size_t before = out->n;
     for (size_t i = 0; i < c.n; i++) {
         const annals_mention *cm = &cs->in->mentions[c.v[i].mention];
-        if ((cm->flags & ANNALS_MENTION_AGENT) || strlen(c.v[i].code) != 3)
-            continue; /* only a bare country or organisation takes the agent */
-        const char *code = core_arena_printf(cs->in->arena, "%s%s", c.v[i].code, am->code);
+        if (cm->flags & ANNALS_MENTION_AGENT)
+            continue;
+        /* a bare country or organisation takes the agent; so does the
+         * country of a seat of government ("Demonstrators in Baghdad",
+         * IRQGOV, are IRQOPP) */
+        char country[4] = "";
+        if (strlen(c.v[i].code) != 3 && !code_country(c.v[i].code, country))
+            continue;
+        const char *code = core_arena_printf(cs->in->arena, "%s%s",
+                                             *country ? country : c.v[i].code, am->code);
         if (code)
             add_coded(out, cs->ment[h], h, "agent of a named country", am->text, code);
     }
+    return out->n > before;
+}
+
+/* A role named alone with no country in its phrase ("The foreign
+ * minister said ...") belongs to the document's country (home_country). */
+static bool agent_of_home(const cod_sent *cs, size_t h, cod_actors *out)
+{
+    const annals_mention *am = &cs->in->mentions[cs->ment[h]];
+    if (!(am->flags & ANNALS_MENTION_AGENT) || strlen(am->code) != 3)
+        return false;
+    char home[4];
+    home_country(cs->in, home);
+    if (!*home)
+        return false;
+    const char *code = core_arena_printf(cs->in->arena, "%s%s", home, am->code);
+    if (!code)
+        return false;
+    size_t before = out->n;
+    add_coded(out, cs->ment[h], h, "agent of the document's country", am->text, code);
     return out->n > before;
 }
 
@@ -285,7 +418,9 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
     if (possessor_with_agent(cs, h, out))
         return;
     if (cs->ment[h] >= 0) {
-        if (!agent_with_country(cs, h, out))
+        if (describing_agent(cs, h))
+            return;
+        if (!agent_with_country(cs, h, out) && !agent_of_home(cs, h, out))
             add_actor(out, cs, cs->ment[h], h, "named", cs->in->mentions[cs->ment[h]].text);
         return;
     }

@@ -126,12 +126,91 @@ static void test_unasserted_acts(void **state)
     assert_event(&e[0], "GBR", "163", "IRN");
 }
 
+/* A role named alone takes the country of the dateline ("MOSCOW -
+ * The foreign minister condemned Ukraine" RUSGOV 111 UKR); with no
+ * dateline and no country the story is about, the role has no country
+ * and codes no event. */
+static void test_role_country(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "MOSCOW Moscow PROPN 0 root =RUSGOV|- - PUNCT 1 punct|The the DET 5 det|"
+                    "foreign foreign ADJ 5 amod|minister minister NOUN 6 nsubj =GOV|"
+                    "condemned condemn VERB 1 parataxis|Ukraine Ukraine PROPN 6 obj =UKR");
+    f->sents[0].words[0].flags = ANNALS_WORD_DATELINE;
+    f->sents[0].words[1].flags = ANNALS_WORD_DATELINE;
+    f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "2023-03-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "RUSGOV", "111", "UKR");
+    assert_string_equal(e[0].source_text, "minister");
+    /* no dateline: whose minister is not said */
+    f->sents[0].words[0].flags = 0;
+    f->sents[0].words[1].flags = 0;
+    f->mentions[0].code = "---";
+    code(f, "2023-03-01", &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "the source is a role with no country (GOV)"));
+}
+
+/* The country a story of several sentences is about (named in two
+ * sentences, twice as often as any other) is the country of a role
+ * named alone: "Police arrested two protesters" in a story about Iran. */
+static void test_role_story_country(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Iran Iran PROPN 2 nsubj =IRN|condemned condemn VERB 0 root|Britain Britain PROPN 2 obj =GBR");
+    add_sentence(f, "Iran Iran PROPN 2 nsubj =IRN|condemned condemn VERB 0 root|Israel Israel PROPN 2 obj =ISR");
+    add_sentence(f, "Police police NOUN 2 nsubj =COP|condemned condemn VERB 0 root|Iraq Iraq PROPN 2 obj =IRQ");
+    f->mentions[4].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "2023-03-01", &n);
+    assert_int_equal(n, 3);
+    assert_event(&e[2], "IRNCOP", "111", "IRQ");
+    assert_string_equal(e[2].how, "agent of the document's country");
+    /* Britain named in two sentences too: Iran no longer twice as often */
+    f->mentions[5].code = "GBR";
+    add_sentence(f, "Britain Britain PROPN 2 nsubj =GBR|condemned condemn VERB 0 root|Iraq Iraq PROPN 2 obj =IRQ");
+    e = code(f, "2023-03-01", &n);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].source, "IRNCOP");
+}
+
+/* "Jordan condemned the joint military exercises": "military" describes
+ * the exercises and is no actor, so no event targets MIL; "the military"
+ * as a noun is one. */
+static void test_role_adjective(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Jordan Jordan PROPN 2 nsubj =JOR|condemned condemn VERB 0 root|the the DET 6 det|"
+                    "joint joint ADJ 6 amod|military military ADJ 6 amod =MIL|"
+                    "exercises exercise NOUN 2 obj");
+    f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "2023-03-01", &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "MIL");
+    assert_null(strstr(explain.data, "role with no country (MIL)"));
+    /* "Jordan condemned the military": an actor (of no country here) */
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "Jordan Jordan PROPN 2 nsubj =JOR|condemned condemn VERB 0 root|the the DET 4 det|"
+                    "military military NOUN 2 obj =MIL");
+    f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    code(f, "2023-03-01", &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "the target is a role with no country (MIL)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_target_from_previous_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_announced_acts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unasserted_acts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_role_country, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_role_story_country, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_role_adjective, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     core_buf_free(&explain);
