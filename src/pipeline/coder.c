@@ -161,38 +161,59 @@ static int plan_sentences(annals_coder *c, const annals_document *doc)
         c->need_cap = cap;
     }
     if (!c->skip_eventless || c->explaining || !c->res->has_tagger) {
-        memset(c->need, PIPE_NEED_PARSE, n);
+        memset(c->need, PIPE_NEED_ALL, n);
         return ANNALS_OK;
     }
     return pipe_plan_sentences(c->res, &c->arena, &c->plan_cache, c->sents.v, n, doc->date,
                                c->need);
 }
 
-/* Part-of-speech tags, then lemmas (which depend on the tags) and the
- * dependency parse, for every sentence that needs them, as far as the
- * loaded models go. */
+/* Whether sentence i is to be parsed, once every sentence is tagged
+ * (plan.h). */
+static bool parse_needed(const annals_coder *c, size_t i)
+{
+    unsigned need = c->need[i];
+    if ((need & PIPE_NEED_PARSE) || ((need & PIPE_NEED_VERB) && (need & PIPE_TAGGED_VERB)))
+        return true;
+    if (!(need & PIPE_NEED_ANTECEDENT))
+        return false;
+    for (size_t j = i + 1; j < c->sents.n && j <= i + PIPE_ANTECEDENT_SENTENCES; j++) {
+        unsigned later = c->need[j];
+        if ((later & PIPE_REFERS) && ((later & PIPE_TAGGED_VERB) || !(later & PIPE_NEED_TAGS)))
+            return true;
+    }
+    return false;
+}
+
+/* Part-of-speech tags, then lemmas (which depend on the tags), for every
+ * sentence that needs them; then the dependency parse of those that need
+ * it, as far as the loaded models go. */
 static int tag_sentences(annals_coder *c)
 {
     const annals_resources *r = c->res;
     for (size_t i = 0; i < c->sents.n; i++) {
         annals_sentence *s = &c->sents.v[i];
-        if (c->need[i] == PIPE_NEED_NOTHING) {
-            c->n_skipped++;
+        if (!(c->need[i] & PIPE_NEED_TAGS))
             continue;
-        }
         int rc = r->has_tagger ? syn_tagger_tag(&r->tagger, &c->arena, s->words, s->n_words)
                                : ANNALS_OK;
         if (!rc && r->has_lemmatizer)
             rc = syn_lemma_sentence(&r->lemmatizer, &c->arena, s->words, s->n_words);
-        /* The parser reads the tags: without a tagger it has nothing to go on. */
-        bool parse = c->need[i] == PIPE_NEED_PARSE ||
-                     (c->need[i] == PIPE_NEED_VERB && !rc && pipe_tagged_verb(r, s));
-        if (parse) {
-            if (!rc && r->parser && r->has_tagger)
-                rc = syn_parser_parse_in(r->parser, &c->arena, s->words, s->n_words);
-        } else {
+        if (rc)
+            return rc;
+        if ((c->need[i] & (PIPE_NEED_VERB | PIPE_REFERS)) && pipe_tagged_verb(r, s))
+            c->need[i] |= PIPE_TAGGED_VERB;
+    }
+    for (size_t i = 0; i < c->sents.n; i++) {
+        if (!(c->need[i] & PIPE_NEED_TAGS) || !parse_needed(c, i)) {
             c->n_skipped++;
+            continue;
         }
+        /* The parser reads the tags: without a tagger it has nothing to go on. */
+        annals_sentence *s = &c->sents.v[i];
+        int rc = r->parser && r->has_tagger
+                     ? syn_parser_parse_in(r->parser, &c->arena, s->words, s->n_words)
+                     : ANNALS_OK;
         if (rc)
             return rc;
     }
@@ -212,7 +233,7 @@ static int find_mentions(annals_coder *c, const annals_document *doc)
             return ANNALS_E_NOMEM;
         for (size_t i = 0; i < c->sents.n; i++) {
             hidden[i] = c->sents.v[i].n_words;
-            if (c->need[i] == PIPE_NEED_NOTHING)
+            if (!(c->need[i] & PIPE_NEED_TAGS))
                 c->sents.v[i].n_words = 0;
         }
     }

@@ -9,11 +9,7 @@
 
 #include "actors/match.h"
 #include "coder/verbs.h"
-
-/* How far back a pronoun looks for its antecedent (coder/roles.c). */
-#define PIPE_ANTECEDENT_SENTENCES 3
-/* The most lemma candidates kept for a word in the discard check. */
-#define PIPE_MAX_IDS (ANNALS_UPOS_COUNT + 1)
+#include "pipeline/plan_words.h"
 
 /* coder/roles.c resolves these pronouns to an earlier actor. */
 static const char *const pipe_pronouns[] = {"he", "she", "it", "they", "him", "her", "them",
@@ -51,57 +47,31 @@ static const char *pipe_norm(const annals_word *w)
 void pipe_cache_free(pipe_cache *c)
 {
     free(c->slots);
-    free(c->discard_words);
+    free(c->masks);
+    free(c->scratch);
     memset(c, 0, sizeof *c);
 }
 
-static int pipe_cmp_u32(const void *a, const void *b)
+/* Room for one more discard mask of `len` words; NULL when out of memory. */
+static uint64_t *pipe_new_mask(pipe_cache *c, size_t len)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    if (c->n_masks == c->cap_masks) {
+        size_t cap = c->cap_masks ? c->cap_masks * 2 : 1024;
+        uint64_t *v = realloc(c->masks, cap * len * sizeof *v);
+        if (!v)
+            return NULL;
+        c->masks = v;
+        c->cap_masks = cap;
+    }
+    return &c->masks[c->n_masks * len];
 }
 
-/* The sorted ids of the discard phrases' words, once.  False when out of
- * memory (every word then counts as a discard word: the plan tags). */
-static bool pipe_discard_words(const annals_resources *r, pipe_cache *c)
+/* The coder's scratch mask, allocated once; NULL when out of memory. */
+static uint64_t *pipe_scratch(pipe_cache *c, size_t len)
 {
-    if (c->discards_ready)
-        return c->discard_words != NULL || !r->verbs->n_discards;
-    c->discards_ready = true;
-    size_t n = 0;
-    for (uint32_t d = 0; d < r->verbs->n_discards; d++)
-        n += r->verbs->discards[d].n;
-    if (!n)
-        return true;
-    c->discard_words = malloc(n * sizeof *c->discard_words);
-    if (!c->discard_words)
-        return false;
-    n = 0;
-    for (uint32_t d = 0; d < r->verbs->n_discards; d++)
-        for (uint8_t i = 0; i < r->verbs->discards[d].n; i++)
-            c->discard_words[n++] = r->verbs->discards[d].words[i];
-    qsort(c->discard_words, n, sizeof *c->discard_words, pipe_cmp_u32);
-    c->n_discard_words = n;
-    return true;
-}
-
-static uint32_t pipe_word_id(const cod_verbs *v, const char *w);
-static size_t pipe_word_ids(const annals_resources *r, const char *norm, uint32_t *ids);
-
-/* Whether, under some tag, the word is a word of a discard phrase. */
-static bool pipe_is_discard_word(const annals_resources *r, pipe_cache *c, const char *norm)
-{
-    if (!r->verbs->n_discards)
-        return false;
-    if (!pipe_discard_words(r, c))
-        return true;
-    uint32_t ids[ANNALS_UPOS_COUNT + 1];
-    size_t n = pipe_word_ids(r, norm, ids);
-    for (size_t i = 0; i < n; i++)
-        if (ids[i] != COD_NO_WORD &&
-            bsearch(&ids[i], c->discard_words, c->n_discard_words, sizeof ids[i], pipe_cmp_u32))
-            return true;
-    return false;
+    if (!c->scratch)
+        c->scratch = malloc(len * sizeof *c->scratch);
+    return c->scratch;
 }
 
 static bool pipe_may_be_verb(const annals_resources *r, const char *norm, const char *lemma);
@@ -115,10 +85,12 @@ static bool pipe_is_referring(const annals_resources *r, const char *norm)
     return pipe_in(lemma, pipe_referring);
 }
 
-static unsigned pipe_word_bits_of(const annals_resources *r, pipe_cache *c, const char *norm)
+/* The PIPE_WORD_* bits of a word; the discard words it can be go to
+ * `mask` (NULL: out of memory, and then it counts as a discard word). */
+static unsigned pipe_word_bits_of(const annals_resources *r, const char *norm, uint64_t *mask)
 {
     unsigned bits = PIPE_WORD_KNOWN;
-    if (pipe_is_discard_word(r, c, norm))
+    if (r->plan_words && (!mask || pipe_words_discard_mask(r, norm, mask)))
         bits |= PIPE_WORD_DISCARD;
     if (pipe_may_be_verb(r, norm, NULL))
         bits |= PIPE_WORD_VERB;
@@ -131,23 +103,39 @@ static unsigned pipe_word_bits_of(const annals_resources *r, pipe_cache *c, cons
     return bits;
 }
 
-/* The PIPE_WORD_* bits of a word, from the cache when it is there. */
-static unsigned pipe_word_bits(const annals_resources *r, pipe_cache *c, const annals_word *w)
+/* ORs a discard mask into `all` (when not NULL). */
+static void pipe_or_mask(uint64_t *all, const uint64_t *m, size_t len)
+{
+    for (size_t i = 0; all && i < len; i++)
+        all[i] |= m[i];
+}
+
+/* The PIPE_WORD_* bits of a word, from the cache when it is there; when
+ * `all` is not NULL, the discard words it can be are ORed into it. */
+static unsigned pipe_word_bits(const annals_resources *r, pipe_cache *c, const annals_word *w,
+                               uint64_t *all)
 {
     const char *norm = pipe_norm(w);
     size_t len = strlen(norm);
-    if (len == 0 || len >= PIPE_CACHE_KEY)
-        return pipe_word_bits_of(r, c, norm);
-    if (!c->slots) {
+    size_t ml = pipe_words_mask_len(r->plan_words);
+    if (len > 0 && len < PIPE_CACHE_KEY && !c->slots) {
         c->slots = calloc(PIPE_CACHE_SLOTS, sizeof *c->slots);
-        if (!c->slots)
-            return pipe_word_bits_of(r, c, norm);
-        c->cap = PIPE_CACHE_SLOTS;
+        c->cap = c->slots ? PIPE_CACHE_SLOTS : 0;
+    }
+    if (len == 0 || len >= PIPE_CACHE_KEY || !c->slots) {
+        uint64_t *m = ml ? pipe_scratch(c, ml) : NULL;
+        unsigned bits = pipe_word_bits_of(r, norm, m);
+        if ((bits & PIPE_WORD_DISCARD) && m)
+            pipe_or_mask(all, m, ml);
+        else if (bits & PIPE_WORD_DISCARD)
+            c->masks_failed = true;
+        return bits;
     }
     if (c->n >= c->cap / 4 * 3) {
         /* full: start again rather than grow (news repeats its words) */
         memset(c->slots, 0, c->cap * sizeof *c->slots);
         c->n = 0;
+        c->n_masks = 0;
     }
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++)
@@ -155,13 +143,27 @@ static unsigned pipe_word_bits(const annals_resources *r, pipe_cache *c, const a
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         pipe_cache_slot *s = &c->slots[i];
         if (!s->key[0]) {
+            uint64_t *m = ml ? pipe_new_mask(c, ml) : NULL;
+            unsigned bits = pipe_word_bits_of(r, norm, m);
+            if (!(bits & PIPE_WORD_DISCARD))
+                m = NULL;
+            else if (!m) {
+                c->masks_failed = true;
+                return bits; /* not cached: its mask has no room */
+            }
             memcpy(s->key, norm, len + 1);
-            s->bits = pipe_word_bits_of(r, c, norm);
+            s->bits = bits;
+            s->mask = m ? (uint32_t)(c->n_masks++ + 1) : 0;
             c->n++;
+            if (m)
+                pipe_or_mask(all, m, ml);
+            return bits;
+        }
+        if (memcmp(s->key, norm, len + 1) == 0) {
+            if (s->mask)
+                pipe_or_mask(all, &c->masks[(s->mask - 1) * ml], ml);
             return s->bits;
         }
-        if (memcmp(s->key, norm, len + 1) == 0)
-            return s->bits;
     }
 }
 
@@ -173,7 +175,7 @@ static bool pipe_may_refer(const annals_resources *r, pipe_cache *c, const annal
 {
     unsigned all = 0;
     for (size_t k = 0; k < s->n_words; k++)
-        all |= pipe_word_bits(r, c, &s->words[k]);
+        all |= pipe_word_bits(r, c, &s->words[k], NULL);
     return (all & PIPE_WORD_PRONOUN) || ((all & PIPE_WORD_THE) && (all & PIPE_WORD_REFERRING));
 }
 
@@ -197,61 +199,30 @@ static uint32_t pipe_word_id(const cod_verbs *v, const char *w)
     return cod_verbs_word(v, low, n);
 }
 
-/* The ids a word can have in the discard check: its form, and its lemma
- * under every tag the tagger could give it. */
-static size_t pipe_word_ids(const annals_resources *r, const char *norm, uint32_t *ids)
-{
-    size_t n = 0;
-    ids[n++] = pipe_word_id(r->verbs, norm);
-    char buf[SYN_LEM_MAX_WORD + 16];
-    for (int u = 0; r->has_lemmatizer && u < ANNALS_UPOS_COUNT; u++) {
-        uint32_t id = pipe_word_id(r->verbs,
-                                   syn_lemma_of(&r->lemmatizer, norm, u, buf, sizeof buf));
-        bool seen = false;
-        for (size_t i = 0; i < n && !seen; i++)
-            seen = ids[i] == id;
-        if (!seen)
-            ids[n++] = id;
-    }
-    return n;
-}
-
 /* Whether some discard phrase could match `s` once tagged: every word of
- * the phrase is somewhere among the sentence's possible ids (order and
- * adjacency are not checked, which only errs towards tagging).  Only the
- * words that can be discard words at all are looked at closely. */
+ * the phrase is, by its form or its lemma under some tag, somewhere in
+ * the sentence (order and adjacency are not checked, which only errs
+ * towards tagging). */
 static int pipe_may_discard(const annals_resources *r, core_arena *a, pipe_cache *c,
                             const annals_sentence *s, bool *out)
 {
-    const cod_verbs *v = r->verbs;
+    const pipe_words *pw = r->plan_words;
+    size_t ml = pipe_words_mask_len(pw);
     *out = false;
-    size_t n = 0;
-    for (size_t k = 0; k < s->n_words; k++)
-        n += (pipe_word_bits(r, c, &s->words[k]) & PIPE_WORD_DISCARD) != 0;
-    if (!n)
-        return ANNALS_OK;
-    uint32_t (*ids)[PIPE_MAX_IDS] = core_arena_alloc(a, n * sizeof *ids);
-    size_t *n_ids = core_arena_alloc(a, n * sizeof *n_ids);
-    if (!ids || !n_ids)
+    uint64_t *all = core_arena_calloc(a, ml ? ml : 1, sizeof *all);
+    if (!all)
         return ANNALS_E_NOMEM;
-    n = 0;
+    bool any = false;
     for (size_t k = 0; k < s->n_words; k++)
-        if (pipe_word_bits(r, c, &s->words[k]) & PIPE_WORD_DISCARD) {
-            n_ids[n] = pipe_word_ids(r, pipe_norm(&s->words[k]), ids[n]);
-            n++;
-        }
-    for (uint32_t d = 0; d < v->n_discards && !*out; d++) {
-        const cod_discard *dc = &v->discards[d];
-        bool all = true;
-        for (uint8_t i = 0; i < dc->n && all; i++) {
-            bool found = false;
-            for (size_t k = 0; k < n && !found; k++)
-                for (size_t j = 0; j < n_ids[k] && !found; j++)
-                    found = ids[k][j] == dc->words[i];
-            all = found;
-        }
-        *out = all;
+        any = (pipe_word_bits(r, c, &s->words[k], all) & PIPE_WORD_DISCARD) || any;
+    if (!any)
+        return ANNALS_OK;
+    if (c->masks_failed) {
+        *out = true;
+        return ANNALS_OK;
     }
+    for (uint32_t d = 0; d < r->verbs->n_discards && !*out; d++)
+        *out = pipe_words_phrase_within(pw, d, all);
     return ANNALS_OK;
 }
 
@@ -303,7 +274,7 @@ static bool pipe_has_verb(const annals_resources *r, pipe_cache *c, const annals
 {
     for (size_t k = 0; k < s->n_words; k++)
         if (!(s->words[k].flags & ANNALS_WORD_DATELINE) &&
-            (pipe_word_bits(r, c, &s->words[k]) & PIPE_WORD_VERB))
+            (pipe_word_bits(r, c, &s->words[k], NULL) & PIPE_WORD_VERB))
             return true;
     return false;
 }
@@ -322,6 +293,7 @@ typedef struct pipe_sent {
     unsigned mentions : 1;   /* the untagged matcher found a mention */
     unsigned antecedent : 1; /* one of them can be an antecedent */
     unsigned refer_known : 1, refer : 1; /* pipe_may_refer, once asked */
+    unsigned referrer : 1;   /* a later_refers() answer rests on it: PIPE_REFERS */
 } pipe_sent;
 
 static bool pipe_refers(const annals_resources *r, pipe_cache *c, const annals_sentence *s,
@@ -336,15 +308,20 @@ static bool pipe_refers(const annals_resources *r, pipe_cache *c, const annals_s
 
 /* Whether a sentence after i, near enough, may resolve a pronoun or "the
  * country" to a mention of sentence i in an event, whose parse then
- * matters (the coder prefers antecedents that are subjects). */
+ * matters (the coder prefers antecedents that are subjects).  Every such
+ * sentence is marked as a referrer: whether it has a dictionary verb once
+ * tagged decides (PIPE_NEED_ANTECEDENT). */
 static bool pipe_later_refers(const annals_resources *r, pipe_cache *c, const annals_sentence *s,
                               size_t n, size_t i, pipe_sent *p)
 {
+    bool any = false;
     for (size_t j = i + 1; j < n && j <= i + PIPE_ANTECEDENT_SENTENCES; j++)
         if (s[j].kind == ANNALS_SENT_BODY && pipe_refers(r, c, &s[j], &p[j]) &&
-            pipe_has_verb(r, c, &s[j]))
-            return true;
-    return false;
+            (p[j].referrer || pipe_has_verb(r, c, &s[j]))) {
+            p[j].referrer = 1;
+            any = true;
+        }
+    return any;
 }
 
 /* What body sentence i needs. */
@@ -356,9 +333,8 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
     bool source = p[i].mentions || (antecedent_before && pipe_refers(r, c, si, &p[i]));
     bool later = p[i].antecedent && pipe_later_refers(r, c, s, n, i, p);
     if (source && pipe_has_verb(r, c, si)) {
-        /* whether a word is a verb the tags will say; as an antecedent it
-         * needs its parse anyway */
-        *need = later ? PIPE_NEED_PARSE : PIPE_NEED_VERB;
+        /* whether a word is a verb the tags will say */
+        *need = PIPE_NEED_TAGS | PIPE_NEED_VERB | (later ? PIPE_NEED_ANTECEDENT : 0);
         return ANNALS_OK;
     }
     /* No event can come from it; what remains is to leave the coder's
@@ -366,13 +342,13 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
      * parse when a later sentence may want one), its question test and its
      * discard phrases (which read tags and lemmas). */
     if (later) {
-        *need = PIPE_NEED_PARSE;
+        *need = PIPE_NEED_TAGS | PIPE_NEED_ANTECEDENT;
         return ANNALS_OK;
     }
     *need = PIPE_NEED_TAGS;
     if (p[i].mentions || pipe_has_question_mark(si))
         return ANNALS_OK;
-    if (r->verbs->n_discards) {
+    if (r->plan_words) {
         bool discard;
         int rc = pipe_may_discard(r, a, c, si, &discard);
         if (rc || discard)
@@ -415,8 +391,9 @@ int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
         case ANNALS_SENT_HEADLINE:
             /* never coded, but its mentions can be antecedents */
             need[i] = !p[i].mentions                              ? PIPE_NEED_NOTHING
-                      : p[i].antecedent && pipe_later_refers(r, c, s, n, i, p) ? PIPE_NEED_PARSE
-                                                                  : PIPE_NEED_TAGS;
+                      : p[i].antecedent && pipe_later_refers(r, c, s, n, i, p)
+                          ? PIPE_NEED_TAGS | PIPE_NEED_ANTECEDENT
+                          : PIPE_NEED_TAGS;
             break;
         default: {
             int rc = pipe_plan_body(r, a, c, s, n, i, p, antecedent_before, &need[i]);
@@ -426,5 +403,8 @@ int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
         }
         }
     }
+    for (size_t i = 0; i < n; i++)
+        if (p[i].referrer)
+            need[i] |= PIPE_REFERS;
     return ANNALS_OK;
 }

@@ -31,32 +31,50 @@
 #include "core/arena.h"
 #include "pipeline/resources.h"
 
-/* What one sentence needs. */
+/* How far back a pronoun looks for its antecedent (coder/roles.c). */
+#define PIPE_ANTECEDENT_SENTENCES 3
+
+/* What one sentence needs: PIPE_NEED_* bits.  The parse of a sentence is
+ * decided after every sentence of the document is tagged, since it may
+ * depend on the tags of the sentences after it. */
 enum {
-    PIPE_NEED_NOTHING = 0,   /* neither tags nor parse: it cannot yield an event */
-    PIPE_NEED_TAGS,          /* tags and lemmas (its mentions must be exact), no parse */
-    PIPE_NEED_PARSE,         /* everything */
-    PIPE_NEED_VERB           /* tags and lemmas, then the parse when a word tagged as a
-                                verb is a verb of the dictionaries (pipe_tagged_verb) */
+    PIPE_NEED_NOTHING = 0,    /* neither tags nor parse: it cannot yield an event */
+    PIPE_NEED_TAGS = 1,       /* tags and lemmas (its mentions must be exact) */
+    PIPE_NEED_PARSE = 2,      /* with TAGS: the parse, whatever the tags say */
+    PIPE_NEED_VERB = 4,       /* with TAGS: the parse when a word tagged as a verb is a
+                                 verb of the dictionaries (pipe_tagged_verb) */
+    PIPE_NEED_ANTECEDENT = 8, /* with TAGS: the parse when a PIPE_REFERS sentence at most
+                                 PIPE_ANTECEDENT_SENTENCES later has such a verb (or was
+                                 not tagged): that sentence may then code an event whose
+                                 pronoun takes a mention of this one, and the coder
+                                 prefers antecedents that are subjects */
+    PIPE_REFERS = 16,         /* a body sentence with a pronoun or "the country" and a
+                                 word that may be a dictionary verb, after a mention that
+                                 can be an antecedent */
+    PIPE_TAGGED_VERB = 32     /* set by the coder once tagged: pipe_tagged_verb holds */
 };
+#define PIPE_NEED_ALL (PIPE_NEED_TAGS | PIPE_NEED_PARSE)
 
 /* What the plan learnt of a word (its lemma lookups are the plan's main
  * cost, and news repeats its words): a fixed-size table from word to
- * PIPE_WORD_* bits, kept by a coder from document to document (the
- * answers depend only on the resources).  Words too long for a slot are
- * looked at each time. */
+ * PIPE_WORD_* bits and, for a word that can be a discard phrase's word,
+ * which ones (plan_words.h), kept by a coder from document to document
+ * (the answers depend only on the resources).  Words too long for a slot
+ * are looked at each time. */
 #define PIPE_CACHE_KEY 24
 typedef struct pipe_cache_slot {
     char key[PIPE_CACHE_KEY]; /* NUL-terminated; "" empty */
     unsigned bits;
+    uint32_t mask;            /* 1 + its discard mask's index in masks; 0 none */
 } pipe_cache_slot;
 
 typedef struct pipe_cache {
     pipe_cache_slot *slots;  /* malloc'd on first use */
     size_t cap, n;
-    uint32_t *discard_words; /* the ids of every word of a discard phrase, sorted */
-    size_t n_discard_words;
-    bool discards_ready;
+    uint64_t *masks;         /* discard masks of the cached words, back to back */
+    size_t n_masks, cap_masks;
+    uint64_t *scratch;       /* one word's mask, when it is not cached */
+    bool masks_failed;       /* out of memory for a mask: every sentence may discard */
 } pipe_cache;
 
 void pipe_cache_free(pipe_cache *c);

@@ -136,6 +136,8 @@ annals_resources *annals_resources_load(const annals_options *opt, int *err)
     int rc = load_actors(res, opt);
     if (!rc)
         rc = load_verbs(res, opt);
+    if (!rc)
+        rc = pipe_words_build(res, &res->plan_words);
     if (rc) {
         annals_resources_free(res);
         if (err)
@@ -158,6 +160,7 @@ void annals_resources_free(annals_resources *res)
     free(res->actors);
     cod_verbs_free(res->verbs);
     free(res->verbs);
+    pipe_words_free(res->plan_words);
     free(res);
 }
 

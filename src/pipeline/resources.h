@@ -10,6 +10,7 @@
 #include "annals.h"
 #include "coder/verbs.h"
 #include "core/log.h"
+#include "pipeline/plan_words.h"
 #include "syntax/lemma.h"
 #include "syntax/model.h"
 #include "syntax/parser.h"
@@ -32,6 +33,9 @@ struct annals_resources {
     /* coder: data/dict/NAME.verbs and NAME.discards, or the files of
      * annals_options.verbs/.discards; never NULL once loaded */
     cod_verbs *verbs;
+    /* pipeline: what the sentence plan knows of the discard phrases
+     * (plan_words.h); NULL without discards */
+    pipe_words *plan_words;
 };
 
 #endif

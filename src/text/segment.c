@@ -638,8 +638,9 @@ static size_t seg_clitics(const char *t, size_t s, size_t e, size_t cut[2])
     }
     if (e - s > 8)
         return 0;
+    char c0 = seg_lower(t[s]);
     for (const seg_fused *f = seg_fused_words; f->word; f++)
-        if (seg_ieq(t, s, e, f->word)) {
+        if (f->word[0] == c0 && seg_ieq(t, s, e, f->word)) {
             cut[0] = s + f->first;
             return 1;
         }
@@ -659,14 +660,25 @@ static int seg_emit(core_arena *a, const char *text, size_t limit, const seg_tok
     if (!s)
         return ANNALS_E_NOMEM;
     s->kind = kind;
-    size_t n_words = 0, cut[2];
-    for (size_t k = from; k < to; k++)
-        n_words += 1 + ((v[k].flags & SEG_T_WORD) ? seg_clitics(text, v[k].start, v[k].end, cut) : 0);
+    /* each token's cuts, found once: the first pass counts the words */
+    size_t n_toks = to > from ? to - from : 1, n_words = 0;
+    size_t(*cuts)[2] = core_arena_alloc(a, n_toks * sizeof *cuts);
+    unsigned char *n_cuts = core_arena_alloc(a, n_toks);
+    if (!cuts || !n_cuts)
+        return ANNALS_E_NOMEM;
+    for (size_t k = from; k < to; k++) {
+        size_t nc = 0;
+        if (v[k].flags & SEG_T_WORD)
+            nc = seg_clitics(text, v[k].start, v[k].end, cuts[k - from]);
+        n_cuts[k - from] = (unsigned char)nc;
+        n_words += 1 + nc;
+    }
     s->words = core_arena_calloc(a, n_words ? n_words : 1, sizeof *s->words);
     if (!s->words)
         return ANNALS_E_NOMEM;
     for (size_t k = from; k < to; k++) {
-        size_t nc = (v[k].flags & SEG_T_WORD) ? seg_clitics(text, v[k].start, v[k].end, cut) : 0;
+        size_t nc = n_cuts[k - from];
+        const size_t *cut = cuts[k - from];
         bool no_space = v[k].end < limit && !seg_space_at(text, limit, v[k].end);
         size_t b = v[k].start;
         for (size_t p = 0; p <= nc; p++) {
