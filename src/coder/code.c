@@ -1,5 +1,6 @@
 /* code.c — a document's sentences into events (see coder.h for the rules
  * and the reasons behind them). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -151,9 +152,10 @@ static const char *unasserted(const cod_sent *cs, size_t v)
             for (size_t i = 0; nouns[i]; i++)
                 if (strcasecmp(l, nouns[i]) == 0)
                     return "the content of a claim or demand: not done";
-        if (!complement)
+        if (!complement && !(cod_rel_is(cs, (size_t)x, "conj") &&
+                             cs->s->words[h].upos == ANNALS_UPOS_VERB))
             break;
-        x = h;
+        x = h; /* "aims to tighten sanctions and impose a blockade": impose too */
     }
     return NULL;
 }
@@ -582,7 +584,37 @@ typedef struct doc_state {
     size_t first_of_sentence; /* first event of the current sentence */
     size_t first_of_previous; /* first event of the previous coding sentence */
     size_t prev_sent;         /* that sentence, or SIZE_MAX */
+    cod_actor doer;           /* the source of the latest act a pattern matched */
+    size_t doer_sent;         /* its sentence, or SIZE_MAX */
 } doc_state;
+
+/* "South Korea condemned the launch": a verb's object that is an act
+ * named before ("the launch", "the attack", "the move"), with no actor of
+ * its own, stands for the act of the previous sentence (or of this one);
+ * its doer is the target.  Returns the object's word, or -1. */
+static int act_object(const cod_sent *cs, size_t v)
+{
+    static const char *const acts[] = {
+        "launch", "test", "attack", "strike", "move", "decision", "action", "step",
+        "killing", "invasion", "incursion", "bombing", "shelling", "raid", "measure",
+        "deployment", "seizure", "arrest", "arrests", "execution", "annexation", "offensive",
+        "assault", "operation", "blast", "explosion", "sanction", "expulsion", "detention",
+        "firing", "provocation", "crackdown", "ban", "embargo", "blockade", "airstrike",
+        "strikes", "attacks", NULL};
+    static const char *const this[] = {"the", "this", "that", "these", "those", "such", NULL};
+    int o = cod_child(cs, v, "obj");
+    if (o < 0 || cs->s->words[o].upos != ANNALS_UPOS_NOUN || cs->ment[o] >= 0 ||
+        !cod_child_word(cs, (size_t)o, "det", this))
+        return -1;
+    const char *l = cod_lemma(cs, (size_t)o);
+    for (size_t i = 0; acts[i]; i++)
+        if (strcasecmp(l, acts[i]) == 0) {
+            cod_actors own = {0};
+            cod_phrase_actors(cs, (size_t)o, &own);
+            return own.n ? -1 : o;
+        }
+    return -1;
+}
 
 /* The target of the latest event coded before, in this sentence or the
  * previous one, not `source`: "... and imposed sanctions of its own". */
@@ -674,10 +706,32 @@ static const char *clause_date(const cod_sent *cs, const cod_clause *cl, size_t 
     const char *d = cod_clause_date(cs->s, idx, k, doc_date, cs->in->arena);
     /* a clause set in a year more than a year before the story is history
      * recalled, not news: "Russia attacked Ukraine in February 2022, the
-     * analyst recalled" in 2024.  A full date ("on June 21, 2019") is
-     * left as the event's date: stories name old days for news too */
+     * analyst recalled" in 2024; so is one dated a full day more than a
+     * year before it ("on June 21, 2019" in a story of 2022).  A day
+     * without a year is the latest such day, never that old */
     *background = cod_clause_background(cs->s, idx, k, doc_date);
+    long day = d ? cod_days_from_iso(d) : LONG_MIN, doc = cod_days_from_iso(doc_date);
+    if (day != LONG_MIN && doc != LONG_MIN && day < doc - 366)
+        *background = true;
     return d ? d : doc_date;
+}
+
+/* A verb of the dictionaries that no pattern codes here ("North Korea
+ * fired a missile into the sea") still tells who acted: a later "the
+ * launch" stands for that act. */
+static void note_doer(doc_state *st, const cod_sent *cs, size_t v, const cod_clause *cl)
+{
+    if (blocked(cs, v, false, false))
+        return;
+    cod_match none;
+    memset(&none, 0, sizeof none);
+    none.source = none.target = none.last_word = -1;
+    cod_actors src = {0};
+    find_sources(cs, v, cl, &none, &src);
+    if (src.n) {
+        st->doer = src.v[0];
+        st->doer_sent = cs->si;
+    }
 }
 
 static int code_verb(doc_state *st, cod_sent *cs, size_t v)
@@ -687,8 +741,10 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     if (cod_clause_of(cs, v, &cl))
         return ANNALS_E_NOMEM;
     cod_match m;
-    if (!cod_best_match(cs, v, &cl, &m, in->explain))
+    if (!cod_best_match(cs, v, &cl, &m, in->explain)) {
+        note_doer(st, cs, v, &cl);
         return 0;
+    }
     const char *code = m.pattern ? m.pattern->code : m.default_code;
     const char *code2 = m.pattern ? m.pattern->code2 : m.default_code2;
     const char *where = m.pattern ? m.pattern->where : m.default_where;
@@ -770,6 +826,21 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
             }
         return 0;
     }
+    int act = tgt.n || m.has_target_slot ? -1 : act_object(cs, v);
+    if (act >= 0 && st->doer_sent != SIZE_MAX && st->doer_sent + 1 >= cs->si &&
+        !is_source(&src, st->doer.mention) && !(native && countryless(st->doer.code))) {
+        tgt.v[0] = st->doer;
+        tgt.v[0].word = (size_t)act; /* the words of this sentence that stand for it */
+        tgt.v[0].text = cs->s->words[act].form;
+        tgt.v[0].how = "the doer of the act named before";
+        tgt.n = 1;
+        EXPLAIN(in, "    '%s' is the act named before: its doer %s is the target\n",
+                cs->s->words[act].form, st->doer.code);
+    }
+    if (src.n) {
+        st->doer = src.v[0];
+        st->doer_sent = cs->si;
+    }
     if (!tgt.n && m.score <= 0 && !in->dyad_optional) {
         EXPLAIN(in, "    -> no event: the verb alone, with no target, says too little\n");
         return 0;
@@ -782,8 +853,11 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
         const char *scode = src.v[i].code;
         if (!tgt.n) {
             /* no target here: a pattern about something ("imposed sanctions")
-             * takes the target of the event just before; a bare verb has none */
-            const annals_event *ctx = m.score > 0 ? context_event(st, scode) : NULL;
+             * takes the target of the event just before; a bare verb has none,
+             * nor one whose complement clause says what it is about ("officials
+             * alleged that the North admitted ...") */
+            const annals_event *ctx =
+                m.score > 0 && cod_child(cs, v, "ccomp") < 0 ? context_event(st, scode) : NULL;
             int rc = emit(st, cs, v, &m, code, &src.v[i], scode, NULL,
                           ctx ? ctx->target : "---", ctx ? ctx->target_text : "", date,
                           ctx ? "target of the previous event" : src.v[i].how);
@@ -853,7 +927,7 @@ int cod_code_document(const cod_input *in, cod_events *out)
     out->n = 0;
     if (!in->verbs || !in->verbs->n_verbs)
         return 0;
-    doc_state st = {in, out, 0, 0, SIZE_MAX};
+    doc_state st = {in, out, 0, 0, SIZE_MAX, {0}, SIZE_MAX};
     size_t m = 0;
     bool stop = false;
     for (size_t si = 0; si < in->n_sents && !stop; si++) {

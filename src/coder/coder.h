@@ -12,11 +12,20 @@
  *    the by-agent is the source); the pattern with the most elements wins;
  *  - negated, modal ("could", "would", "may"...), conditional ("if") and
  *    participial background clauses ("Signed in 1949, the treaty ...")
- *    code nothing unless the pattern itself says "not";
+ *    code nothing unless the pattern itself says "not"; so do acts only
+ *    demanded, wished or denied ("urged X to impose", "denied attacking")
+ *    and clauses dated more than a year before the story;
+ *  - with a native dictionary an act announced ("will impose", "is
+ *    prepared to lift") is coded as an intention (03) or a threat (13);
+ *    with require_dyad on, an event whose source or target is a role with
+ *    no country ("GOV", "police") is not coded;
  *  - the source is the subject's actor (the by-agent in the passive, the
  *    governing verb's subject for "refused to X"/"and X"), the target the
  *    '+' slot or the first actor after the verb; pronouns and "the
- *    country"-style phrases take the latest actor before them; coordinated
+ *    country"-style phrases take the latest actor before them; a role
+ *    named alone takes the dateline's country or the story's; "the
+ *    launch" as the object stands for the act named before, whose doer is
+ *    the target; coordinated
  *    actors give an event each; "each other", "their" with coordinated
  *    sources give reciprocal events;
  *  - the date is the one the clause names ("on Sunday", "yesterday",

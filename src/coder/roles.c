@@ -253,6 +253,24 @@ static size_t conj_top(const annals_sentence *s, size_t k)
     return k;
 }
 
+/* The code of `agent` (or NULL) of the actor coded `code`, for "its
+ * troops", "their ministers": a country's agent (RUS + MIL, or the
+ * country of IRNGOV + MIL); an organisation's agents are the organisation
+ * ("the EU ... its ministers" IGOEUREEC).  NULL when none fits. */
+static const char *with_agent(const cod_input *in, const char *code, const char *agent)
+{
+    char country[4];
+    if (!agent)
+        return code;
+    if (strlen(code) == 3)
+        return core_arena_printf(in->arena, "%s%s", code, agent);
+    if (code_country(code, country))
+        return core_arena_printf(in->arena, "%s%s", country, agent);
+    if (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)
+        return code;
+    return NULL;
+}
+
 /* A pronoun's antecedents: the latest fitting actor; for "they", "them",
  * "their" also the actors coordinated with it ("Egypt and Jordan ...
  * their ministers").  `agent` (or NULL) is joined to each code. */
@@ -281,16 +299,14 @@ static void antecedents(const cod_sent *cs, size_t h, cod_actors *out, const cha
                 continue;
             if (o->sent == cs->si && o->end_word > h)
                 continue; /* not after the pronoun */
-            const char *code = agent ? core_arena_printf(in->arena, "%s%s", o->code, agent)
-                                     : o->code;
-            if (code && (!agent || strlen(o->code) == 3))
+            const char *code = with_agent(in, o->code, agent);
+            if (code)
                 add_coded(out, (int)k, h, how, text, code);
         }
         return;
     }
-    const char *code = agent ? core_arena_printf(in->arena, "%s%s", in->mentions[m].code, agent)
-                             : in->mentions[m].code;
-    if (code && (!agent || strlen(in->mentions[m].code) == 3))
+    const char *code = with_agent(in, in->mentions[m].code, agent);
+    if (code)
         add_coded(out, m, h, how, text, code);
 }
 
@@ -442,6 +458,10 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
             size_t before = out->n;
             /* a possessive pronoun is not the phrase's actor: "their treaty" */
             if (cs->s->words[c].upos == ANNALS_UPOS_PRON)
+                continue;
+            /* nor a place that says only where: "a device outside of the
+             * Iraqi city" is not Iraq's */
+            if (has_case(cs, (size_t)c, not_whose))
                 continue;
             one_phrase(cs, (size_t)c, out, depth + 1);
             if (out->n > before)

@@ -34,7 +34,6 @@ static const char *dict =
     "    111  *\n"
     "fire\n"
     "    190  * missile at +\n"
-    "    190  * missile\n"
     "hold\n"
     "    062  * exercise with +\n";
 
@@ -202,6 +201,56 @@ static void test_role_adjective(void **state)
     assert_non_null(strstr(explain.data, "the target is a role with no country (MIL)"));
 }
 
+/* A clause dated a full day more than a year before the story is
+ * background ("on June 21, 2019" in a story of 2022); the same day in a
+ * story three days later is the event's date. */
+static void test_old_full_date(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "France France PROPN 2 nsubj =FRA|imposed impose VERB 0 root|sanctions sanction NOUN 2 obj|"
+                    "on on ADP 5 case|Iran Iran PROPN 2 obl =IRN|on on ADP 7 case|June June PROPN 2 obl|"
+                    "21 21 NUM 7 nummod|, , PUNCT 9 punct|2019 2019 NUM 7 nmod:tmod");
+    size_t n;
+    code(f, "2022-03-10", &n);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(explain.data, "(background)"));
+    const annals_event *e = code(f, "2019-06-24", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "FRA", "163", "IRN");
+    assert_string_equal(e[0].date, "2019-06-21");
+    /* a day without a year is the latest such day: never background */
+    f->sents[0].words[9].norm = "then";
+    e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2021-06-21");
+}
+
+/* "North Korea fired a missile into the sea. South Korea condemned the
+ * launch.": the launch is the act named before, its doer the target (KOR
+ * 111 PRK), though no pattern coded the firing; "the launch" two
+ * sentences later is too far. */
+static void test_act_named_before(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "North North PROPN 2 nsubj =PRK|fired fire VERB 0 root|a a DET 4 det|"
+                    "missile missile NOUN 2 obj|into into ADP 7 case|the the DET 7 det|sea sea NOUN 2 obl");
+    add_sentence(f, "South South PROPN 2 nsubj =KOR|condemned condemn VERB 0 root|the the DET 4 det|"
+                    "launch launch NOUN 2 obj");
+    size_t n;
+    const annals_event *e = code(f, "2023-03-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "KOR", "111", "PRK");
+    assert_string_equal(e[0].target_text, "launch");
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "North North PROPN 2 nsubj =PRK|fired fire VERB 0 root|a a DET 4 det|"
+                    "missile missile NOUN 2 obj|into into ADP 7 case|the the DET 7 det|sea sea NOUN 2 obl");
+    add_sentence(f, "Markets market NOUN 2 nsubj|fell fall VERB 0 root");
+    add_sentence(f, "South South PROPN 2 nsubj =KOR|condemned condemn VERB 0 root|the the DET 4 det|"
+                    "launch launch NOUN 2 obj");
+    code(f, "2023-03-01", &n);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +260,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_role_country, setup, teardown),
         cmocka_unit_test_setup_teardown(test_role_story_country, setup, teardown),
         cmocka_unit_test_setup_teardown(test_role_adjective, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_old_full_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_act_named_before, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     core_buf_free(&explain);
