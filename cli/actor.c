@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json_out.h"
 
 static void actor_usage(FILE *out)
 {
@@ -161,41 +162,22 @@ void cli_counts_free(cli_counts *c)
 
 /* ---- annals actor -------------------------------------------------- */
 
-static void json_string(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
-
 static void json_mention(FILE *out, const annals_mention *m)
 {
     fputs("{\"code\":", out);
-    json_string(out, m->code);
+    cli_json_string(out, m->code);
     fputs(",\"text\":", out);
-    json_string(out, m->text);
+    cli_json_string(out, m->text);
     fputs(",\"entry\":", out);
-    json_string(out, m->entry);
+    cli_json_string(out, m->entry);
     fputs(",\"pattern\":", out);
-    json_string(out, m->pattern);
+    cli_json_string(out, m->pattern);
     fputs(",\"from\":", out);
-    json_string(out, m->from);
+    cli_json_string(out, m->from);
     fputs(",\"to\":", out);
-    json_string(out, m->to);
+    cli_json_string(out, m->to);
     fputs(",\"why\":", out);
-    json_string(out, m->why);
+    cli_json_string(out, m->why);
     fprintf(out, ",\"fuzzy\":%s,\"former\":%s}", m->flags & ANNALS_MENTION_FUZZY ? "true" : "false",
             m->flags & ANNALS_MENTION_FORMER ? "true" : "false");
 }
@@ -301,11 +283,11 @@ int cli_actor(int argc, char **argv)
                     best = &m[i];
             if (json) {
                 fputs("{\"phrase\":", stdout);
-                json_string(stdout, phrase);
+                cli_json_string(stdout, phrase);
                 fputs(",\"date\":", stdout);
-                json_string(stdout, date);
+                cli_json_string(stdout, date);
                 fputs(",\"code\":", stdout);
-                json_string(stdout, best ? best->code : "---");
+                cli_json_string(stdout, best ? best->code : "---");
                 fputs(",\"mentions\":[", stdout);
                 for (size_t i = 0; i < n; i++) {
                     if (i)

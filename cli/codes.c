@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json_out.h"
 
 static const char codes_help[] =
     "Usage: annals codes [--actor-types | --countries] [--json] [CODE|WORD]...\n"
@@ -81,21 +82,6 @@ static bool codes_all_digits(const char *s)
     return true;
 }
 
-/* A JSON string with the escapes JSON requires; UTF-8 passes through. */
-static void codes_json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
 static const char *codes_quad_name(int quad)
 {
     static const char *const names[] = {"verbal cooperation", "material cooperation",
@@ -120,19 +106,19 @@ static void codes_cameo_line(const annals_cameo_code *c)
 static void codes_cameo_json(const annals_cameo_code *c)
 {
     printf("{\"code\":");
-    codes_json_string(c->code);
+    cli_json_string(stdout, c->code);
     printf(",\"name\":");
-    codes_json_string(c->name);
+    cli_json_string(stdout, c->name);
     printf(",\"goldstein\":%.1f,\"quad\":%d,\"plover\":", c->goldstein, c->quad);
-    codes_json_string(c->plover);
+    cli_json_string(stdout, c->plover);
     printf(",\"plover_mode\":");
-    codes_json_string(c->plover_mode);
+    cli_json_string(stdout, c->plover_mode);
     printf(",\"plover_context\":");
-    codes_json_string(c->plover_context);
+    cli_json_string(stdout, c->plover_context);
     const annals_cameo_code *parent = annals_cameo_parent(c);
     printf(",\"parent\":");
     if (parent)
-        codes_json_string(parent->code);
+        cli_json_string(stdout, parent->code);
     else
         printf("null");
     printf(",\"children\":[");
@@ -142,7 +128,7 @@ static void codes_cameo_json(const annals_cameo_code *c)
         const annals_cameo_code *k = annals_cameo_at(i);
         if (codes_is_under(k->code, c->code) && strlen(k->code) == depth) {
             printf(first ? "" : ",");
-            codes_json_string(k->code);
+            cli_json_string(stdout, k->code);
             first = false;
         }
     }
@@ -216,13 +202,13 @@ static void codes_actor_print(const codes_opts *o, const annals_actor_type *a)
         return;
     }
     printf("{\"code\":");
-    codes_json_string(a->code);
+    cli_json_string(stdout, a->code);
     printf(",\"name\":");
-    codes_json_string(a->name);
+    cli_json_string(stdout, a->name);
     printf(",\"group\":");
-    codes_json_string(a->group);
+    cli_json_string(stdout, a->group);
     printf(",\"description\":");
-    codes_json_string(a->description);
+    cli_json_string(stdout, a->description);
     printf("}\n");
 }
 
@@ -255,13 +241,13 @@ static void codes_country_print(const codes_opts *o, const annals_country *c)
         return;
     }
     printf("{\"alpha3\":");
-    codes_json_string(c->alpha3);
+    cli_json_string(stdout, c->alpha3);
     printf(",\"alpha2\":");
-    codes_json_string(c->alpha2);
+    cli_json_string(stdout, c->alpha2);
     printf(",\"name\":");
-    codes_json_string(c->name);
+    cli_json_string(stdout, c->name);
     printf(",\"kind\":");
-    codes_json_string(c->kind);
+    cli_json_string(stdout, c->kind);
     printf("}\n");
 }
 

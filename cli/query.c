@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json_out.h"
 
 static void query_usage(FILE *out)
 {
@@ -56,20 +57,6 @@ typedef struct query_out {
     size_t n;
     const char *key_name;    /* "period" or "actor" for aggregates */
 } query_out;
-
-static void json_str(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
 
 /* A CSV field, quoted when it must be (RFC 4180). */
 static void csv_str(const char *s)
@@ -188,14 +175,14 @@ static int print_event(void *user, const annals_store_event *e)
     }
     json_row_start(o);
     fputs("{\"date\":", stdout);
-    e->date ? json_str(e->date) : (void)fputs("null", stdout);
+    cli_json_string(stdout, e->date);
     fputs(",\"end_date\":", stdout);
-    e->end_date ? json_str(e->end_date) : (void)fputs("null", stdout);
+    cli_json_string(stdout, e->end_date);
     const char *k[] = {"source", "target", "code", "root"};
     const char *v[] = {e->source, e->target, e->code, e->root};
     for (int i = 0; i < 4; i++) {
         printf(",\"%s\":", k[i]);
-        json_str(v[i]);
+        cli_json_string(stdout, v[i]);
     }
     printf(",\"quad\":%d,\"goldstein\":%.1f,\"num_mentions\":%zu,\"num_sources\":%zu,"
            "\"num_articles\":%zu}",
@@ -241,12 +228,12 @@ static int print_bin(void *user, const annals_store_bin *b)
     json_row_start(o);
     if (b->key2) {
         fputs("{\"source\":", stdout);
-        json_str(b->key);
+        cli_json_string(stdout, b->key);
         fputs(",\"target\":", stdout);
-        json_str(b->key2);
+        cli_json_string(stdout, b->key2);
     } else {
         printf("{\"%s\":", o->key_name);
-        json_str(b->key);
+        cli_json_string(stdout, b->key);
     }
     printf(",\"events\":%zu,\"mentions\":%zu,\"goldstein_sum\":%.2f,\"goldstein_mean\":%.2f}",
            b->events, b->mentions, b->goldstein_sum, b->goldstein_mean);

@@ -1,11 +1,17 @@
-/* filter_sql.c — the WHERE conditions of an event filter, written once for
- * both back ends (filter_sql.h).  The conditions are fixed fragments, one
- * per filter field that is set; every value is a numbered parameter. */
+/* filter_sql.c — the WHERE conditions of an event filter and the inner
+ * query of the aggregates, written once for both back ends
+ * (filter_sql.h).  The conditions are fixed fragments, one per filter
+ * field that is set; every value is a numbered parameter. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/filter_sql.h"
+
+const char store_stats_sql[] =
+    "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
+    " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
+    " (SELECT count(*) FROM actors)";
 
 void store_query_init(store_query *q, store_param_style style, store_query_text_fn text)
 {
@@ -160,4 +166,39 @@ void store_query_where(store_query *q, const annals_store_filter *f, const char 
     }
     if (f->text)
         q_words(q, t, f->text);
+}
+
+void store_query_events_cte(store_query *q, const annals_store_filter *f, const char *sel_e,
+                            const char *sel_m, bool dated, store_query_narrow_fn narrow)
+{
+    if (!f->text) {
+        core_buf_printf(&q->sql,
+                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g,"
+                        " e.quad AS q FROM events e WHERE true%s",
+                        sel_e, dated ? " AND e.date IS NOT NULL" : "");
+        if (narrow)
+            narrow(q, f);
+        store_query_where(q, f, "e");
+        core_buf_puts(&q->sql, ") ");
+        return;
+    }
+    core_buf_printf(&q->sql,
+                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g,"
+                    " min(m.quad) AS q FROM mentions m WHERE true%s",
+                    sel_m, dated ? " AND m.date IS NOT NULL" : "");
+    store_query_where(q, f, "m");
+    core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
+}
+
+void store_query_top(store_query *q, bool actors)
+{
+    if (actors)
+        core_buf_puts(&q->sql,
+                      "SELECT a, count(*), sum(nm), sum(g), avg(g) FROM"
+                      " (SELECT a, nm, g FROM ev UNION ALL"
+                      "  SELECT b, nm, g FROM ev WHERE b <> '---' AND b <> a) t"
+                      " GROUP BY a ORDER BY count(*) DESC, sum(nm) DESC, a");
+    else
+        core_buf_puts(&q->sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
+                               " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
 }

@@ -68,4 +68,35 @@ char *store_query_own(store_query *q, char *v);
  * (source, target, code, bucket) when words are searched. */
 void store_query_where(store_query *q, const annals_store_filter *f, const char *t);
 
+/* Adds conditions on the events table (alias "e") to an aggregate's
+ * inner query, after its dates and before the filter's own (the SQLite
+ * back end's dyad sums). */
+typedef void (*store_query_narrow_fn)(store_query *q, const annals_store_filter *f);
+
+/* Writes "WITH ev AS (...) ": the events among the matching mentions, one
+ * row each with its mention count (nm), Goldstein value (g) and QuadClass
+ * (q), the common inner query of every aggregate.  Without a text filter
+ * every filter applies to the events table as it is, which is much
+ * smaller than the mentions; with one, the events are gathered from the
+ * matching mentions.  `sel_e` and `sel_m` are the keys to select in
+ * either case; `dated` leaves undated events out; `narrow` may be NULL. */
+void store_query_events_cte(store_query *q, const annals_store_filter *f, const char *sel_e,
+                            const char *sel_m, bool dated, store_query_narrow_fn narrow);
+
+/* Writes the top list's SELECT over ev (store_query_events_cte with keys
+ * a, b): actors (source or target, a pair's actor counted once) or dyads,
+ * most events first, then most mentions, then by code. */
+void store_query_top(store_query *q, bool actors);
+
+/* The store's counts: documents, sentences, mentions, events, actors. */
+extern const char store_stats_sql[];
+
+/* What the row readers of an aggregate (either back end) need. */
+typedef struct store_bin_ctx {
+    annals_store_bin_fn fn;
+    void *user;
+    bool two_keys;
+    bool quads;              /* four QuadClass counts follow the figures */
+} store_bin_ctx;
+
 #endif

@@ -95,6 +95,17 @@ static int q_run(annals_store *s, store_query *q, int (*row)(PGresult *, void *)
     return rc;
 }
 
+/* Ends the query with its limit and offset, runs it calling `row` on each
+ * row and frees it: the end of every filtered read. */
+static int q_finish(annals_store *s, store_query *q, size_t limit, size_t offset,
+                    int (*row)(PGresult *, void *), void *ctx)
+{
+    q_limit(q, limit, offset);
+    int rc = q_run(s, q, row, ctx);
+    store_query_free(q);
+    return rc;
+}
+
 static const char *val(PGresult *res, int col)
 {
     return PQgetvalue(res, 0, col);
@@ -156,11 +167,8 @@ int store_pg_records(annals_store *s, const annals_store_filter *f, annals_store
                           " WHERE true");
     store_query_where(&q, f, "m");
     core_buf_puts(&q.sql, " ORDER BY m.date NULLS FIRST, d.id, m.sent, m.id");
-    q_limit(&q, f->limit, f->offset);
     rec_ctx c = {fn, user, NULL};
-    int rc = q_run(s, &q, record_row, &c);
-    store_query_free(&q);
-    return rc;
+    return q_finish(s, &q, f->limit, f->offset, record_row, &c);
 }
 
 /* ---- events -------------------------------------------------------- */
@@ -194,25 +202,15 @@ int store_pg_events(annals_store *s, const annals_store_filter *f, annals_store_
     store_query_where(&q, f, "e");
     core_buf_puts(&q.sql,
                   " ORDER BY e.date NULLS FIRST, e.source, e.target, e.code, e.bucket");
-    q_limit(&q, f->limit, f->offset);
     ev_ctx c = {fn, user};
-    int rc = q_run(s, &q, event_row, &c);
-    store_query_free(&q);
-    return rc;
+    return q_finish(s, &q, f->limit, f->offset, event_row, &c);
 }
 
 /* ---- aggregates ---------------------------------------------------- */
 
-typedef struct bin_ctx {
-    annals_store_bin_fn fn;
-    void *user;
-    bool two_keys;
-    bool quads;              /* four QuadClass counts follow the figures */
-} bin_ctx;
-
 static int bin_row(PGresult *res, void *p)
 {
-    bin_ctx *c = p;
+    store_bin_ctx *c = p;
     int k = c->two_keys ? 2 : 1;
     annals_store_bin b = {
         .key = val(res, 0), .key2 = c->two_keys ? val(res, 1) : NULL,
@@ -221,32 +219,6 @@ static int bin_row(PGresult *res, void *p)
     for (int q = 1; c->quads && q <= 4; q++)
         b.quad_events[q] = val_size(res, k + 3 + q);
     return c->fn(c->user, &b);
-}
-
-/* The events among the matching mentions, one row each with its mention
- * count and Goldstein value (as in sqlite_query.c): from the events
- * table without a text filter, gathered from the matching mentions with
- * one.  Goldstein sums and means are in double precision, as SQLite's
- * (numeric would be exact, but then differ from SQLite's sums of the
- * same values more often, not less). */
-static void q_events_cte(store_query *q, const annals_store_filter *f, const char *sel_e,
-                         const char *sel_m, bool dated)
-{
-    if (!f->text) {
-        core_buf_printf(&q->sql,
-                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g,"
-                        " e.quad AS q FROM events e WHERE true%s",
-                        sel_e, dated ? " AND e.date IS NOT NULL" : "");
-        store_query_where(q, f, "e");
-        core_buf_puts(&q->sql, ") ");
-        return;
-    }
-    core_buf_printf(&q->sql,
-                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g,"
-                    " min(m.quad) AS q FROM mentions m WHERE true%s",
-                    sel_m, dated ? " AND m.date IS NOT NULL" : "");
-    store_query_where(q, f, "m");
-    core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
 }
 
 int store_pg_series(annals_store *s, const annals_store_filter *f, annals_interval iv,
@@ -271,17 +243,17 @@ int store_pg_series(annals_store *s, const annals_store_filter *f, annals_interv
 #undef PG_WEEK
     store_query q;
     q_init(&q);
-    q_events_cte(&q, f, period_e[iv], period_m[iv], true);
+    /* Goldstein sums and means are in double precision, as SQLite's
+     * (numeric would be exact, but then differ from SQLite's sums of the
+     * same values more often, not less). */
+    store_query_events_cte(&q, f, period_e[iv], period_m[iv], true, NULL);
     /* The QuadClass counts in the same pass, as SQLite gives them. */
     core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g),"
                           " count(*) FILTER (WHERE q = 1), count(*) FILTER (WHERE q = 2),"
                           " count(*) FILTER (WHERE q = 3), count(*) FILTER (WHERE q = 4)"
                           " FROM ev GROUP BY p ORDER BY p COLLATE \"C\"");
-    q_limit(&q, f->limit, f->offset);
-    bin_ctx c = {fn, user, false, true};
-    int rc = q_run(s, &q, bin_row, &c);
-    store_query_free(&q);
-    return rc;
+    store_bin_ctx c = {fn, user, false, true};
+    return q_finish(s, &q, f->limit, f->offset, bin_row, &c);
 }
 
 int store_pg_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
@@ -289,21 +261,11 @@ int store_pg_top(annals_store *s, const annals_store_filter *f, bool actors, siz
 {
     store_query q;
     q_init(&q);
-    q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
-    if (actors)
-        core_buf_puts(&q.sql,
-                      "SELECT a, count(*), sum(nm), sum(g), avg(g) FROM"
-                      " (SELECT a, nm, g FROM ev UNION ALL"
-                      "  SELECT b, nm, g FROM ev WHERE b <> '---' AND b <> a) t"
-                      " GROUP BY a ORDER BY count(*) DESC, sum(nm) DESC, a");
-    else
-        core_buf_puts(&q.sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
-                              " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
-    q_limit(&q, n, f->offset);
-    bin_ctx c = {fn, user, !actors, false};
-    int rc = q_run(s, &q, bin_row, &c);
-    store_query_free(&q);
-    return rc;
+    store_query_events_cte(&q, f, "e.source AS a, e.target AS b",
+                           "m.source AS a, m.target AS b", false, NULL);
+    store_query_top(&q, actors);
+    store_bin_ctx c = {fn, user, !actors, false};
+    return q_finish(s, &q, n, f->offset, bin_row, &c);
 }
 
 static int stats_row(PGresult *res, void *p)
@@ -320,9 +282,7 @@ int store_pg_stats(annals_store *s, annals_store_stats *out)
     memset(out, 0, sizeof *out);
     store_query q;
     q_init(&q);
-    core_buf_puts(&q.sql, "SELECT (SELECT count(*) FROM documents),"
-                          " (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),"
-                          " (SELECT count(*) FROM events), (SELECT count(*) FROM actors)");
+    core_buf_puts(&q.sql, store_stats_sql);
     int rc = q_run(s, &q, stats_row, out);
     store_query_free(&q);
     return rc;

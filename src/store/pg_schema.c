@@ -105,14 +105,7 @@ static const char pg_schema_v2[] =
     "CREATE TRIGGER mentions_dirty_delete AFTER DELETE ON mentions"
     "  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT"
     "  EXECUTE FUNCTION annals_mentions_dirty();"
-    "CREATE VIEW actors AS"
-    "  SELECT actor AS code, min(date) AS first_seen, max(date) AS last_seen,"
-    "         sum(as_source) AS as_source, sum(as_target) AS as_target,"
-    "         count(*) AS mentions"
-    "  FROM (SELECT source AS actor, date, 1 AS as_source, 0 AS as_target FROM mentions"
-    "        UNION ALL"
-    "        SELECT target, date, 0, 1 FROM mentions WHERE target <> '---') a"
-    "  GROUP BY actor;";
+    STORE_ACTORS_VIEW_SQL;
 
 static const char *const pg_migrations[STORE_PG_VERSION] = {pg_schema_v1, pg_schema_v2};
 
@@ -373,32 +366,16 @@ int store_pg_schema(annals_store *s, PGconn *conn, const char *where,
         store_set_open_error("%s: cannot read the store: %s", where, msg);
         return ANNALS_E_IO;
     }
-    if (opt->read_only && v >= 0 && v < STORE_PG_VERSION) {
-        /* Migrating is writing; a reader says so instead (as SQLite's). */
-        if (v == 0)
-            store_set_open_error("%s: not an annals store (an empty database)", where);
-        else
-            store_set_open_error("%s: the store has schema version %d and needs migrating to "
-                                 "%d, which a read-only open cannot do; open it for writing "
-                                 "once (annals load)",
-                                 where, v, STORE_PG_VERSION);
-        return ANNALS_E_FORMAT;
-    }
-    while (v >= 0 && v < STORE_PG_VERSION) {
-        int rc = pg_migrate(s, conn, where, v + 1, opt, &v);
-        if (rc)
+    int rc = store_check_version(where, v, STORE_PG_VERSION, opt->read_only, "database");
+    if (rc)
+        return rc;
+    while (v >= 0 && v < STORE_PG_VERSION)
+        if ((rc = pg_migrate(s, conn, where, v + 1, opt, &v)))
             return rc;
-    }
     if (v == -1) {
         store_set_open_error("%s: not an annals store (a database with tables but without "
                              "the schema_version table)",
                              where);
-        return ANNALS_E_FORMAT;
-    }
-    if (v > STORE_PG_VERSION) {
-        store_set_open_error("%s: the store has schema version %d, newer than the %d this "
-                             "annals knows; use a newer annals",
-                             where, v, STORE_PG_VERSION);
         return ANNALS_E_FORMAT;
     }
     s->schema_version = STORE_PG_VERSION;

@@ -103,6 +103,17 @@ static int q_run(annals_store *s, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, v
     return out;
 }
 
+/* Prepares the query with its limit and offset, frees its text and runs
+ * it, calling `row` on each row: the end of every filtered read. */
+static int q_finish(annals_store *s, store_query *q, size_t limit, size_t offset,
+                    int (*row)(sqlite3_stmt *, void *), void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = q_prepare(s, q, limit, offset, &st);
+    store_query_free(q);
+    return rc ? rc : q_run(s, st, row, ctx);
+}
+
 /* ---- records ------------------------------------------------------- */
 
 typedef struct rec_ctx {
@@ -137,13 +148,8 @@ int store_sqlite_records(annals_store *s, const annals_store_filter *f,
                   " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sent WHERE 1");
     store_query_where(&q, f, "m");
     core_buf_puts(&q.sql, " ORDER BY m.date, d.id, m.sent, m.rowid");
-    sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    store_query_free(&q);
-    if (rc)
-        return rc;
     rec_ctx c = {fn, user};
-    return q_run(s, st, record_row, &c);
+    return q_finish(s, &q, f->limit, f->offset, record_row, &c);
 }
 
 /* ---- events -------------------------------------------------------- */
@@ -175,30 +181,18 @@ int store_sqlite_events(annals_store *s, const annals_store_filter *f,
     core_buf_puts(&q.sql,
                   "SELECT e.date, e.end_date, e.source, e.target, e.code, e.root, e.quad,"
                   " e.goldstein, e.num_mentions, e.num_sources, e.num_articles"
-                  " FROM events e WHERE 1");
+                  " FROM events e WHERE true");
     store_query_where(&q, f, "e");
     core_buf_puts(&q.sql, " ORDER BY e.date, e.source, e.target, e.code, e.bucket");
-    sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    store_query_free(&q);
-    if (rc)
-        return rc;
     ev_ctx c = {fn, user};
-    return q_run(s, st, event_row, &c);
+    return q_finish(s, &q, f->limit, f->offset, event_row, &c);
 }
 
 /* ---- aggregates ---------------------------------------------------- */
 
-typedef struct bin_ctx {
-    annals_store_bin_fn fn;
-    void *user;
-    bool two_keys;
-    bool quads;              /* four QuadClass counts follow the figures */
-} bin_ctx;
-
 static int bin_row(sqlite3_stmt *st, void *p)
 {
-    bin_ctx *c = p;
+    store_bin_ctx *c = p;
     int k = c->two_keys ? 2 : 1;
     annals_store_bin b = {
         .key = col_text(st, 0), .key2 = c->two_keys ? col_text(st, 1) : NULL,
@@ -234,35 +228,6 @@ static void q_dyads(store_query *q, const annals_store_filter *f)
     core_buf_puts(&q->sql, ")");
 }
 
-/* The events among the matching mentions, one row each with its mention
- * count and Goldstein value: the common inner query of every aggregate.
- * Without a text filter every filter applies to the events table as it
- * is, which is much smaller than the mentions; with one, the events are
- * gathered from the matching mentions.  `sel_e` and `sel_m` are the keys
- * to select in either case. */
-static void q_events_cte(store_query *q, const annals_store_filter *f, const char *sel_e,
-                         const char *sel_m, bool dated)
-{
-    if (!f->text) {
-        core_buf_printf(&q->sql,
-                        "WITH ev AS (SELECT %s, e.num_mentions AS nm, e.goldstein AS g,"
-                        " e.quad AS q"
-                        " FROM events e WHERE 1%s",
-                        sel_e, dated ? " AND e.date IS NOT NULL" : "");
-        q_dyads(q, f);
-        store_query_where(q, f, "e");
-        core_buf_puts(&q->sql, ") ");
-        return;
-    }
-    core_buf_printf(&q->sql,
-                    "WITH ev AS (SELECT %s, count(*) AS nm, avg(m.goldstein) AS g,"
-                    " min(m.quad) AS q"
-                    " FROM mentions m WHERE 1%s",
-                    sel_m, dated ? " AND m.date IS NOT NULL" : "");
-    store_query_where(q, f, "m");
-    core_buf_puts(&q->sql, " GROUP BY m.source, m.target, m.code, m.bucket) ");
-}
-
 /* Whether `f` filters on nothing but dates, root and QuadClass, which the
  * day sums of the layout (event_days, sqlite_schema.c) can answer. */
 static bool days_suffice(const annals_store_filter *f)
@@ -295,13 +260,8 @@ static int series_from_days(annals_store *s, const annals_store_filter *f, annal
                           " sum(CASE WHEN q = 3 THEN n ELSE 0 END),"
                           " sum(CASE WHEN q = 4 THEN n ELSE 0 END)"
                           " FROM ev GROUP BY p ORDER BY p");
-    sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    store_query_free(&q);
-    if (rc)
-        return rc;
-    bin_ctx c = {fn, user, false, true};
-    return q_run(s, st, bin_row, &c);
+    store_bin_ctx c = {fn, user, false, true};
+    return q_finish(s, &q, f->limit, f->offset, bin_row, &c);
 }
 
 int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_interval iv,
@@ -323,20 +283,15 @@ int store_sqlite_series(annals_store *s, const annals_store_filter *f, annals_in
     };
     store_query q;
     q_init(&q);
-    q_events_cte(&q, f, period_e[iv], period_m[iv], true);
+    store_query_events_cte(&q, f, period_e[iv], period_m[iv], true, q_dyads);
     /* The QuadClass counts come in the same pass: a dashboard's timeline
      * needs them, and four more queries would read the events four more
      * times. */
     core_buf_puts(&q.sql, "SELECT p, count(*), sum(nm), sum(g), avg(g), sum(q = 1),"
                           " sum(q = 2), sum(q = 3), sum(q = 4) FROM ev"
                           " GROUP BY p ORDER BY p");
-    sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, f->limit, f->offset, &st);
-    store_query_free(&q);
-    if (rc)
-        return rc;
-    bin_ctx c = {fn, user, false, true};
-    return q_run(s, st, bin_row, &c);
+    store_bin_ctx c = {fn, user, false, true};
+    return q_finish(s, &q, f->limit, f->offset, bin_row, &c);
 }
 
 /* The top lists of the whole store from the dyad sums of the layout. */
@@ -357,13 +312,8 @@ static int top_from_dyads(annals_store *s, const annals_store_filter *f, bool ac
         core_buf_puts(&q.sql, "SELECT source, target, events, mentions, goldstein,"
                               " goldstein / events FROM event_dyads WHERE events > 0"
                               " ORDER BY events DESC, mentions DESC, source, target");
-    sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, n, f->offset, &st);
-    store_query_free(&q);
-    if (rc)
-        return rc;
-    bin_ctx c = {fn, user, !actors, false};
-    return q_run(s, st, bin_row, &c);
+    store_bin_ctx c = {fn, user, !actors, false};
+    return q_finish(s, &q, n, f->offset, bin_row, &c);
 }
 
 int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors, size_t n,
@@ -373,23 +323,11 @@ int store_sqlite_top(annals_store *s, const annals_store_filter *f, bool actors,
         return top_from_dyads(s, f, actors, n, fn, user);
     store_query q;
     q_init(&q);
-    q_events_cte(&q, f, "e.source AS a, e.target AS b", "m.source AS a, m.target AS b", false);
-    if (actors)
-        core_buf_puts(&q.sql,
-                      "SELECT a, count(*), sum(nm), sum(g), avg(g) FROM"
-                      " (SELECT a, nm, g FROM ev UNION ALL"
-                      "  SELECT b, nm, g FROM ev WHERE b <> '---' AND b <> a)"
-                      " GROUP BY a ORDER BY count(*) DESC, sum(nm) DESC, a");
-    else
-        core_buf_puts(&q.sql, "SELECT a, b, count(*), sum(nm), sum(g), avg(g) FROM ev"
-                              " GROUP BY a, b ORDER BY count(*) DESC, sum(nm) DESC, a, b");
-    sqlite3_stmt *st = NULL;
-    int rc = q_prepare(s, &q, n, f->offset, &st);
-    store_query_free(&q);
-    if (rc)
-        return rc;
-    bin_ctx c = {fn, user, !actors, false};
-    return q_run(s, st, bin_row, &c);
+    store_query_events_cte(&q, f, "e.source AS a, e.target AS b",
+                           "m.source AS a, m.target AS b", false, q_dyads);
+    store_query_top(&q, actors);
+    store_bin_ctx c = {fn, user, !actors, false};
+    return q_finish(s, &q, n, f->offset, bin_row, &c);
 }
 
 static int stats_row(sqlite3_stmt *st, void *p)
@@ -406,11 +344,7 @@ int store_sqlite_stats(annals_store *s, annals_store_stats *out)
     store_sqlite *impl = s->impl;
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(impl->db,
-                           "SELECT (SELECT count(*) FROM documents),"
-                           " (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),"
-                           " (SELECT count(*) FROM events), (SELECT count(*) FROM actors)",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(impl->db, store_stats_sql, -1, &st, NULL) != SQLITE_OK)
         return store_sqlite_fail(s, impl->db, "counting");
     return q_run(s, st, stats_row, out);
 }

@@ -101,14 +101,7 @@ static const char schema_v2[] =
     "  INSERT INTO event_dirty SELECT old.source, old.target, old.code, old.bucket"
     "  WHERE NOT EXISTS (SELECT 1 FROM event_dirty WHERE source = old.source"
     "   AND target = old.target AND code = old.code AND bucket = old.bucket); END;"
-    "CREATE VIEW actors AS"
-    "  SELECT actor AS code, min(date) AS first_seen, max(date) AS last_seen,"
-    "         sum(as_source) AS as_source, sum(as_target) AS as_target,"
-    "         count(*) AS mentions"
-    "  FROM (SELECT source AS actor, date, 1 AS as_source, 0 AS as_target FROM mentions"
-    "        UNION ALL"
-    "        SELECT target, date, 0, 1 FROM mentions WHERE target <> '---')"
-    "  GROUP BY actor;";
+    STORE_ACTORS_VIEW_SQL;
 
 static const char *const migrations[STORE_SQLITE_VERSION] = {schema_v1, schema_v2};
 
@@ -348,34 +341,19 @@ int store_sqlite_schema(annals_store *s, sqlite3 *db, const char *path,
                              "schema_version table)", path);
         return ANNALS_E_FORMAT;
     }
-    if (v > STORE_SQLITE_VERSION) {
-        store_set_open_error("%s: the store has schema version %d, newer than the %d this "
-                             "annals knows; use a newer annals",
-                             path, v, STORE_SQLITE_VERSION);
-        return ANNALS_E_FORMAT;
-    }
-    if (opt->read_only && v < STORE_SQLITE_VERSION) {
-        /* Migrating is writing; a reader says so instead. */
-        if (v == 0)
-            store_set_open_error("%s: not an annals store (an empty file)", path);
-        else
-            store_set_open_error("%s: the store has schema version %d and needs migrating to "
-                                 "%d, which a read-only open cannot do; open it for writing "
-                                 "once (annals load)",
-                                 path, v, STORE_SQLITE_VERSION);
-        return ANNALS_E_FORMAT;
-    }
+    int rc = store_check_version(path, v, STORE_SQLITE_VERSION, opt->read_only, "file");
+    if (rc)
+        return rc;
     bool fresh = v == 0;
     for (int to = v + 1; to <= STORE_SQLITE_VERSION; to++) {
-        int rc = migrate(s, db, path, to);
-        if (rc)
+        if ((rc = migrate(s, db, path, to)))
             return rc;
         if (!fresh)
             core_logf(&s->log, ANNALS_LOG_INFO, "%s: migrated the store to schema version %d",
                       path, to);
     }
     s->schema_version = STORE_SQLITE_VERSION;
-    int rc = update_layout(s, db, path, opt, fresh);
+    rc = update_layout(s, db, path, opt, fresh);
     if (rc)
         return rc;
     bool failed = false;

@@ -29,6 +29,29 @@ void store_set_open_error(const char *fmt, ...)
     va_end(ap);
 }
 
+int store_check_version(const char *where, int v, int known, bool read_only,
+                        const char *empty)
+{
+    if (v > known) {
+        store_set_open_error("%s: the store has schema version %d, newer than the %d this "
+                             "annals knows; use a newer annals",
+                             where, v, known);
+        return ANNALS_E_FORMAT;
+    }
+    if (read_only && v >= 0 && v < known) {
+        /* Migrating is writing; a reader says so instead. */
+        if (v == 0)
+            store_set_open_error("%s: not an annals store (an empty %s)", where, empty);
+        else
+            store_set_open_error("%s: the store has schema version %d and needs migrating to "
+                                 "%d, which a read-only open cannot do; open it for writing "
+                                 "once (annals load)",
+                                 where, v, known);
+        return ANNALS_E_FORMAT;
+    }
+    return ANNALS_OK;
+}
+
 int store_fail(annals_store *s, int code, const char *fmt, ...)
 {
     va_list ap;

@@ -87,6 +87,15 @@ int store_fail(annals_store *s, int code, const char *fmt, ...)
 /* The open-failure message of this thread (annals_store_open_error). */
 void store_set_open_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Checks the schema version `v` of a store (0: empty, negative: not read
+ * or not a store, left to the caller) against `known`, the version this
+ * back end writes: a newer store is refused, and so is one that a
+ * read-only open would have to migrate; `empty` names an empty store
+ * ("file", "database").  Returns ANNALS_OK, or ANNALS_E_FORMAT with the
+ * open error set. */
+int store_check_version(const char *where, int v, int known, bool read_only,
+                        const char *empty);
+
 /* Opens a SQLite store into `s` (ops, impl, schema_version, dedup_days);
  * on failure sets the open error and returns a negative code. */
 int store_sqlite_open(annals_store *s, const char *path, const annals_store_options *opt);
@@ -98,6 +107,19 @@ bool store_is_pg_url(const char *db);
 /* Opens a PostgreSQL store into `s` like store_sqlite_open (pg.c). */
 int store_pg_open(annals_store *s, const char *url, const annals_store_options *opt);
 #endif
+
+/* The actors view of both back ends' schemas: every code seen as source
+ * or target, its first and last date, how often on each side.  A string
+ * literal, to end a schema step's SQL. */
+#define STORE_ACTORS_VIEW_SQL                                                               \
+    "CREATE VIEW actors AS"                                                                 \
+    "  SELECT actor AS code, min(date) AS first_seen, max(date) AS last_seen,"              \
+    "         sum(as_source) AS as_source, sum(as_target) AS as_target,"                    \
+    "         count(*) AS mentions"                                                         \
+    "  FROM (SELECT source AS actor, date, 1 AS as_source, 0 AS as_target FROM mentions"    \
+    "        UNION ALL"                                                                     \
+    "        SELECT target, date, 0, 1 FROM mentions WHERE target <> '---') a"              \
+    "  GROUP BY actor;"
 
 /* Writes a document and its records inside the batching of store.c:
  * begins a transaction when none is open, commits once `batch` records

@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
 /* Three documents, four records: two in May 2020 (one day, PRK-USA both
  * ways), one in June, one undated. */
@@ -44,7 +45,7 @@ static const char records[] =
     "\"pattern\":\"t.verbs:4\",\"text\":\"France said so.\"}\n";
 
 typedef struct fixture {
-    char dir[64];
+    char dir[STORE_TMP_DIR_SIZE];
     char db[96];
     char web[96];
     annals_server *server;
@@ -153,9 +154,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    strcpy(f->dir, "/tmp/annals-serve-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+    assert_int_equal(store_tmp_dir(f->dir, f->db, sizeof f->db, "t.db"), 0);
     snprintf(f->web, sizeof f->web, "%s/web", f->dir);
     annals_store *s = annals_store_open(f->db, NULL, NULL);
     assert_non_null(s);
@@ -200,9 +199,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     annals_server_stop(f->server);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(store_tmp_remove(f->dir), 0);
     free(f);
     return 0;
 }

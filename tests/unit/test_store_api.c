@@ -14,11 +14,12 @@
 #include <sqlite3.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
 /* ---- helpers ------------------------------------------------------- */
 
 typedef struct fixture {
-    char dir[64];
+    char dir[STORE_TMP_DIR_SIZE];
     char path[96];
     annals_store *s;
     char log[4096];          /* every warning, one a line */
@@ -49,10 +50,8 @@ static annals_store *open_store(fixture *f, int dedup_days)
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    strcpy(f->dir, "/tmp/annals-store-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (store_tmp_dir(f->dir, f->path, sizeof f->path, "s.db"))
         return -1;
-    snprintf(f->path, sizeof f->path, "%s/s.db", f->dir);
     f->s = open_store(f, -1);
     *state = f;
     return 0;
@@ -62,9 +61,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     annals_store_close(f->s);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0)
+    if (store_tmp_remove(f->dir))
         return -1;
     free(f);
     return 0;

@@ -21,13 +21,14 @@
 #include <sqlite3.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
 #define RECS_PER_DOC 5
 #define BATCH 1000                       /* records per transaction */
 #define COMMITTED_DOCS (5 * BATCH / RECS_PER_DOC)
 #define ALL_DOCS (COMMITTED_DOCS + 100)
 
-static char dir[64];
+static char dir[STORE_TMP_DIR_SIZE];
 static char path[96];
 
 static const char *const codes[] = {"042", "036", "1244", "173", "190"};
@@ -180,19 +181,13 @@ static void test_sigkill_mid_batch(void **state)
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/annals-crash-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/s.db", dir);
-    return 0;
+    return store_tmp_dir(dir, path, sizeof path, "s.db");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return store_tmp_remove(dir);
 }
 
 int main(void)

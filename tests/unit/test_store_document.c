@@ -14,9 +14,10 @@
 #include <cmocka.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
 typedef struct fixture {
-    char dir[64];
+    char dir[STORE_TMP_DIR_SIZE];
     char db[256];
     annals_store *s;
 } fixture;
@@ -30,10 +31,8 @@ static int setup(void **state)
     if (pg_url) {
         snprintf(f->db, sizeof f->db, "%s", pg_url);
     } else {
-        strcpy(f->dir, "/tmp/annals-doc-XXXXXX");
-        if (!mkdtemp(f->dir))
+        if (store_tmp_dir(f->dir, f->db, sizeof f->db, "s.db"))
             return -1;
-        snprintf(f->db, sizeof f->db, "%s/s.db", f->dir);
     }
     int err = 0;
     f->s = annals_store_open(f->db, NULL, &err);
@@ -75,12 +74,8 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     annals_store_close(f->s);
-    if (!pg_url) {
-        char cmd[128];
-        snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-        if (system(cmd) != 0)
-            return -1;
-    }
+    if (!pg_url && store_tmp_remove(f->dir))
+        return -1;
     free(f);
     return 0;
 }

@@ -14,8 +14,9 @@
 #include <cmocka.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
-static char dir[64];
+static char dir[STORE_TMP_DIR_SIZE];
 static char path[96];
 
 static const char records[] =
@@ -74,10 +75,8 @@ static size_t count(annals_store *s)
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/annals-ro-XXXXXX");
-    if (!mkdtemp(dir))
+    if (store_tmp_dir(dir, path, sizeof path, "s.db"))
         return -1;
-    snprintf(path, sizeof path, "%s/s.db", dir);
     int err;
     annals_store *s = open_with(0, -1, &err);
     if (!s)
@@ -89,9 +88,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return store_tmp_remove(dir);
 }
 
 static void test_reads(void **state)

@@ -14,26 +14,21 @@
 #include <sqlite3.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
-static char dir[64];
+static char dir[STORE_TMP_DIR_SIZE];
 static char path[96];
 
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/annals-schema-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/s.db", dir);
-    return 0;
+    return store_tmp_dir(dir, path, sizeof path, "s.db");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return store_tmp_remove(dir);
 }
 
 static void exec(sqlite3 *db, const char *sql)

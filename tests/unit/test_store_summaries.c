@@ -17,8 +17,9 @@
 #include <sqlite3.h>
 
 #include "annals.h"
+#include "store_fixture.h"
 
-static char dir[64];
+static char dir[STORE_TMP_DIR_SIZE];
 static char path[96];
 
 /* The answers of a query, one line each. */
@@ -219,19 +220,13 @@ static annals_store *open_store(int dedup_days)
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/annals-sums-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/s.db", dir);
-    return 0;
+    return store_tmp_dir(dir, path, sizeof path, "s.db");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return store_tmp_remove(dir);
 }
 
 static void test_sums_follow_writes(void **state)
