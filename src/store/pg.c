@@ -21,11 +21,19 @@
 #include <xxhash.h>
 
 static const char *const pg_sql[PG_COUNT] = {
-    [PG_DOC_FIND] = "SELECT key, hash, records_hash FROM documents WHERE id = $1",
-    /* Sent with PG_DOC_FIND: it adds nothing when the document is there. */
-    [PG_DOC_INSERT_NEW] = "INSERT INTO documents (id, hash, date, url, title, publisher,"
-                          " records_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-                          " ON CONFLICT (id) DO NOTHING RETURNING key",
+    /* The document's row, inserted first when it is new (then hash and
+     * records_hash are NULL and `added` true): one statement, so that a
+     * new document and a known one both cost one round trip.  The insert
+     * draws no key when the row is there (the store's writers take turns,
+     * so nobody adds it in between). */
+    [PG_DOC_FIND] = "SELECT key, hash, records_hash, false FROM documents WHERE id = $1",
+    [PG_DOC_FIND_OR_ADD] =
+        "WITH old AS (SELECT key, hash, records_hash FROM documents WHERE id = $1),"
+        " new AS (INSERT INTO documents (id, hash, date, url, title, publisher, records_hash)"
+        "  SELECT $1, $2::bigint, $3, $4, $5, $6, $7::bigint"
+        "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING key)"
+        " SELECT key, hash, records_hash, false AS added FROM old"
+        " UNION ALL SELECT key, NULL, NULL, true FROM new",
     /* Coded again: its loaded records went with the old mentions. */
     [PG_DOC_UPDATE] = "UPDATE documents SET hash = $2, date = $3, url = $4, title = $5,"
                       " publisher = $6, records_hash = NULL WHERE key = $1",
@@ -155,21 +163,16 @@ typedef struct pg_pipe {
     annals_store *s;
     int n;                               /* sent, results not read yet */
     const char *what[PG_PIPE_MAX];       /* what each does, for a message */
-    PGresult **out[PG_PIPE_MAX];         /* where a result is wanted, or NULL */
     int rc;                              /* the first failure */
 } pg_pipe;
 
-/* Keeps `res` in `out` when wanted and it succeeded, else clears it; a
- * failure becomes p->rc when it is the first. */
-static void pipe_result(pg_pipe *p, PGresult *res, const char *what, PGresult **out)
+/* Clears a statement's result; a failure becomes p->rc when it is the
+ * first. */
+static void pipe_result(pg_pipe *p, PGresult *res, const char *what)
 {
     ExecStatusType st = PQresultStatus(res);
-    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
-        if (out && !*out && !p->rc)
-            *out = res;
-        else
-            PQclear(res);
-    } else if (!p->rc && st != PGRES_PIPELINE_ABORTED) {
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && !p->rc &&
+        st != PGRES_PIPELINE_ABORTED) {
         p->rc = store_pg_fail(p->s, res, what);
     } else {
         PQclear(res);
@@ -198,7 +201,7 @@ static void pipe_drain(pg_pipe *p)
     for (int i = 0; i < p->n; i++) {
         PGresult *res;
         while ((res = PQgetResult(conn)))
-            pipe_result(p, res, p->what[i], p->out[i]);
+            pipe_result(p, res, p->what[i]);
     }
     PGresult *sync = PQgetResult(conn);
     if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC && !p->rc)
@@ -210,15 +213,12 @@ static void pipe_drain(pg_pipe *p)
 #endif
 
 /* Sends prepared statement `name` (or, when NULL, `sql`, parsed anew) with
- * `n` text parameters; its result goes to `*out` (NULL when it failed)
- * when `out` is not NULL, once pipe_end has run (only the first
- * PG_PIPE_MAX statements of a pipe may ask for theirs). */
+ * `n` text parameters.  libpq copies the values as it sends them: their
+ * buffers can be reused at once. */
 static void pipe_send(pg_pipe *p, const char *name, const char *sql, int n,
-                      const char *const *vals, const char *what, PGresult **out)
+                      const char *const *vals, const char *what)
 {
     PGconn *conn = impl(p->s)->conn;
-    if (out)
-        *out = NULL;
     if (p->rc)
         return;
 #ifdef LIBPQ_HAS_PIPELINING
@@ -230,17 +230,15 @@ static void pipe_send(pg_pipe *p, const char *name, const char *sql, int n,
         p->rc = store_pg_fail(p->s, NULL, what);
         return;
     }
-    p->what[p->n] = what;
-    p->out[p->n++] = out;
+    p->what[p->n++] = what;
 #else
     pipe_result(p, name ? PQexecPrepared(conn, name, n, vals, NULL, NULL, 0)
                         : PQexecParams(conn, sql, n, NULL, vals, NULL, NULL, 0),
-                what, out);
+                what);
 #endif
 }
 
-/* Reads every answer; returns the first failure.  Results kept in `out`s
- * are the caller's to clear. */
+/* Reads every answer; returns the first failure. */
 static int pipe_end(pg_pipe *p)
 {
 #ifdef LIBPQ_HAS_PIPELINING
@@ -248,11 +246,6 @@ static int pipe_end(pg_pipe *p)
     if (!PQexitPipelineMode(impl(p->s)->conn) && !p->rc)
         p->rc = store_pg_fail(p->s, NULL, "sending statements");
 #endif
-    for (int i = 0; p->rc && i < PG_PIPE_MAX; i++)
-        if (p->out[i] && *p->out[i]) {
-            PQclear(*p->out[i]);
-            *p->out[i] = NULL;
-        }
     return p->rc;
 }
 
@@ -277,40 +270,46 @@ static void read_doc_row(PGresult *res, doc_row *row)
     }
 }
 
-/* Finds the document's row and, when there is none, inserts it, in one
- * round trip: the insert does nothing when the store holds the document
- * (the writers of a store take turns, so nobody adds it in between).
- * Returns 1 with the new row's key in `*key`, 0 with the stored row in
- * `old`, or an error. */
+/* Finds the document's row and, when there is none, inserts it.  Returns
+ * 1 with the new row's key in `*key`, 0 with the stored row in `old`, or
+ * an error.  After a new document the next is looked up and added in one
+ * statement (a load into a new store); after a known one it is looked up
+ * alone, which costs the server less when the store holds most of what
+ * is loaded again, and added by the same statement when it is new. */
 static int find_or_add_doc(annals_store *s, const store_doc *d, bool records, doc_row *old,
                            int64_t *key)
 {
+    store_pg *pg = impl(s);
     pg_num h, rh;
-    pg_name find_name, add_name;
-    const char *find[] = {d->id};
-    const char *add[] = {d->id, num_i64(&h, records ? 0 : (int64_t)d->hash), d->date, d->url,
-                         d->title, d->publisher,
-                         /* a document known only from its records has no
-                          * content hash */
-                         records ? num_i64(&rh, (int64_t)d->hash) : NULL};
-    PGresult *found, *added;
-    pg_pipe p;
-    pipe_begin(&p, s);
-    pipe_send(&p, stmt_name(&find_name, PG_DOC_FIND), NULL, 1, find, "finding a document",
-              &found);
-    pipe_send(&p, stmt_name(&add_name, PG_DOC_INSERT_NEW), NULL, 7, add, "adding a document",
-              &added);
-    int rc = pipe_end(&p);
-    if (rc)
+    const char *vals[] = {d->id, num_i64(&h, records ? 0 : (int64_t)d->hash), d->date, d->url,
+                          d->title, d->publisher,
+                          /* a document known only from its records has no
+                           * content hash */
+                          records ? num_i64(&rh, (int64_t)d->hash) : NULL};
+    int rc;
+    memset(old, 0, sizeof *old);
+    PGresult *res = NULL;
+    if (!pg->last_added) {
+        res = pg_run(s, PG_DOC_FIND, 1, vals, "finding a document", &rc);
+        if (!res)
+            return rc;
+        if (PQntuples(res) == 0) {
+            PQclear(res);
+            res = NULL;
+        }
+    }
+    if (!res && !(res = pg_run(s, PG_DOC_FIND_OR_ADD, 7, vals, "adding a document", &rc)))
         return rc;
-    read_doc_row(found, old);
-    *key = !old->key && PQntuples(added) > 0 ? strtoll(PQgetvalue(added, 0, 0), NULL, 10) : 0;
-    PQclear(found);
-    PQclear(added);
-    if (!old->key && !*key)
+    bool added = PQntuples(res) > 0 && !strcmp(PQgetvalue(res, 0, 3), "t");
+    *key = PQntuples(res) > 0 ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+    if (!added)
+        read_doc_row(res, old);
+    PQclear(res);
+    if (!*key)
         return store_fail(s, ANNALS_E_IO, "adding a document: '%s' was neither found nor added",
                           d->id);
-    return old->key ? 0 : 1;
+    pg->last_added = added;
+    return added ? 1 : 0;
 }
 
 /* Deletes what the document had of `which` (PG_DEL_MENTIONS or
@@ -373,11 +372,9 @@ static void put_sentence(pg_pipe *p, const char *key, const store_sentence *sn, 
             p->rc = store_fail(p->s, ANNALS_E_NOMEM, "out of memory");
         return;
     }
-    /* libpq copies the values as it sends them: the buffers can be
-     * reused at once. */
     const char *vals[] = {key, num_i64(&idx, (int64_t)sn->index), num_i64(&kind, sn->kind),
                           sn->text, tsv->data ? tsv->data : ""};
-    pipe_send(p, stmt_name(&name, PG_SENT_INSERT), NULL, 5, vals, "adding a sentence", NULL);
+    pipe_send(p, stmt_name(&name, PG_SENT_INSERT), NULL, 5, vals, "adding a sentence");
 }
 
 /* The mentions of a document go in by one INSERT of many rows: the
@@ -484,7 +481,7 @@ static void put_mentions(pg_pipe *p, const char *key, const annals_store_record 
             break;
         }
         pipe_send(p, stmt, sql.data, 1 + PG_MENTION_COLS * (int)m, vals,
-                  "adding event records", NULL);
+                  "adding event records");
     }
     core_buf_free(&sql);
     free(vals);

@@ -13,7 +13,7 @@
 /* Statements prepared once per connection (PQprepare) and reused for
  * every document; their names are "annals_" and the index. */
 enum {
-    PG_DOC_FIND, PG_DOC_INSERT_NEW, PG_DOC_UPDATE, PG_DOC_UPDATE_RECORDS,
+    PG_DOC_FIND, PG_DOC_FIND_OR_ADD, PG_DOC_UPDATE, PG_DOC_UPDATE_RECORDS,
     PG_DEL_MENTIONS, PG_DEL_SENTENCES,
     PG_SENT_INSERT,
     PG_EVENTS_DELETE_DIRTY, PG_EVENTS_INSERT_DIRTY, PG_DIRTY_CLEAR,
@@ -29,6 +29,7 @@ typedef struct store_pg {
     PGconn *conn;
     char *where;             /* the URL with any password masked, for messages */
     uint32_t mention_prepared; /* bit k-1: the insert of k mention rows is prepared */
+    bool last_added;         /* the last document written was new (pg.c) */
 } store_pg;
 
 /* The advisory lock every writing transaction takes first, so that the
