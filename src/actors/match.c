@@ -433,8 +433,10 @@ static bool act_capitalised_name(const annals_sentence *s, size_t k, bool anywhe
     return false;
 }
 
-int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s,
-                      int32_t date, act_mention **out, size_t *n_out)
+/* The names found in `s`, in order, before they are joined into
+ * mentions (*out in `a`, or NULL when none). */
+static int act_hits(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
+                    act_hit **out, size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
@@ -474,22 +476,66 @@ int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s
         hits[nh++] = h;
         i = h.t1;
     }
-    if (!nh)
-        return ANNALS_OK;
+    *out = nh ? hits : NULL;
+    *n_out = nh;
+    return ANNALS_OK;
+}
+
+/* The end of the phrase of hits starting at g0: adjacent hits joined. */
+static size_t act_group_end(const annals_sentence *s, const act_hit *hits, size_t nh, size_t g0)
+{
+    size_t g1 = g0 + 1;
+    while (g1 < nh && act_joins(s, hits, g0, g1, &hits[g1]))
+        g1++;
+    return g1;
+}
+
+int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s,
+                      int32_t date, act_mention **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    act_hit *hits;
+    size_t nh;
+    int rc = act_hits(d, a, s, date, &hits, &nh);
+    if (rc || !nh)
+        return rc;
     act_mention *m = core_arena_alloc(a, nh * sizeof *m);
     if (!m)
         return ANNALS_E_NOMEM;
     size_t nm = 0;
     for (size_t g0 = 0; g0 < nh;) {
-        size_t g1 = g0 + 1;
-        while (g1 < nh && act_joins(s, hits, g0, g1, &hits[g1]))
-            g1++;
+        size_t g1 = act_group_end(s, hits, nh, g0);
         if ((rc = act_combine(d, a, s, hits + g0, g1 - g0, &m[nm++])))
             return rc;
         g0 = g1;
     }
     *out = m;
     *n_out = nm;
+    return ANNALS_OK;
+}
+
+int act_find_spans(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
+                   act_span **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    act_hit *hits;
+    size_t nh;
+    int rc = act_hits(d, a, s, date, &hits, &nh);
+    if (rc || !nh)
+        return rc;
+    act_span *v = core_arena_alloc(a, nh * sizeof *v);
+    if (!v)
+        return ANNALS_E_NOMEM;
+    size_t n = 0;
+    for (size_t g0 = 0; g0 < nh;) {
+        size_t g1 = act_group_end(s, hits, nh, g0);
+        v[n++] = (act_span){hits[g0].first, hits[g1 - 1].end};
+        g0 = g1;
+    }
+    *out = v;
+    *n_out = n;
     return ANNALS_OK;
 }
 

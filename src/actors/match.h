@@ -46,6 +46,16 @@ typedef struct act_mention {
 int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s,
                       int32_t date, act_mention **out, size_t *n);
 
+/* Where the mentions of `s` are, as act_find_mentions finds them, without
+ * working out their codes and explanations (the sentence plan needs only
+ * whether there are any and where they start): their word spans, in
+ * order, in `a` (*out NULL when none).  Returns 0 or ANNALS_E_NOMEM. */
+typedef struct act_span {
+    size_t first, end;       /* words [first, end) */
+} act_span;
+int act_find_spans(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
+                   act_span **out, size_t *n);
+
 /* Proper-noun phrases of `s` that no mention covers: runs of PROPN words
  * (of capitalised words when untagged, not counting a sentence's first
  * word alone), "of" allowed inside ("Bank of England").  Each is a string

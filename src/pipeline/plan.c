@@ -281,7 +281,7 @@ static bool pipe_has_verb(const annals_resources *r, pipe_cache *c, const annals
 
 /* Whether mention m of s can be an antecedent (coder/roles.c skips
  * mentions in titles and captions and those starting in a dateline). */
-static bool pipe_antecedent(const annals_sentence *s, const act_mention *m)
+static bool pipe_antecedent(const annals_sentence *s, const act_span *m)
 {
     if (s->kind == ANNALS_SENT_TITLE || s->kind == ANNALS_SENT_CAPTION)
         return false;
@@ -367,9 +367,9 @@ int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
         return ANNALS_E_NOMEM;
     int32_t day = act_date_of(date);
     for (size_t i = 0; i < n; i++) {
-        act_mention *m;
+        act_span *m;
         size_t nm;
-        int rc = act_find_mentions(r->actors, a, &s[i], day, &m, &nm);
+        int rc = act_find_spans(r->actors, a, &s[i], day, &m, &nm);
         if (rc)
             return rc;
         p[i].mentions = nm > 0;
