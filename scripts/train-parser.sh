@@ -43,23 +43,27 @@ here=$(dirname "$0")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-train-parser.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
+# The model keeps the name of its training file (PARSINFO): the mix is
+# named after what went into it.
 if [ "$with_dev" -eq 1 ]; then
-    cat "$ewt/en_ewt-ud-train.conllu" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/train.conllu"
+    name=train-dev
+    cat "$ewt/en_ewt-ud-train.conllu" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/$name.conllu"
 else
-    cp "$ewt/en_ewt-ud-train.conllu" "$tmp/train.conllu"
+    name=train
+    cp "$ewt/en_ewt-ud-train.conllu" "$tmp/$name.conllu"
 fi
-sh "$here/parser-jackknife.sh" "$build" "$tmp/train.conllu" "$tmp/train.jk.conllu" "$folds"
-cat "$tmp/train.conllu" "$tmp/train.jk.conllu" > "$tmp/train.mix.conllu"
+sh "$here/parser-jackknife.sh" "$build" "$tmp/$name.conllu" "$tmp/$name.jk.conllu" "$folds"
+cat "$tmp/$name.conllu" "$tmp/$name.jk.conllu" > "$tmp/$name.mix.conllu"
 if [ "$with_dev" -eq 1 ]; then
     echo "train-parser: the parser on train and dev, $runs runs of $epochs epochs" >&2
-    "$build/tests/parser_train" --train "$tmp/train.mix.conllu" \
+    "$build/tests/parser_train" --train "$tmp/$name.mix.conllu" \
         --epochs "$epochs" --seed 1 --runs "$runs" -o "$out"
     exit 0
 fi
 echo "train-parser: a tagger on all of train, to tag dev" >&2
-"$build/annals" train tagger --train "$tmp/train.conllu" \
+"$build/annals" train tagger --train "$tmp/$name.conllu" \
     --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
 "$build/tests/parser_retag" "$tmp/tagger.annm" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/dev.pred.conllu"
 echo "train-parser: the parser, $runs runs of $epochs epochs" >&2
-"$build/tests/parser_train" --train "$tmp/train.mix.conllu" --dev "$tmp/dev.pred.conllu" \
+"$build/tests/parser_train" --train "$tmp/$name.mix.conllu" --dev "$tmp/dev.pred.conllu" \
     --epochs "$epochs" --seed 1 --runs "$runs" -o "$out"

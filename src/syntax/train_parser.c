@@ -418,13 +418,20 @@ static int syn_ptrain_save(syn_ptrain *t, const syn_ptrain_model *m, const char 
         if (k > 0 && (size_t)k < sizeof when - 2)
             snprintf(when + k, sizeof when - (size_t)k, ")");
     }
+    /* Without a dev set (a model learnt from train and dev together)
+     * there is no dev score to give. */
+    char dev[256];
+    if (t->opt->dev_path)
+        snprintf(dev, sizeof dev, "dev %s, %s, seed %lu: dev UAS %.2f LAS %.2f",
+                 syn_ptrain_basename(t->opt->dev_path), when, (unsigned long)t->opt->seed,
+                 m->dev_uas, m->dev_las);
+    else
+        snprintf(dev, sizeof dev, "no dev set, %s, seed %lu", when, (unsigned long)t->opt->seed);
     int len = snprintf(info, sizeof info,
                        "annals dependency parser: arc-hybrid, averaged perceptron, feature set %u.\n"
-                       "Trained from %s (%s), dev %s, %s, seed %lu: dev UAS %.2f LAS %.2f.\n",
+                       "Trained from %s (%s), %s.\n",
                        (unsigned)SYN_PARSER_FEATURE_SET, syn_ptrain_basename(t->opt->train_path),
-                       t->opt->max_sentences ? "a slice" : "all sentences",
-                       syn_ptrain_basename(t->opt->dev_path), when,
-                       (unsigned long)t->opt->seed, m->dev_uas, m->dev_las);
+                       t->opt->max_sentences ? "a slice" : "all sentences", dev);
     int rc = syn_model_writer_add(w, SYN_PARSER_SEC_INFO, info,
                                   (size_t)(len < (int)sizeof info ? len : (int)sizeof info - 1));
     if (rc == 0)
