@@ -305,7 +305,18 @@ static void antecedents(const cod_sent *cs, size_t h, cod_actors *out, const cha
         }
         return;
     }
-    const char *code = with_agent(in, in->mentions[m].code, agent);
+    const annals_mention *am = &in->mentions[m];
+    if (!agent && am->sent == cs->si && (am->flags & ANNALS_MENTION_AGENT)) {
+        /* "Iraq's interim government announced that it is prepared to":
+         * the antecedent's phrase gives the role its country (IRQGOV) */
+        cod_actors t = {0};
+        one_phrase(cs, mention_head(cs->s, am), &t, 0);
+        for (size_t i = 0; i < t.n; i++)
+            add_coded(out, t.v[i].mention, h, how, text, t.v[i].code);
+        if (t.n)
+            return;
+    }
+    const char *code = with_agent(in, am->code, agent);
     if (code)
         add_coded(out, m, h, how, text, code);
 }

@@ -251,6 +251,24 @@ static void test_act_named_before(void **state)
     assert_int_equal(n, 0);
 }
 
+/* "Iraq's government said that it will impose sanctions on Iran": "it"
+ * stands for the role named before it in the sentence, with the country
+ * its phrase gives (IRQGOV), not for a countryless GOV. */
+static void test_pronoun_of_role(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Iraq Iraq PROPN 3 nmod:poss =IRQ|'s 's PART 1 case|government government NOUN 4 nsubj =GOV|"
+                    "said say VERB 0 root|that that SCONJ 8 mark|it it PRON 8 nsubj|will will AUX 8 aux|"
+                    "impose impose VERB 4 ccomp|sanctions sanction NOUN 8 obj|on on ADP 11 case|"
+                    "Iran Iran PROPN 8 obl =IRN");
+    f->mentions[1].flags = ANNALS_MENTION_AGENT;
+    size_t n;
+    const annals_event *e = code(f, "2023-03-01", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "IRQGOV", "1312", "IRN");
+    assert_string_equal(e[0].source_text, "it");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +280,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_role_adjective, setup, teardown),
         cmocka_unit_test_setup_teardown(test_old_full_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_act_named_before, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pronoun_of_role, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     core_buf_free(&explain);
