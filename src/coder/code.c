@@ -417,6 +417,8 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
                 stray_subject(cs, v, src);
             return;
         }
+        if ((size_t)x == v && cl->passive && cod_rel_is(cs, v, "conj"))
+            return; /* "... and was condemned": the shared subject is the one acted on */
         x = cod_head(cs, (size_t)x);
         /* a verb coordinated under a noun ("condemned an attack ... on
          * Thursday and promised aid" with "promised" a conj of "Thursday")
