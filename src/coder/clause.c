@@ -209,7 +209,7 @@ static void mark_subtree(cod_sent *cs, size_t k, int skip, size_t limit)
 
 /* The by-agent of a passive verb: obl:agent, or an obl with "by"; also
  * one the parser hung on an adverb of the verb ("was opposed earlier by
- * Osgiliath" with "by Osgiliath" under "earlier"). */
+ * Osgiliath" with "by Osgiliath" an obl or nmod under "earlier"). */
 static int by_agent(const cod_sent *cs, size_t v)
 {
     static const char *const by[] = {"by", NULL};
@@ -223,7 +223,8 @@ static int by_agent(const cod_sent *cs, size_t v)
         if (!cod_rel_is(cs, (size_t)a, "advmod") || cs->s->words[a].upos != ANNALS_UPOS_ADV)
             continue;
         for (int c = cs->first[a]; c >= 0; c = cs->next[c])
-            if ((size_t)c > (size_t)a && cod_rel_is(cs, (size_t)c, "obl") &&
+            if ((size_t)c > (size_t)a &&
+                (cod_rel_is(cs, (size_t)c, "obl") || cod_rel_is(cs, (size_t)c, "nmod")) &&
                 cod_child_word(cs, (size_t)c, "case", by))
                 return c;
     }
