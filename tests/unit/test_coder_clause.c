@@ -3,7 +3,8 @@
  * (PETRARCH's require_dyad=false codes only against one), the speaker of
  * a trailing attribution the parser read as a relative clause, a
  * prepositional phrase misread as a compound of a later clause's noun,
- * and what they change in the events coded.  The parses are written here, so the tests
+ * the by-agent and the subject of a passive, and what they change in the
+ * events coded.  The parses are written here, so the tests
  * do not depend on the models. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,7 +28,14 @@ static const char *dict = "# annals verbs 1\n"
                           "    023  * +\n"
                           "    023  *\n"
                           "act\n"
-                          "    102  * with +\n";
+                          "    102  * with +\n"
+                          "oppose\n"
+                          "    112  * +\n"
+                          "attack\n"
+                          "    190  * +\n"
+                          "condemn\n"
+                          "    122  * +\n"
+                          "    122  *\n";
 
 static int setup(void **state)
 {
@@ -170,6 +178,36 @@ static void test_stray_prepositional(void **state)
     assert_int_equal(n, 0);
 }
 
+/* "Eriador was opposed earlier by Osgiliath" with "by Osgiliath" an nmod
+ * of the adverb: still the by-agent, the source. */
+static void test_agent_under_adverb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Eriador Eriador PROPN 3 nsubj:pass =ERI|was be AUX 3 aux:pass|"
+                    "opposed oppose VERB 0 root|earlier early ADV 3 advmod|by by ADP 6 case|"
+                    "Osgiliath Osgiliath PROPN 4 nmod =OSG|. . PUNCT 3 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "OSG", "112", "ERI");
+}
+
+/* "Iran attacked Iraq and was condemned in Kuwait": a passive verb
+ * coordinated with an active one shares its subject as the one acted on,
+ * not as its source (it was IRN 122 KWT). */
+static void test_passive_conjunct(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Iran Iran PROPN 2 nsubj =IRN|attacked attack VERB 0 root|Iraq Iraq PROPN 2 obj =IRQ|"
+                    "and and CCONJ 6 cc|was be AUX 6 aux:pass|condemned condemn VERB 2 conj|"
+                    "in in ADP 8 case|Kuwait Kuwait PROPN 6 obl =KWT|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "IRN", "190", "IRQ");
+    assert_non_null(strstr(explain.data, "no source actor"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +215,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_targetless_needs_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_passive_conjunct, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
