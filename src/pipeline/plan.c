@@ -42,7 +42,7 @@ static const char *pipe_norm(const annals_word *w)
 #define PIPE_WORD_REFERRING 8u  /* as a noun, a lemma the coder resolves after "the" */
 #define PIPE_WORD_THE 16u       /* "the" */
 #define PIPE_WORD_DISCARD 32u   /* under some tag, a word of a discard phrase */
-#define PIPE_CACHE_SLOTS 131072 /* a power of two; 3.5 MB a coder */
+#define PIPE_CACHE_SLOTS 131072 /* a power of two; 4 MB a coder */
 
 void pipe_cache_free(pipe_cache *c)
 {
