@@ -209,7 +209,10 @@ static void mark_subtree(cod_sent *cs, size_t k, int skip, size_t limit)
 
 /* The by-agent of a passive verb: obl:agent, or an obl with "by"; also
  * one the parser hung on an adverb of the verb ("was opposed earlier by
- * Osgiliath" with "by Osgiliath" an obl or nmod under "earlier"). */
+ * Osgiliath" with "by Osgiliath" an obl or nmod under "earlier"), or on
+ * another oblique of the verb ("were imposed on Iran by the EU" with "by
+ * the EU" an nmod of Iran): a noun phrase rarely takes a by-phrase of
+ * its own, while a passive verb expects one. */
 static int by_agent(const cod_sent *cs, size_t v)
 {
     static const char *const by[] = {"by", NULL};
@@ -220,7 +223,9 @@ static int by_agent(const cod_sent *cs, size_t v)
             return c;
     }
     for (int a = cs->first[v]; a >= 0; a = cs->next[a]) {
-        if (!cod_rel_is(cs, (size_t)a, "advmod") || cs->s->words[a].upos != ANNALS_UPOS_ADV)
+        bool adverb = cod_rel_is(cs, (size_t)a, "advmod") && cs->s->words[a].upos == ANNALS_UPOS_ADV;
+        bool oblique = cod_rel_is(cs, (size_t)a, "obl") && !cod_child_word(cs, (size_t)a, "case", by);
+        if (!adverb && !oblique)
             continue;
         for (int c = cs->first[a]; c >= 0; c = cs->next[c])
             if ((size_t)c > (size_t)a &&
