@@ -207,6 +207,18 @@ static const char *const seg_other_abbrevs[] = {
     "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "etc", "al", "Dept", "dept", "Assn",
     "Univ", "Govt", "Esq", "Plc", "PLC", "e.g", "i.e", "E.g", "I.e", "ext", "Ext", NULL};
 
+/* Words that open sentences far more often than they continue a name.
+ * After an initialism ("U.S.", "U.N.") the sentence ends only before one
+ * of these: "in the U.S. The talks ..." ends, "the U.N. Security Council"
+ * and "the U.S. President" do not.  A name cut in two loses its actor,
+ * two sentences read as one rarely lose an event, so the list is short. */
+static const char *const seg_sentence_openers[] = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+    "Those", "There", "Here", "In", "On", "At", "For", "From", "But", "And", "Or", "So",
+    "Yet", "As", "If", "When", "While", "After", "Before", "Since", "Although", "Its",
+    "His", "Her", "Their", "Our", "My", "Some", "Many", "Most", "What", "Who", "How",
+    "Why", "Where", "However", "Meanwhile", "Also", "Both", "Each", "Such", "Other", NULL};
+
 /* Abbreviations only before a number ("No. 5"). */
 static const char *const seg_number_abbrevs[] = {"No", "Nos", "no", "Nr", "Art", NULL};
 
@@ -357,6 +369,15 @@ static bool seg_initialism(const char *t, size_t s, size_t e)
     return dots > 0 && run > 0 && run <= 2;
 }
 
+/* Whether the word at t[k..end) is one of seg_sentence_openers. */
+static bool seg_opens_sentence(const char *t, size_t k, size_t end)
+{
+    size_t e = k;
+    while (e < end && ((t[e] >= 'a' && t[e] <= 'z') || (t[e] >= 'A' && t[e] <= 'Z')))
+        e++;
+    return seg_in_list_exact(t, k, e, seg_sentence_openers);
+}
+
 /* A word: letters and digits with what EWT keeps inside them.  Returns
  * its end; sets abbreviation flags in *flags. */
 static size_t seg_scan_word(const char *t, size_t i, size_t end, bool open_squote,
@@ -451,8 +472,13 @@ static size_t seg_scan_word(const char *t, size_t i, size_t end, bool open_squot
             j++;
         } else if (seg_ieq(t, i, j, "etc") && before_end) {
             /* EWT writes a closing "etc." as "etc" and the sentence's stop. */
-        } else if (seg_in_list_exact(t, i, j, seg_other_abbrevs) || seg_initialism(t, i, j)) {
+        } else if (seg_in_list_exact(t, i, j, seg_other_abbrevs)) {
             *flags |= SEG_T_ABBR;
+            j++;
+        } else if (seg_initialism(t, i, j)) {
+            *flags |= SEG_T_ABBR;
+            if (k < end && t[k] >= 'A' && t[k] <= 'Z' && !seg_opens_sentence(t, k, end))
+                *flags |= SEG_T_TITLE;
             j++;
         }
     }

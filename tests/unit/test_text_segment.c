@@ -85,6 +85,12 @@ static void test_sentences(void **state)
     SEG("e.g. this one", "e.g. this one");
     SEG("Title without stop\n\nBody text here.", "Title without stop | Body text here .");
     SEG("Short headline\nThe story begins.", "Short headline | The story begins .");
+    /* After an initialism only a word that usually opens a sentence starts
+     * one: a name that goes on ("U.N. Security Council") stays whole. */
+    SEG("The U.N. Security Council met.", "The U.N. Security Council met .");
+    SEG("He met U.S. President Biden.", "He met U.S. President Biden .");
+    render("Talks were held in the U.S. The talks failed.", &n);
+    assert_int_equal(n, 2);
     render("One. Two. Three.", &n);
     assert_int_equal(n, 3);
 }
