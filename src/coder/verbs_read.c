@@ -709,6 +709,21 @@ static bool native_code_ok(const char *s, size_t n)
     return true;
 }
 
+/* One ';'-separated item of a native line, cleaned by native_clean into
+ * buf[cap]: returns its end in buf, and in *start where it begins once
+ * the spaces around it are left out (*start == end: an empty item). */
+static size_t native_item(const char *s, size_t n, char *buf, size_t cap, size_t *start)
+{
+    size_t m = native_clean(s, n, buf, cap);
+    size_t b = 0;
+    while (b < m && buf[b] == ' ')
+        b++;
+    while (m > b && buf[m - 1] == ' ')
+        m--;
+    *start = b;
+    return m;
+}
+
 static void native_set(reader *r, const char *s, size_t n)
 {
     const char *eq = memchr(s, '=', n);
@@ -736,12 +751,7 @@ static void native_set(reader *r, const char *s, size_t n)
         const char *semi = memchr(p, ';', (size_t)(end - p));
         const char *me = semi ? semi : end;
         char buf[512];
-        size_t m = native_clean(p, (size_t)(me - p), buf, sizeof buf);
-        size_t b = 0;
-        while (b < m && buf[b] == ' ')
-            b++;
-        while (m > b && buf[m - 1] == ' ')
-            m--;
+        size_t b, m = native_item(p, (size_t)(me - p), buf, sizeof buf, &b);
         if (m > b)
             legacy_member(r, buf + b, m - b);
         p = me + 1;
@@ -758,12 +768,7 @@ static void native_verbs(reader *r, const char *s, size_t n)
         const char *semi = memchr(p, ';', (size_t)(end - p));
         const char *me = semi ? semi : end;
         char buf[512];
-        size_t m = native_clean(p, (size_t)(me - p), buf, sizeof buf);
-        size_t b = 0;
-        while (b < m && buf[b] == ' ')
-            b++;
-        while (m > b && buf[m - 1] == ' ')
-            m--;
+        size_t b, m = native_item(p, (size_t)(me - p), buf, sizeof buf, &b);
         if (m > b) {
             add_verb(r, buf + b, m - b, NULL, 0, NULL);
             r->last_was_pattern = false;

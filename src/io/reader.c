@@ -94,18 +94,29 @@ annals_input_kind annals_input_kind_from_name(const char *name)
     return ANNALS_INPUT_AUTO;
 }
 
+/* The file name of `path` without its folder (*base) and without a final
+ * ".gz" (*len); returns the index in *base just after its last dot, 0
+ * when it has none. */
+static size_t name_parts(const char *path, const char **base, size_t *len)
+{
+    const char *slash = strrchr(path, '/');
+    *base = slash ? slash + 1 : path;
+    *len = strlen(*base);
+    if (*len > 3 && !strcasecmp(*base + *len - 3, ".gz"))
+        *len -= 3;
+    size_t dot = *len;
+    while (dot > 0 && (*base)[dot - 1] != '.')
+        dot--;
+    return dot;
+}
+
 /* The extension of `base` (after its last dot), ignoring a final ".gz";
  * NULL when there is none. Writes it into ext[cap]. */
 static const char *extension(const char *path, char *ext, size_t cap)
 {
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t len = strlen(base);
-    if (len > 3 && !strcasecmp(base + len - 3, ".gz"))
-        len -= 3;
-    size_t dot = len;
-    while (dot > 0 && base[dot - 1] != '.')
-        dot--;
+    const char *base;
+    size_t len;
+    size_t dot = name_parts(path, &base, &len);
     if (dot <= 1 || len - dot >= cap)    /* no dot, or a hidden file's name */
         return NULL;
     memcpy(ext, base + dot, len - dot);
@@ -127,14 +138,9 @@ annals_input_kind annals_input_kind_from_path(const char *path)
  * its extension (and without ".gz"). */
 static char *text_id_of(const char *name)
 {
-    const char *slash = strrchr(name, '/');
-    const char *base = slash ? slash + 1 : name;
-    size_t len = strlen(base);
-    if (len > 3 && !strcasecmp(base + len - 3, ".gz"))
-        len -= 3;
-    size_t dot = len;
-    while (dot > 0 && base[dot - 1] != '.')
-        dot--;
+    const char *base;
+    size_t len;
+    size_t dot = name_parts(name, &base, &len);
     if (dot > 1)
         len = dot - 1;
     return strndup(base, len);
