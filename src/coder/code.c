@@ -256,23 +256,11 @@ static const char *announced_code(const char *code)
  * format's convention (cameo-verbs.md): PETRARCH's and TABARI's
  * dictionaries write the future into their own patterns (WILL_*) and
  * their validation records code "Ethiopia will break relations with
- * Libya" as the act (161).  Their readers make every pattern word exact
- * (PETRARCH) or a stem or an exact word (TABARI), which no native pattern
- * has. */
+ * Libya" as the act (161).  The reader marks the blocks of a native file
+ * (cod_block.native). */
 static bool native_entry(const cod_verbs *vs, const cod_verb *verb)
 {
-    if (!verb || verb->stem || verb->block >= vs->n_blocks)
-        return false;
-    const cod_block *b = &vs->blocks[verb->block];
-    for (uint32_t p = b->first; p < b->first + b->n && p < vs->n_patterns; p++) {
-        const cod_pattern *pt = &vs->patterns[p];
-        for (uint16_t i = 0; i < pt->n_pre + pt->n_post; i++) {
-            const cod_elem *e = i < pt->n_pre ? &pt->pre[i] : &pt->post[i - pt->n_pre];
-            if (e->kind == COD_EL_STEM || e->exact)
-                return false;
-        }
-    }
-    return true;
+    return verb && !verb->stem && verb->block < vs->n_blocks && vs->blocks[verb->block].native;
 }
 
 /* Whether an actor code is a role or sector with no country ("GOV",

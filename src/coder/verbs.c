@@ -206,6 +206,7 @@ uint32_t cod_build_block(cod_verbs *v, const char *name, const char *code, const
     b->where = where;
     b->first = v->n_patterns;
     b->n = 0;
+    b->native = false;
     return v->n_blocks++;
 }
 

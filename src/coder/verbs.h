@@ -75,6 +75,8 @@ typedef struct cod_block {
     const char *code2;       /* its paired code ([A:B]), or NULL */
     const char *where;       /* of the block header (or first verb) */
     uint32_t first, n;       /* its patterns */
+    bool native;             /* read from a native-format file (lemma patterns, its
+                                conventions: doc/dictionaries.md) */
 } cod_block;
 
 typedef struct cod_set {

@@ -816,6 +816,7 @@ int cod_read_native(cod_verbs *v, const char *name, const char *data, size_t siz
 {
     reader r = {.v = v, .name = name, .report = report, .user = user,
                 .block = COD_NO_WORD, .set = COD_NO_WORD};
+    uint32_t first_block = v->n_blocks;
     for (size_t i = 0; i < size;) {
         const char *nl = memchr(data + i, '\n', size - i);
         size_t e = nl ? (size_t)(nl - data) : size;
@@ -852,6 +853,9 @@ int cod_read_native(cod_verbs *v, const char *name, const char *data, size_t siz
         else
             native_pattern(&r, s + lead, n - lead);
     }
+    /* the coder applies this format's conventions to these blocks only */
+    for (uint32_t k = first_block; k < v->n_blocks; k++)
+        v->blocks[k].native = true;
     return 0;
 }
 

@@ -58,6 +58,8 @@ static void test_native(void **state)
     assert_non_null(strstr(m.text[1], "t.verbs:12:"));
     assert_int_equal(v.n_blocks, 2);
     assert_int_equal(v.n_patterns, 3);
+    /* the coder applies the native conventions to these blocks only */
+    assert_true(v.blocks[0].native && v.blocks[1].native);
     size_t n;
     const uint32_t *vs = cod_verbs_find(&v, word(&v, "slap"), &n);
     assert_int_equal(n, 1);
@@ -120,6 +122,7 @@ static void test_petrarch(void **state)
     assert_int_equal(v.n_blocks, 2);
     assert_string_equal(v.blocks[0].code, "064");
     assert_null(v.blocks[1].code); /* [---]: no default event */
+    assert_false(v.blocks[0].native || v.blocks[1].native);
     size_t n;
     /* forms listed in braces are the same verb */
     const uint32_t *vs = cod_verbs_find(&v, word(&v, "renewed"), &n);
@@ -199,6 +202,7 @@ static void test_tabari(void **state)
     assert_int_equal(cod_verbs_finish(&v), 0);
     assert_int_equal(m.n, 0);
     assert_int_equal(v.n_blocks, 2);
+    assert_false(v.blocks[0].native || v.blocks[1].native);
     size_t n;
     /* a word without '_' is a stem, with '_' the whole word */
     const uint32_t *vs = cod_verbs_find(&v, word(&v, "restor"), &n);
