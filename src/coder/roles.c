@@ -323,11 +323,43 @@ static void antecedents(const cod_sent *cs, size_t h, cod_actors *out, const cha
 
 /* An agent alone ("Lawmakers", "soldiers") takes the countries named in
  * its modifiers: "Lawmakers in Fornost and Gondor" = FORLEG and GONLEG. */
+/* "Danish media and government": a bare agent (no determiner or modifier
+ * of its own) coordinated after an actor whose country is an adjective
+ * before its noun shares that adjective, as English reads it ("Iraqi
+ * police and army"); "Danish media and the government" does not, and
+ * with a determiner before the adjective ("The Danish media and
+ * government") the reading is open, so the rule keeps out of it (as
+ * PETRARCH's records code it). */
+static bool agent_of_conjunct(const cod_sent *cs, size_t h, const annals_mention *am,
+                              cod_actors *out)
+{
+    int g = cod_head(cs, h);
+    if (!cod_rel_is(cs, h, "conj") || g < 0 || (size_t)g >= h || cs->ment[g] < 0 ||
+        cs->ment[g] == cs->ment[h] || cod_child(cs, h, "det") >= 0 ||
+        cod_child(cs, h, "nmod") >= 0 || cod_child(cs, h, "amod") >= 0 ||
+        cod_child(cs, h, "nmod:poss") >= 0)
+        return false;
+    if (cod_child(cs, (size_t)g, "det") >= 0)
+        return false;
+    const annals_mention *gm = &cs->in->mentions[cs->ment[g]];
+    char country[4];
+    if (gm->first_word >= (size_t)g || strlen(gm->code) <= 3 || !code_country(gm->code, country))
+        return false;
+    const char *code = core_arena_printf(cs->in->arena, "%s%s", country, am->code);
+    if (!code)
+        return false;
+    size_t before = out->n;
+    add_coded(out, cs->ment[h], h, "agent sharing its conjunct's country", am->text, code);
+    return out->n > before;
+}
+
 static bool agent_with_country(const cod_sent *cs, size_t h, cod_actors *out)
 {
     const annals_mention *am = &cs->in->mentions[cs->ment[h]];
     if (!(am->flags & ANNALS_MENTION_AGENT) || strlen(am->code) != 3)
         return false;
+    if (agent_of_conjunct(cs, h, am, out))
+        return true;
     cod_actors c = {0};
     /* "Lawmakers and officials in Fornost and Gondor": an agent coordinated
      * under another agent shares the modifiers of that one */

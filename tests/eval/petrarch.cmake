@@ -1,7 +1,8 @@
 # PETRARCH's validation records (PETR.UnitTest.records.xml: 284 sentences
 # with gold events) coded by annals from the raw text with the PETR.Validate
 # dictionaries the file names (its <Parse> trees are not used).  The
-# minimum sits a little under the count measured (249 of 284 once the
+# minimum sits a little under the count measured (250 of 284 with a
+# bare conjunct sharing its partner's country adjective, 249 once the
 # native conventions apply to native dictionaries only, 248 at commit
 # 1d54d6b, from a clean clone with the committed models, the WordNet tagger
 # and its parser shipped in f28af0e; 245 at a423e35 with the models
@@ -11,7 +12,7 @@
 # wrong need.  Skipped (77) without ../shared.
 add_test(NAME eval/petrarch_validation
   COMMAND sh "${CMAKE_CURRENT_LIST_DIR}/petrarch.sh" $<TARGET_FILE:annals>
-          "${ANNALS_SHARED_DIR}/data/cameo-petrarch/validation/PETR.UnitTest.records.xml" 246)
+          "${ANNALS_SHARED_DIR}/data/cameo-petrarch/validation/PETR.UnitTest.records.xml" 247)
 set_tests_properties(eval/petrarch_validation PROPERTIES SKIP_RETURN_CODE 77
   ENVIRONMENT "ANNALS_DATA=${PROJECT_SOURCE_DIR}/data")
 

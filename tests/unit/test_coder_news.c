@@ -269,6 +269,53 @@ static void test_pronoun_of_role(void **state)
     assert_string_equal(e[0].source_text, "it");
 }
 
+/* "Danish media and government condemned Iran": the bare conjunct takes
+ * the country adjective of the actor it is coordinated with; with a
+ * determiner of its own ("and the government") or before the adjective
+ * ("The Danish media and government") it does not, and a role with no
+ * country makes no event. */
+static void conjunct_sentence(fixture *f, const char *spec, size_t media, size_t gov)
+{
+    size_t first = f->n_mentions;
+    add_sentence(f, spec);
+    annals_mention *m = &f->mentions[first];
+    m->first_word = media - 1; /* "Danish media": the adjective is in the mention */
+    m[1].flags |= ANNALS_MENTION_AGENT;
+    assert_int_equal(m[1].first_word, gov);
+}
+
+static void test_agent_of_conjunct(void **state)
+{
+    fixture *f = *state;
+    conjunct_sentence(f, "Danish danish ADJ 2 amod|media media NOUN 5 nsubj =DNKMED|and and CCONJ 4 cc|"
+                         "government government NOUN 2 conj =GOV|condemned condemn VERB 0 root|"
+                         "Iran Iran PROPN 5 obj =IRN",
+                      1, 3);
+    size_t n;
+    const annals_event *e = code(f, "2022-03-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "DNKMED", "111", "IRN");
+    assert_event(&e[1], "DNKGOV", "111", "IRN");
+}
+
+static void test_agent_of_conjunct_determiner(void **state)
+{
+    fixture *f = *state;
+    conjunct_sentence(f, "Danish danish ADJ 2 amod|media media NOUN 6 nsubj =DNKMED|and and CCONJ 5 cc|"
+                         "the the DET 5 det|government government NOUN 2 conj =GOV|"
+                         "condemned condemn VERB 0 root|Iran Iran PROPN 6 obj =IRN",
+                      1, 4);
+    conjunct_sentence(f, "The the DET 3 det|Danish danish ADJ 3 amod|media media NOUN 6 nsubj =DNKMED|"
+                         "and and CCONJ 5 cc|government government NOUN 3 conj =GOV|"
+                         "condemned condemn VERB 0 root|Iran Iran PROPN 6 obj =IRN",
+                      2, 4);
+    size_t n;
+    const annals_event *e = code(f, "2022-03-01", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "DNKMED", "111", "IRN");
+    assert_event(&e[1], "DNKMED", "111", "IRN");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +328,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_old_full_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_act_named_before, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pronoun_of_role, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_of_conjunct, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_of_conjunct_determiner, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     core_buf_free(&explain);
