@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "annals.h"
 #include "core/arena.h"
@@ -74,5 +75,12 @@ typedef struct syn_lemma_example {
  * Returns 0 or a negative annals_error with a message in err. */
 int syn_lemma_build(syn_model_writer *w, const syn_lemma_example *ex, size_t n,
                     const char *wordnet_dir, char *err, size_t errsize);
+
+/* Opens WordNet's file DIR/PREFIX NAME SUFFIX ("index.verb", "verb.exc")
+ * for reading; NULL with "PATH: reason" in err when it cannot.  The
+ * lemmatiser's builder and the tagger's word classes (train_tagwn.c) read
+ * the same files.  The caller closes the stream. */
+FILE *syn_wordnet_open(const char *dir, const char *prefix, const char *name,
+                       const char *suffix, char *err, size_t errsize);
 
 #endif

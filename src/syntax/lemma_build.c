@@ -213,18 +213,26 @@ static int lb_lexicon_add(syn_strmap_builder *lex, char cls, const char *lemma, 
     return syn_strmap_builder_put(lex, key, "", 0);
 }
 
+FILE *syn_wordnet_open(const char *dir, const char *prefix, const char *name,
+                       const char *suffix, char *err, size_t errsize)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s%s%s", dir, prefix, name, suffix);
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        snprintf(err, errsize, "%s: %s", path, strerror(errno));
+    return fp;
+}
+
 /* WordNet's index.POS: one lemma per line at the start, licence lines
  * begin with spaces; multiword lemmas (with '_') are left out. */
 static int lb_wordnet_index(syn_strmap_builder *lex, const char *dir, const char *name,
                             char cls, char *err, size_t errsize)
 {
-    char path[4096], line[8192];
-    snprintf(path, sizeof path, "%s/index.%s", dir, name);
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
-        snprintf(err, errsize, "%s: %s", path, strerror(errno));
+    char line[8192];
+    FILE *fp = syn_wordnet_open(dir, "index.", name, "", err, errsize);
+    if (!fp)
         return ANNALS_E_IO;
-    }
     int rc = 0;
     while (!rc && fgets(line, sizeof line, fp)) {
         if (line[0] == ' ')
@@ -244,13 +252,10 @@ static int lb_wordnet_exc(syn_strmap_builder *forms, syn_strmap_builder *lex, co
                           const char *name, const int *upos, size_t n_upos, char *err,
                           size_t errsize)
 {
-    char path[4096], line[8192], key[SYN_LEM_MAX_WORD + 4];
-    snprintf(path, sizeof path, "%s/%s.exc", dir, name);
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
-        snprintf(err, errsize, "%s: %s", path, strerror(errno));
+    char line[8192], key[SYN_LEM_MAX_WORD + 4];
+    FILE *fp = syn_wordnet_open(dir, "", name, ".exc", err, errsize);
+    if (!fp)
         return ANNALS_E_IO;
-    }
     int rc = 0;
     while (!rc && fgets(line, sizeof line, fp)) {
         char *form = strtok(line, " \n"), *lemma = strtok(NULL, " \n");

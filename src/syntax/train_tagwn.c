@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "annals.h"
+#include "syntax/lemma.h"
 #include "syntax/tagfeat.h"
 #include "syntax/tagger.h"
 
@@ -111,13 +112,10 @@ static int tw_add_lemma(tw_list *l, const char *w, size_t n, char cls)
 static int tw_read_index(tw_list *l, const char *dir, const char *name, char cls, char *err,
                          size_t errsize)
 {
-    char path[4096], line[8192];
-    snprintf(path, sizeof path, "%s/index.%s", dir, name);
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
-        snprintf(err, errsize, "%s: %s", path, strerror(errno));
+    char line[8192];
+    FILE *fp = syn_wordnet_open(dir, "index.", name, "", err, errsize);
+    if (!fp)
         return ANNALS_E_IO;
-    }
     int rc = 0;
     while (!rc && fgets(line, sizeof line, fp)) {
         size_t n = strcspn(line, " \n");
@@ -134,13 +132,10 @@ static int tw_read_index(tw_list *l, const char *dir, const char *name, char cls
 static int tw_read_exc(tw_list *l, const char *dir, const char *name, char cls, char *err,
                        size_t errsize)
 {
-    char path[4096], line[8192];
-    snprintf(path, sizeof path, "%s/%s.exc", dir, name);
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
-        snprintf(err, errsize, "%s: %s", path, strerror(errno));
+    char line[8192];
+    FILE *fp = syn_wordnet_open(dir, "", name, ".exc", err, errsize);
+    if (!fp)
         return ANNALS_E_IO;
-    }
     int rc = 0;
     while (!rc && fgets(line, sizeof line, fp)) {
         size_t n = strcspn(line, " \n");
