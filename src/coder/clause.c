@@ -4,18 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Looks up the interned id of a lower-cased string. */
-static uint32_t word_id(const cod_verbs *v, const char *w)
-{
-    char low[128];
-    size_t n = strlen(w);
-    if (n >= sizeof low)
-        return COD_NO_WORD;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
-    return cod_verbs_word(v, low, n);
-}
-
 /* Where a trailing attribution starts: "..., South Korea's military said
  * (on Wednesday)." -- a comma, at most eight words without a verb, a verb
  * of saying, then nothing but a time phrase or punctuation.  Its words
@@ -91,15 +79,15 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
     for (size_t k = 0; k < cs->n; k++) {
         const annals_word *w = &s->words[k];
         const cod_verbs *v = in->verbs;
-        cs->ids[k][0] = w->lemma ? word_id(v, w->lemma) : COD_NO_WORD;
-        cs->ids[k][1] = word_id(v, w->norm);
+        cs->ids[k][0] = w->lemma ? cod_verbs_word_lower(v, w->lemma) : COD_NO_WORD;
+        cs->ids[k][1] = cod_verbs_word_lower(v, w->norm);
         cs->ids[k][2] = COD_NO_WORD;
         size_t len = strlen(w->norm);
         if (len > 3 && (w->norm[len - 1] == 's' || w->norm[len - 1] == 'S') && len < 127) {
             char t[128];
             memcpy(t, w->norm, len - 1);
             t[len - 1] = '\0';
-            cs->ids[k][2] = word_id(v, t);
+            cs->ids[k][2] = cod_verbs_word_lower(v, t);
         }
     }
     cs->tail = attribution_tail(cs);

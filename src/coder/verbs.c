@@ -94,6 +94,17 @@ uint32_t cod_verbs_word(const cod_verbs *v, const char *w, size_t n)
     return COD_NO_WORD;
 }
 
+uint32_t cod_verbs_word_lower(const cod_verbs *v, const char *w)
+{
+    char low[128];
+    size_t n = strlen(w);
+    if (n >= sizeof low)
+        return COD_NO_WORD;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    return cod_verbs_word(v, low, n);
+}
+
 uint32_t cod_build_word(cod_verbs *v, const char *w, size_t n)
 {
     char low[128];

@@ -153,6 +153,9 @@ int cod_verbs_finish(cod_verbs *v);
 /* The id of the lower-case word w[0..n), or COD_NO_WORD when no pattern
  * uses it. */
 uint32_t cod_verbs_word(const cod_verbs *v, const char *w, size_t n);
+/* The same for the NUL-terminated word `w` in any case: it is lower-cased
+ * (ASCII, as the readers lower-case pattern words) before the look-up. */
+uint32_t cod_verbs_word_lower(const cod_verbs *v, const char *w);
 /* The verbs whose lemma is `id`: *n of them, from the returned index
  * into verb_order. */
 const uint32_t *cod_verbs_find(const cod_verbs *v, uint32_t id, size_t *n);

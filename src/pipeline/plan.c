@@ -187,18 +187,6 @@ static bool pipe_has_question_mark(const annals_sentence *s)
     return false;
 }
 
-/* The coder's id of a word, lower-cased as the coder does it. */
-static uint32_t pipe_word_id(const cod_verbs *v, const char *w)
-{
-    char low[128];
-    size_t n = strlen(w);
-    if (n >= sizeof low)
-        return COD_NO_WORD;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
-    return cod_verbs_word(v, low, n);
-}
-
 /* Whether some discard phrase could match `s` once tagged: every word of
  * the phrase is, by its form or its lemma under some tag, somewhere in
  * the sentence (order and adjacency are not checked, which only errs
@@ -234,12 +222,12 @@ static bool pipe_may_be_verb(const annals_resources *r, const char *norm, const 
 {
     const cod_verbs *v = r->verbs;
     size_t n;
-    if (cod_verbs_find(v, pipe_word_id(v, norm), &n) && n)
+    if (cod_verbs_find(v, cod_verbs_word_lower(v, norm), &n) && n)
         return true;
     char buf[SYN_LEM_MAX_WORD + 16];
     if (!lemma && r->has_lemmatizer)
         lemma = syn_lemma_of(&r->lemmatizer, norm, ANNALS_UPOS_VERB, buf, sizeof buf);
-    if (lemma && cod_verbs_find(v, pipe_word_id(v, lemma), &n) && n)
+    if (lemma && cod_verbs_find(v, cod_verbs_word_lower(v, lemma), &n) && n)
         return true;
     size_t len = strlen(norm);
     char low[128];
