@@ -2,11 +2,13 @@
  * on its own, then end to end through the public API, then on several
  * threads.
  *
- *   bench_pipeline [--threads N] [--parse-all] [--data-dir DIR] FILE...
+ *   bench_pipeline [--threads N] [--parse-all] [--load-only] [--data-dir DIR] FILE...
  *
  * FILEs are Reuters-21578 SGML files (the <BODY> of each story is one
  * document) or plain text files (one document each).  Prints:
- *   - cold start: the time annals_resources_load() takes;
+ *   - cold start: the time annals_resources_load() takes, and that of
+ *     loading each model file again on its own (syn_model_open: mapped,
+ *     checksum verified); --load-only stops there;
  *   - per stage (clean+segment, tag+lemmatise, parse, actors), on one
  *     thread, the stages called as annals_coder_run() calls them: wall
  *     and CPU seconds, sentences/s and MB/s of body text;
@@ -33,6 +35,7 @@
 #include "annals.h"
 #include "core/arena.h"
 #include "pipeline/resources.h"
+#include "syntax/model.h"
 #include "text/clean.h"
 #include "text/segment.h"
 
@@ -223,7 +226,7 @@ static size_t bench_stages(const annals_resources *r, const bench_docs *docs, be
             syn_parser_parse_in(r->parser, &a, sents.v[k].words, sents.v[k].n_words);
         bench_mark(t, ST_PARSE, &w, &c);
         actors.n = actors.n_unknown = 0;
-        act_document_mentions(r->actors, &a, sents.v, sents.n, NULL, &actors);
+        act_document_mentions(r->actors, &a, sents.v, sents.n, NULL, NULL, &actors);
         bench_mark(t, ST_ACTORS, &w, &c);
     }
     act_results_free(&actors);
@@ -323,25 +326,51 @@ static void bench_print_run(const char *what, const bench_result *r, const bench
                r->skipped, r->sentences, 100.0 * (double)r->skipped / (double)r->sentences);
 }
 
+/* Loads each model file of the resources again on its own and says how
+ * long it took (the file is in the page cache by now, as it is for every
+ * run but the first after a boot). */
+static void bench_model_loads(const annals_resources *res)
+{
+    static const char *const names[] = {"tagger.annm", "parser.annm"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[4096], err[512];
+        snprintf(path, sizeof path, "%s/models/%s", res->data_dir, names[i]);
+        int e;
+        double w = bench_wall(), c = bench_cpu();
+        syn_model *m = syn_model_open(path, &e, err, sizeof err);
+        double wall = bench_wall() - w, cpu = bench_cpu() - c;
+        if (!m) {
+            printf("  %s: not loaded (%s)\n", names[i], err);
+            continue;
+        }
+        printf("  %s (syn_model_open, checksum included): wall %.1f ms  cpu %.1f ms\n",
+               names[i], wall * 1e3, cpu * 1e3);
+        syn_model_close(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     int threads = 2;
     int skip = 1;
     const char *data_dir = NULL;
+    int load_only = 0;
     bench_docs docs = {0};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--threads") && i + 1 < argc)
             threads = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--parse-all"))
             skip = 0;
+        else if (!strcmp(argv[i], "--load-only"))
+            load_only = 1;
         else if (!strcmp(argv[i], "--data-dir") && i + 1 < argc)
             data_dir = argv[++i];
         else
             bench_read(&docs, argv[i]);
     }
-    if (!docs.n || threads < 1 || threads > 64) {
-        fprintf(stderr, "usage: bench_pipeline [--threads N (1-64)] [--parse-all] [--data-dir DIR] "
-                        "FILE...\n");
+    if ((!docs.n && !load_only) || threads < 1 || threads > 64) {
+        fprintf(stderr, "usage: bench_pipeline [--threads N (1-64)] [--parse-all] [--load-only] "
+                        "[--data-dir DIR] FILE...\n");
         return 2;
     }
     printf("%zu documents, %.2f MB of body text\n", docs.n, (double)docs.bytes / 1e6);
@@ -358,6 +387,11 @@ int main(int argc, char **argv)
     }
     printf("cold start (annals_resources_load): wall %.3f s  cpu %.3f s\n", bench_wall() - w,
            bench_cpu() - c);
+    bench_model_loads(res);
+    if (load_only) {
+        annals_resources_free(res);
+        return 0;
+    }
 
     bench_times t;
     size_t n_sent = bench_stages(res, &docs, &t);

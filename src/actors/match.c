@@ -433,13 +433,30 @@ static bool act_capitalised_name(const annals_sentence *s, size_t k, bool anywhe
     return false;
 }
 
+/* Whether the tags leave hit h out: a lone word the tagger calls a verb
+ * is not a name ("to police"), unless it is capitalised where a sentence
+ * does not start, or is a capitalised actor name (a proper name, not an
+ * agent's common noun) at the start: the capital marks a name whatever
+ * the tag ("Pyongyang" tagged VBG).  The only place tags change what the
+ * matcher finds. */
+static bool act_dropped_by_tag(const annals_sentence *s, const act_hit *h)
+{
+    if (h->end - h->first != 1)
+        return false;
+    int upos = s->words[h->first].upos;
+    return (upos == ANNALS_UPOS_VERB || upos == ANNALS_UPOS_AUX) &&
+           !act_capitalised_name(s, h->first, h->entry->section == ACT_SEC_ACTORS);
+}
+
 /* The names found in `s`, in order, before they are joined into
- * mentions (*out in `a`, or NULL when none). */
+ * mentions (*out in `a`, or NULL when none); *dropped tells whether the
+ * tags left a name out. */
 static int act_hits(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
-                    act_hit **out, size_t *n_out)
+                    act_hit **out, size_t *n_out, bool *dropped)
 {
     *out = NULL;
     *n_out = 0;
+    *dropped = false;
     if (!d || !s->n_words || !d->n_names)
         return ANNALS_OK;
     act_tok *t;
@@ -460,14 +477,8 @@ static int act_hits(const act_dict *d, core_arena *a, const annals_sentence *s, 
         h.first = t[h.t0].word;
         h.end = t[h.t1 - 1].word + 1;
         h.entry = &d->entries[d->names[h.name].entry];
-        /* A lone word the tagger calls a verb is not a name ("to police"),
-         * unless it is capitalised where a sentence does not start, or is
-         * a capitalised actor name (a proper name, not an agent's common
-         * noun) at the start: the capital marks a name whatever the tag
-         * ("Pyongyang" tagged VBG) */
-        if (h.end - h.first == 1 && (s->words[h.first].upos == ANNALS_UPOS_VERB ||
-                                     s->words[h.first].upos == ANNALS_UPOS_AUX) &&
-            !act_capitalised_name(s, h.first, h.entry->section == ACT_SEC_ACTORS)) {
+        if (act_dropped_by_tag(s, &h)) {
+            *dropped = true;
             i++;
             continue;
         }
@@ -490,16 +501,12 @@ static size_t act_group_end(const annals_sentence *s, const act_hit *hits, size_
     return g1;
 }
 
-int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s,
-                      int32_t date, act_mention **out, size_t *n_out)
+/* The mentions of the hits[0..nh) of `s`: adjacent hits joined. */
+static int act_mentions_of_hits(const act_dict *d, core_arena *a, const annals_sentence *s,
+                                const act_hit *hits, size_t nh, act_mention **out,
+                                size_t *n_out)
 {
-    *out = NULL;
-    *n_out = 0;
-    act_hit *hits;
-    size_t nh;
-    int rc = act_hits(d, a, s, date, &hits, &nh);
-    if (rc || !nh)
-        return rc;
+    int rc;
     act_mention *m = core_arena_alloc(a, nh * sizeof *m);
     if (!m)
         return ANNALS_E_NOMEM;
@@ -515,14 +522,59 @@ int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s
     return ANNALS_OK;
 }
 
-int act_find_spans(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
-                   act_span **out, size_t *n_out)
+int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s,
+                      int32_t date, act_mention **out, size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
     act_hit *hits;
     size_t nh;
-    int rc = act_hits(d, a, s, date, &hits, &nh);
+    bool dropped;
+    int rc = act_hits(d, a, s, date, &hits, &nh, &dropped);
+    if (rc || !nh)
+        return rc;
+    return act_mentions_of_hits(d, a, s, hits, nh, out, n_out);
+}
+
+/* Whether the names `f` found before are those act_hits would find in
+ * `s` now: found on the same date with no name left out for its tag
+ * then, and none of them left out for the tags `s` has now.  act_hits
+ * takes the same path through the same tokens as long as it leaves no
+ * name out, so it would find the same names. */
+static bool act_found_holds(const act_found *f, const annals_sentence *s, int32_t date)
+{
+    if (!f->usable || f->date != date || f->n_words != s->n_words)
+        return false;
+    for (size_t i = 0; i < f->n; i++)
+        if (act_dropped_by_tag(s, &f->hits[i]))
+            return false;
+    return true;
+}
+
+int act_find_mentions_again(const act_dict *d, core_arena *a, const annals_sentence *s,
+                            int32_t date, const act_found *found, act_mention **out,
+                            size_t *n_out)
+{
+    if (!found || !d || !d->n_names || !act_found_holds(found, s, date))
+        return act_find_mentions(d, a, s, date, out, n_out);
+    *out = NULL;
+    *n_out = 0;
+    if (!found->n)
+        return ANNALS_OK;
+    return act_mentions_of_hits(d, a, s, found->hits, found->n, out, n_out);
+}
+
+int act_find_spans(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
+                   act_span **out, size_t *n_out, act_found *found)
+{
+    *out = NULL;
+    *n_out = 0;
+    act_hit *hits;
+    size_t nh;
+    bool dropped;
+    int rc = act_hits(d, a, s, date, &hits, &nh, &dropped);
+    if (found)
+        *found = (act_found){hits, nh, date, s->n_words, !rc && !dropped};
     if (rc || !nh)
         return rc;
     act_span *v = core_arena_alloc(a, nh * sizeof *v);

@@ -53,8 +53,31 @@ int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s
 typedef struct act_span {
     size_t first, end;       /* words [first, end) */
 } act_span;
+
+/* What act_find_spans found in a sentence before joining names into
+ * mentions, so that matching the same sentence again once it is tagged
+ * (act_find_mentions_again) need not look the names up a second time.
+ * Its memory is the arena's of that call. */
+typedef struct act_found {
+    const struct act_hit *hits;
+    size_t n;
+    int32_t date;            /* the date the names' codes were taken on */
+    size_t n_words;          /* the sentence's word count then */
+    bool usable;             /* complete: no name was left out for its tag */
+} act_found;
+
+/* `found`, when not NULL, receives what was found for a later
+ * act_find_mentions_again of the same sentence. */
 int act_find_spans(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
-                   act_span **out, size_t *n);
+                   act_span **out, size_t *n, act_found *found);
+
+/* act_find_mentions of `s`, reusing the names `found` (NULL: none) holds
+ * when the tags `s` has since received leave every one of them in (and
+ * the date is the same); otherwise matching again.  The mentions are the
+ * same either way. */
+int act_find_mentions_again(const act_dict *d, core_arena *a, const annals_sentence *s,
+                            int32_t date, const act_found *found, act_mention **out,
+                            size_t *n);
 
 /* Proper-noun phrases of `s` that no mention covers: runs of PROPN words
  * (of capitalised words when untagged, not counting a sentence's first

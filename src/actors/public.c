@@ -72,7 +72,8 @@ static int act_publish(const act_dict *d, core_arena *a, const annals_sentence *
 }
 
 int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentence *sents,
-                          size_t n, const char *date, act_results *r)
+                          size_t n, const char *date, const act_found *found,
+                          act_results *r)
 {
     r->n = 0;
     r->n_unknown = 0;
@@ -82,7 +83,8 @@ int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentenc
     for (size_t i = 0; i < n; i++) {
         act_mention *m;
         size_t nm;
-        int rc = act_find_mentions(d, a, &sents[i], day, &m, &nm);
+        int rc = act_find_mentions_again(d, a, &sents[i], day, found ? &found[i] : NULL, &m,
+                                         &nm);
         for (size_t k = 0; !rc && k < nm; k++)
             rc = act_publish(d, a, &sents[i], i, &m[k], r);
         if (!rc)

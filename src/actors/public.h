@@ -4,6 +4,7 @@
 #define ANNALS_ACTORS_PUBLIC_H
 
 #include "actors/dict.h"
+#include "actors/match.h"
 #include "annals.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -20,10 +21,13 @@ typedef struct act_results {
 void act_results_free(act_results *r);
 
 /* Finds the mentions (and unknown proper-noun phrases) of every sentence
- * on the document date `date` ("YYYY-MM-DD" or NULL); `text` and `title`
- * are the document's, for spans.  Returns 0 or ANNALS_E_NOMEM. */
+ * on the document date `date` ("YYYY-MM-DD" or NULL).  `found`, when not
+ * NULL, holds for each sentence what an earlier untagged pass found
+ * (act_find_spans), reused where the tags allow (act_find_mentions_again).
+ * Returns 0 or ANNALS_E_NOMEM. */
 int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentence *sents,
-                          size_t n, const char *date, act_results *r);
+                          size_t n, const char *date, const act_found *found,
+                          act_results *r);
 
 /* Loads the dictionaries of annals_options into `d`: the built-in ones
  * under `data_dir` (may be ""), replaced by `actors`/`agents` lists when

@@ -32,6 +32,7 @@ struct annals_coder {
     unsigned char *need;     /* PIPE_NEED_* of each sentence (malloc'd, reused) */
     size_t need_cap;
     size_t n_skipped;        /* sentences of the last run left unparsed */
+    act_found *found;        /* what the plan's actor pass found (arena), or NULL */
     pipe_cache plan_cache;   /* what the plan learnt of words */
     char error[512];
 };
@@ -164,8 +165,11 @@ static int plan_sentences(annals_coder *c, const annals_document *doc)
         memset(c->need, PIPE_NEED_ALL, n);
         return ANNALS_OK;
     }
+    c->found = core_arena_alloc(&c->arena, n * sizeof *c->found);
+    if (!c->found)
+        return ANNALS_E_NOMEM;
     return pipe_plan_sentences(c->res, &c->arena, &c->plan_cache, c->sents.v, n, doc->date,
-                               c->need);
+                               c->need, c->found);
 }
 
 /* Whether sentence i is to be parsed, once every sentence is tagged
@@ -223,7 +227,8 @@ static int tag_sentences(annals_coder *c)
 /* The actor mentions.  A sentence left unanalysed has none (the plan
  * found none even untagged), so the matcher is spared it: its words are
  * hidden for the call, which also keeps its capitalised words out of the
- * unknown actors. */
+ * unknown actors.  Where the plan ran, the names its untagged pass found
+ * are reused wherever the tags leave them all in. */
 static int find_mentions(annals_coder *c, const annals_document *doc)
 {
     size_t *hidden = NULL;
@@ -238,7 +243,7 @@ static int find_mentions(annals_coder *c, const annals_document *doc)
         }
     }
     int rc = act_document_mentions(c->res->actors, &c->arena, c->sents.v, c->sents.n,
-                                   doc->date, &c->actors);
+                                   doc->date, c->found, &c->actors);
     for (size_t i = 0; hidden && i < c->sents.n; i++)
         c->sents.v[i].n_words = hidden[i];
     return rc;
@@ -302,6 +307,7 @@ int annals_coder_run(annals_coder *c, const annals_document *doc)
     c->events = NULL;
     c->n_events = 0;
     c->n_skipped = 0;
+    c->found = NULL;
     c->error[0] = '\0';
     if (!doc->text && doc->text_len) {
         snprintf(c->error, sizeof c->error, "document has no text");

@@ -348,7 +348,7 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
 
 int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
                         const annals_sentence *s, size_t n, const char *date,
-                        unsigned char *need)
+                        unsigned char *need, act_found *found)
 {
     pipe_sent *p = core_arena_calloc(a, n ? n : 1, sizeof *p);
     if (!p)
@@ -357,7 +357,7 @@ int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
     for (size_t i = 0; i < n; i++) {
         act_span *m;
         size_t nm;
-        int rc = act_find_spans(r->actors, a, &s[i], day, &m, &nm);
+        int rc = act_find_spans(r->actors, a, &s[i], day, &m, &nm, found ? &found[i] : NULL);
         if (rc)
             return rc;
         p[i].mentions = nm > 0;

@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "actors/match.h"
 #include "annals.h"
 #include "core/arena.h"
 #include "pipeline/resources.h"
@@ -86,10 +87,12 @@ void pipe_cache_free(pipe_cache *c);
 bool pipe_tagged_verb(const annals_resources *r, const annals_sentence *s);
 
 /* Fills need[0..n) for the untagged sentences s[0..n) of a document dated
- * `date` (or NULL).  Scratch memory comes from `a`; `cache` is the
- * coder's.  Returns 0 or ANNALS_E_NOMEM. */
+ * `date` (or NULL), and found[0..n) (when not NULL) with what its actor
+ * pass found in each, for the tagged pass to reuse
+ * (act_document_mentions); those live in `a`, as the plan's scratch
+ * memory does.  `cache` is the coder's.  Returns 0 or ANNALS_E_NOMEM. */
 int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *cache,
                         const annals_sentence *s, size_t n, const char *date,
-                        unsigned char *need);
+                        unsigned char *need, act_found *found);
 
 #endif
