@@ -115,6 +115,7 @@ struct pipe_words {
     bool filtering;          /* the lemma tables could be read backwards */
     pipe_strset filter;      /* the keys described above */
     unsigned strips;         /* bit N: some edit strips N letters */
+    pipe_strset edits;       /* while building: the edits already expanded */
 };
 
 static int pipe_cmp_u32(const void *a, const void *b)
@@ -236,9 +237,28 @@ static bool pipe_add_form(pipe_words *w, const cod_verbs *v, const char *key, co
     return pipe_strset_add(&w->filter, low, n + 1);
 }
 
+/* Sets *fresh to whether the edit "N" + lower-cased append `lapp` (alen
+ * bytes, at most PIPE_KEY_MAX) is seen for the first time, and remembers
+ * it (an edit too long for the set is never remembered, so it counts as
+ * fresh each time).  Returns false when out of memory. */
+static bool pipe_new_edit(pipe_words *w, size_t strip, const char *lapp, size_t alen,
+                          bool *fresh)
+{
+    char edit[PIPE_KEY_MAX + 2];
+    *fresh = false;
+    edit[0] = (char)('0' + strip);
+    memcpy(edit + 1, lapp, alen);
+    if (pipe_strset_has(&w->edits, edit, alen + 1))
+        return true;
+    *fresh = true;
+    return pipe_strset_add(&w->edits, edit, alen + 1);
+}
+
 /* A rule-table entry "U" + ending -> "Nappend|Nappend|...": for every
  * edit and discard word ending in its (lower-cased) append, the stem
- * before that append, tagged with N. */
+ * before that append, tagged with N.  The table has thousands of endings
+ * but few distinct edits, and an edit gives the same stems whatever the
+ * ending, so each edit is expanded once. */
 static bool pipe_add_rules(pipe_words *w, const cod_verbs *v, const char *key, const char *value)
 {
     (void)key;
@@ -253,6 +273,11 @@ static bool pipe_add_rules(pipe_words *w, const cod_verbs *v, const char *key, c
         w->strips |= 1u << strip;
         char lapp[PIPE_KEY_MAX + 1];
         if (!pipe_lower(app, alen, lapp, sizeof lapp))
+            continue;
+        bool fresh;
+        if (!pipe_new_edit(w, strip, lapp, alen, &fresh))
+            return false;
+        if (!fresh)
             continue;
         for (size_t i = 0; i < w->n_ids; i++) {
             const char *d = v->words[w->ids[i]];
@@ -283,6 +308,7 @@ int pipe_words_build(const annals_resources *r, pipe_words **out)
                        pipe_walk(&r->lemmatizer.rules, w, r->verbs, pipe_add_rules, &rc);
         if (!w->filtering)
             pipe_strset_free(&w->filter);
+        pipe_strset_free(&w->edits);
     }
     if (rc) {
         pipe_words_free(w);
@@ -299,6 +325,7 @@ void pipe_words_free(pipe_words *w)
     free(w->ids);
     free(w->phrases);
     pipe_strset_free(&w->filter);
+    pipe_strset_free(&w->edits);
     free(w);
 }
 
