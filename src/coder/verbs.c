@@ -63,16 +63,27 @@ static uint32_t hash_word(const char *w, size_t n)
     return h;
 }
 
+/* A slot of the word table: the word's hash beside its id, so that a
+ * look-up compares strings only when the hashes agree (the words
+ * themselves are scattered over the heap: each string looked at costs a
+ * cache miss, and the coder and the plan look up every word of a
+ * sentence several times). */
+static uint64_t word_slot(uint32_t hash, uint32_t id)
+{
+    return (uint64_t)hash << 32 | (uint64_t)(id + 1);
+}
+
 static bool rehash(cod_verbs *v, uint32_t cap)
 {
-    uint32_t *t = calloc(cap, sizeof *t);
+    uint64_t *t = calloc(cap, sizeof *t);
     if (!t)
         return false;
     for (uint32_t id = 0; id < v->n_words; id++) {
-        uint32_t k = hash_word(v->words[id], strlen(v->words[id])) & (cap - 1);
+        uint32_t h = hash_word(v->words[id], strlen(v->words[id]));
+        uint32_t k = h & (cap - 1);
         while (t[k])
             k = (k + 1) & (cap - 1);
-        t[k] = id + 1;
+        t[k] = word_slot(h, id);
     }
     free(v->word_hash);
     v->word_hash = t;
@@ -84,12 +95,15 @@ uint32_t cod_verbs_word(const cod_verbs *v, const char *w, size_t n)
 {
     if (!v->hash_cap)
         return COD_NO_WORD;
-    uint32_t k = hash_word(w, n) & (v->hash_cap - 1);
-    while (v->word_hash[k]) {
-        const char *s = v->words[v->word_hash[k] - 1];
-        if (strlen(s) == n && memcmp(s, w, n) == 0)
-            return v->word_hash[k] - 1;
-        k = (k + 1) & (v->hash_cap - 1);
+    uint32_t h = hash_word(w, n);
+    uint32_t k = h & (v->hash_cap - 1);
+    for (uint64_t slot; (slot = v->word_hash[k]) != 0; k = (k + 1) & (v->hash_cap - 1)) {
+        if ((uint32_t)(slot >> 32) != h)
+            continue;
+        uint32_t id = (uint32_t)slot - 1;
+        const char *s = v->words[id];
+        if (strncmp(s, w, n) == 0 && s[n] == '\0')
+            return id;
     }
     return COD_NO_WORD;
 }
@@ -126,10 +140,11 @@ uint32_t cod_build_word(cod_verbs *v, const char *w, size_t n)
     s[n] = '\0';
     id = v->n_words++;
     v->words[id] = s;
-    uint32_t k = hash_word(low, n) & (v->hash_cap - 1);
+    uint32_t h = hash_word(low, n);
+    uint32_t k = h & (v->hash_cap - 1);
     while (v->word_hash[k])
         k = (k + 1) & (v->hash_cap - 1);
-    v->word_hash[k] = id + 1;
+    v->word_hash[k] = word_slot(h, id);
     return id;
 }
 

@@ -104,7 +104,8 @@ typedef struct cod_verbs {
     /* interned words: lower-case strings, id = index */
     char **words;
     uint32_t n_words, cap_words;
-    uint32_t *word_hash;     /* open addressing: id + 1, 0 empty */
+    uint64_t *word_hash;     /* open addressing: the word's hash_word() in bits 63-32,
+                                id + 1 in bits 31-0; 0 empty */
     uint32_t hash_cap;
     cod_set *sets;
     uint32_t n_sets, cap_sets;
