@@ -439,13 +439,16 @@ static bool act_capitalised_name(const annals_sentence *s, size_t k, bool anywhe
  * agent's common noun) at the start: the capital marks a name whatever
  * the tag ("Pyongyang" tagged VBG).  The only place tags change what the
  * matcher finds. */
+static bool act_tag_may_drop(const annals_sentence *s, const act_hit *h)
+{
+    return h->end - h->first == 1 &&
+           !act_capitalised_name(s, h->first, h->entry->section == ACT_SEC_ACTORS);
+}
+
 static bool act_dropped_by_tag(const annals_sentence *s, const act_hit *h)
 {
-    if (h->end - h->first != 1)
-        return false;
     int upos = s->words[h->first].upos;
-    return (upos == ANNALS_UPOS_VERB || upos == ANNALS_UPOS_AUX) &&
-           !act_capitalised_name(s, h->first, h->entry->section == ACT_SEC_ACTORS);
+    return (upos == ANNALS_UPOS_VERB || upos == ANNALS_UPOS_AUX) && act_tag_may_drop(s, h);
 }
 
 /* The names found in `s`, in order, before they are joined into
@@ -547,6 +550,16 @@ static bool act_found_holds(const act_found *f, const annals_sentence *s, int32_
         return false;
     for (size_t i = 0; i < f->n; i++)
         if (act_dropped_by_tag(s, &f->hits[i]))
+            return false;
+    return true;
+}
+
+bool act_found_tag_proof(const act_found *found, const annals_sentence *s)
+{
+    if (!found->usable || found->n_words != s->n_words)
+        return false;
+    for (size_t i = 0; i < found->n; i++)
+        if (act_tag_may_drop(s, &found->hits[i]))
             return false;
     return true;
 }

@@ -71,6 +71,12 @@ typedef struct act_found {
 int act_find_spans(const act_dict *d, core_arena *a, const annals_sentence *s, int32_t date,
                    act_span **out, size_t *n, act_found *found);
 
+/* Whether no tags could change what `found` holds for `s`: every name in
+ * it spans several words or is a capitalised name (act_find_mentions
+ * leaves out only a lone word tagged VERB or AUX that is neither), so the
+ * mentions of the tagged sentence are those of the untagged one. */
+bool act_found_tag_proof(const act_found *found, const annals_sentence *s);
+
 /* act_find_mentions of `s`, reusing the names `found` (NULL: none) holds
  * when the tags `s` has since received leave every one of them in (and
  * the date is the same); otherwise matching again.  The mentions are the

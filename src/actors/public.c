@@ -71,6 +71,14 @@ static int act_publish(const act_dict *d, core_arena *a, const annals_sentence *
     return ANNALS_OK;
 }
 
+static bool act_tagged(const annals_sentence *s)
+{
+    for (size_t k = 0; k < s->n_words; k++)
+        if (s->words[k].upos != ANNALS_UPOS_NONE)
+            return true;
+    return false;
+}
+
 int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentence *sents,
                           size_t n, const char *date, const act_found *found,
                           act_results *r)
@@ -87,7 +95,7 @@ int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentenc
                                          &nm);
         for (size_t k = 0; !rc && k < nm; k++)
             rc = act_publish(d, a, &sents[i], i, &m[k], r);
-        if (!rc)
+        if (!rc && !(found && !act_tagged(&sents[i])))
             rc = act_unknown_phrases(a, &sents[i], m, nm, &r->unknown, &r->n_unknown,
                                      &r->cap_unknown);
         if (rc)

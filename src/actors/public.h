@@ -23,8 +23,11 @@ void act_results_free(act_results *r);
 /* Finds the mentions (and unknown proper-noun phrases) of every sentence
  * on the document date `date` ("YYYY-MM-DD" or NULL).  `found`, when not
  * NULL, holds for each sentence what an earlier untagged pass found
- * (act_find_spans), reused where the tags allow (act_find_mentions_again).
- * Returns 0 or ANNALS_E_NOMEM. */
+ * (act_find_spans), reused where the tags allow (act_find_mentions_again);
+ * a sentence then left untagged (the sentence plan tags none whose
+ * mentions no tag could change and that cannot yield an event) gives its
+ * mentions but no unknown phrases, as a sentence the plan skips gives
+ * none.  Returns 0 or ANNALS_E_NOMEM. */
 int act_document_mentions(const act_dict *d, core_arena *a, const annals_sentence *sents,
                           size_t n, const char *date, const act_found *found,
                           act_results *r);

@@ -228,7 +228,8 @@ static int tag_sentences(annals_coder *c)
  * found none even untagged), so the matcher is spared it: its words are
  * hidden for the call, which also keeps its capitalised words out of the
  * unknown actors.  Where the plan ran, the names its untagged pass found
- * are reused wherever the tags leave them all in. */
+ * are reused wherever the tags leave them all in, and a sentence it left
+ * untagged for its mentions only (PIPE_NEED_MENTIONS) keeps them. */
 static int find_mentions(annals_coder *c, const annals_document *doc)
 {
     size_t *hidden = NULL;
@@ -238,7 +239,7 @@ static int find_mentions(annals_coder *c, const annals_document *doc)
             return ANNALS_E_NOMEM;
         for (size_t i = 0; i < c->sents.n; i++) {
             hidden[i] = c->sents.v[i].n_words;
-            if (!(c->need[i] & PIPE_NEED_TAGS))
+            if (!(c->need[i] & (PIPE_NEED_TAGS | PIPE_NEED_MENTIONS)))
                 c->sents.v[i].n_words = 0;
         }
     }

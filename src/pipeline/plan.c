@@ -282,7 +282,15 @@ typedef struct pipe_sent {
     unsigned antecedent : 1; /* one of them can be an antecedent */
     unsigned refer_known : 1, refer : 1; /* pipe_may_refer, once asked */
     unsigned referrer : 1;   /* a later_refers() answer rests on it: PIPE_REFERS */
+    unsigned tag_proof : 1;  /* no tag could change its mentions (act_found_tag_proof) */
 } pipe_sent;
+
+/* What a sentence that cannot yield an event needs for its mentions'
+ * sake: nothing without any, tags only when the tags could change them. */
+static unsigned char pipe_for_mentions(const pipe_sent *p)
+{
+    return !p->mentions ? PIPE_NEED_NOTHING : p->tag_proof ? PIPE_NEED_MENTIONS : PIPE_NEED_TAGS;
+}
 
 static bool pipe_refers(const annals_resources *r, pipe_cache *c, const annals_sentence *s,
                         pipe_sent *p)
@@ -327,14 +335,16 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
     }
     /* No event can come from it; what remains is to leave the coder's
      * view of it as it would be: its mentions (as antecedents, with their
-     * parse when a later sentence may want one), its question test and its
-     * discard phrases (which read tags and lemmas). */
+     * parse when a later sentence may want one; otherwise they count only
+     * towards the story's country), its question test and its discard
+     * phrases (which read tags and lemmas, and stop the coder's context
+     * or the whole story). */
     if (later) {
         *need = PIPE_NEED_TAGS | PIPE_NEED_ANTECEDENT;
         return ANNALS_OK;
     }
     *need = PIPE_NEED_TAGS;
-    if (p[i].mentions || pipe_has_question_mark(si))
+    if (pipe_has_question_mark(si))
         return ANNALS_OK;
     if (r->plan_words) {
         bool discard;
@@ -342,7 +352,7 @@ static int pipe_plan_body(const annals_resources *r, core_arena *a, pipe_cache *
         if (rc || discard)
             return rc;
     }
-    *need = PIPE_NEED_NOTHING;
+    *need = pipe_for_mentions(&p[i]);
     return ANNALS_OK;
 }
 
@@ -361,6 +371,7 @@ int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
         if (rc)
             return rc;
         p[i].mentions = nm > 0;
+        p[i].tag_proof = found && act_found_tag_proof(&found[i], &s[i]);
         for (size_t k = 0; k < nm; k++)
             if (pipe_antecedent(&s[i], &m[k]))
                 p[i].antecedent = 1;
@@ -374,14 +385,13 @@ int pipe_plan_sentences(const annals_resources *r, core_arena *a, pipe_cache *c,
         case ANNALS_SENT_TITLE:
         case ANNALS_SENT_CAPTION:
             /* never coded, never antecedents: tags only for exact mentions */
-            need[i] = p[i].mentions ? PIPE_NEED_TAGS : PIPE_NEED_NOTHING;
+            need[i] = pipe_for_mentions(&p[i]);
             break;
         case ANNALS_SENT_HEADLINE:
             /* never coded, but its mentions can be antecedents */
-            need[i] = !p[i].mentions                              ? PIPE_NEED_NOTHING
-                      : p[i].antecedent && pipe_later_refers(r, c, s, n, i, p)
+            need[i] = p[i].mentions && p[i].antecedent && pipe_later_refers(r, c, s, n, i, p)
                           ? PIPE_NEED_TAGS | PIPE_NEED_ANTECEDENT
-                          : PIPE_NEED_TAGS;
+                          : pipe_for_mentions(&p[i]);
             break;
         default: {
             int rc = pipe_plan_body(r, a, c, s, n, i, p, antecedent_before, &need[i]);

@@ -52,7 +52,11 @@ enum {
     PIPE_REFERS = 16,         /* a body sentence with a pronoun or "the country" and a
                                  word that may be a dictionary verb, after a mention that
                                  can be an antecedent */
-    PIPE_TAGGED_VERB = 32     /* set by the coder once tagged: pipe_tagged_verb holds */
+    PIPE_TAGGED_VERB = 32,    /* set by the coder once tagged: pipe_tagged_verb holds */
+    PIPE_NEED_MENTIONS = 64   /* without TAGS: no tags, but its mentions, which the
+                                 untagged pass found and no tag could change
+                                 (act_found_tag_proof); it cannot yield an event, and
+                                 counts only through them (the coder's home country) */
 };
 #define PIPE_NEED_ALL (PIPE_NEED_TAGS | PIPE_NEED_PARSE)
 
