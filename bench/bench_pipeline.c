@@ -333,7 +333,7 @@ static void bench_model_loads(const annals_resources *res)
 {
     static const char *const names[] = {"tagger.annm", "parser.annm"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        char path[4096], err[512];
+        char path[sizeof res->data_dir + 32], err[512];
         snprintf(path, sizeof path, "%s/models/%s", res->data_dir, names[i]);
         int e;
         double w = bench_wall(), c = bench_cpu();
