@@ -6,21 +6,24 @@
 # XPOS only; every other column is kept).  The blocks are joined back in
 # their order.
 #
-#   sh scripts/parser-jackknife.sh BUILD_DIR TRAIN.conllu OUT.conllu [K]
+#   sh scripts/parser-jackknife.sh BUILD_DIR TRAIN.conllu OUT.conllu [K [RUNS]]
 #
+# With RUNS > 1 each tagger is the mean of RUNS training runs, as the
+# tagger that runs then is (scripts/train-tagger.sh, tests/tagger_train).
 # BUILD_DIR holds `annals` and `tests/parser_retag`.  Takes K tagger
 # trainings (about half a minute of CPU each on EWT).  The taggers read
 # WordNet as the shipped one does (their word table marks what WordNet
 # says a form can be): from $WORDNET_DIR, /usr/share/wordnet by default.
 set -eu
 if [ $# -lt 3 ]; then
-    echo "usage: sh scripts/parser-jackknife.sh BUILD_DIR TRAIN.conllu OUT.conllu [K]" >&2
+    echo "usage: sh scripts/parser-jackknife.sh BUILD_DIR TRAIN.conllu OUT.conllu [K [RUNS]]" >&2
     exit 2
 fi
 build=$1
 train=$2
 out=$3
 k=${4:-5}
+runs=${5:-1}
 wordnet=${WORDNET_DIR:-/usr/share/wordnet}
 [ -r "$wordnet/index.verb" ] || { echo "parser-jackknife: no WordNet in $wordnet (set WORDNET_DIR)" >&2; exit 2; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-jackknife.XXXXXX")
@@ -41,7 +44,12 @@ while [ "$i" -lt "$k" ]; do
         j=$((j + 1))
     done
     echo "parser-jackknife: fold $((i + 1))/$k: training a tagger" >&2
-    "$build/annals" train tagger --train "$tmp/rest.conllu" --wordnet "$wordnet" -o "$tmp/tagger.annm" -q
+    if [ "$runs" -gt 1 ]; then
+        "$build/tests/tagger_train" --runs "$runs" --train "$tmp/rest.conllu" --wordnet "$wordnet" \
+            -o "$tmp/tagger.annm" -q
+    else
+        "$build/annals" train tagger --train "$tmp/rest.conllu" --wordnet "$wordnet" -o "$tmp/tagger.annm" -q
+    fi
     "$build/tests/parser_retag" "$tmp/tagger.annm" "$tmp/fold$i.conllu" >> "$out.tmp"
     i=$((i + 1))
 done

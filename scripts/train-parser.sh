@@ -11,7 +11,10 @@
 #      its best dev epoch; the model is the mean of their weights
 #      (tests/parser_train --runs).
 #
-#   sh scripts/train-parser.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]
+#   sh scripts/train-parser.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS [TAGGER_RUNS]]]]
+#
+# TAGGER_RUNS: each tagger of steps 1 and 2 is the mean of that many runs
+# (scripts/train-tagger.sh), as the tagger that runs with the parser.
 #
 # With --with-dev the training set is EWT train and dev together (the
 # shipped model, bench/RESULTS.md): there is then no dev set to choose
@@ -30,7 +33,7 @@ if [ "${1:-}" = "--with-dev" ]; then
     shift
 fi
 if [ $# -lt 3 ]; then
-    echo "usage: sh scripts/train-parser.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS]]]" >&2
+    echo "usage: sh scripts/train-parser.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [FOLDS [RUNS [TAGGER_RUNS]]]]" >&2
     exit 2
 fi
 build=$1
@@ -39,6 +42,7 @@ out=$3
 epochs=${4:-12}
 folds=${5:-5}
 runs=${6:-3}
+tagger_runs=${7:-1}
 here=$(dirname "$0")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-train-parser.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -52,7 +56,7 @@ else
     name=train
     cp "$ewt/en_ewt-ud-train.conllu" "$tmp/$name.conllu"
 fi
-sh "$here/parser-jackknife.sh" "$build" "$tmp/$name.conllu" "$tmp/$name.jk.conllu" "$folds"
+sh "$here/parser-jackknife.sh" "$build" "$tmp/$name.conllu" "$tmp/$name.jk.conllu" "$folds" "$tagger_runs"
 cat "$tmp/$name.conllu" "$tmp/$name.jk.conllu" > "$tmp/$name.mix.conllu"
 if [ "$with_dev" -eq 1 ]; then
     echo "train-parser: the parser on train and dev, $runs runs of $epochs epochs" >&2
@@ -61,8 +65,13 @@ if [ "$with_dev" -eq 1 ]; then
     exit 0
 fi
 echo "train-parser: a tagger on all of train, to tag dev" >&2
-"$build/annals" train tagger --train "$tmp/$name.conllu" \
-    --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
+if [ "$tagger_runs" -gt 1 ]; then
+    "$build/tests/tagger_train" --runs "$tagger_runs" --train "$tmp/$name.conllu" \
+        --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
+else
+    "$build/annals" train tagger --train "$tmp/$name.conllu" \
+        --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
+fi
 "$build/tests/parser_retag" "$tmp/tagger.annm" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/dev.pred.conllu"
 echo "train-parser: the parser, $runs runs of $epochs epochs" >&2
 "$build/tests/parser_train" --train "$tmp/$name.mix.conllu" --dev "$tmp/dev.pred.conllu" \

@@ -2,7 +2,7 @@
 # train-tagger.sh — the recipe of the shipped tagger and lemmatiser
 # (data/models/tagger.annm), as `ninja models_tagger` runs it.
 #
-#   sh scripts/train-tagger.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS]
+#   sh scripts/train-tagger.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [RUNS]]
 #
 # Without --with-dev the tagger learns from EWT train, dev chooses the
 # best of EPOCHS epochs and test is scored once.  With --with-dev (the
@@ -10,7 +10,10 @@
 # for exactly EPOCHS epochs, the count chosen on a train-only run, and
 # test is scored once.  WordNet comes from $WORDNET_DIR
 # (/usr/share/wordnet by default).  About half a minute of one core;
-# deterministic.
+# deterministic.  With RUNS > 1 the model is the mean of RUNS trainings
+# over different orders of the sentences (parameter mixing; each run's
+# best dev epoch, or its last with --with-dev), by the tool of the tests
+# that exposes it (BUILD_DIR/tests/tagger_train), at RUNS times the cost.
 set -eu
 with_dev=0
 if [ "${1:-}" = "--with-dev" ]; then
@@ -18,21 +21,31 @@ if [ "${1:-}" = "--with-dev" ]; then
     shift
 fi
 if [ $# -lt 3 ]; then
-    echo "usage: sh scripts/train-tagger.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS]" >&2
+    echo "usage: sh scripts/train-tagger.sh [--with-dev] BUILD_DIR EWT_DIR OUT.annm [EPOCHS [RUNS]]" >&2
     exit 2
 fi
 build=$1
 ewt=$2
 out=$3
 epochs=${4:-10}
+runs=${5:-1}
 wordnet=${WORDNET_DIR:-/usr/share/wordnet}
+# Both trainers take the same options; only tagger_train has --runs.
+train_tagger() {
+    if [ "$runs" -gt 1 ]; then
+        "$build/tests/tagger_train" --runs "$runs" "$@"
+    else
+        "$build/annals" train tagger "$@"
+    fi
+}
 if [ "$with_dev" -eq 0 ]; then
-    exec "$build/annals" train tagger --train "$ewt/en_ewt-ud-train.conllu" \
+    train_tagger --train "$ewt/en_ewt-ud-train.conllu" \
         --dev "$ewt/en_ewt-ud-dev.conllu" --test "$ewt/en_ewt-ud-test.conllu" \
         --wordnet "$wordnet" --epochs "$epochs" --seed 1 -o "$out"
+    exit
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/annals-train-tagger.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cat "$ewt/en_ewt-ud-train.conllu" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/train-dev.conllu"
-"$build/annals" train tagger --train "$tmp/train-dev.conllu" --test "$ewt/en_ewt-ud-test.conllu" \
+train_tagger --train "$tmp/train-dev.conllu" --test "$ewt/en_ewt-ud-test.conllu" \
     --wordnet "$wordnet" --epochs "$epochs" --seed 1 -o "$out"

@@ -20,6 +20,10 @@ typedef struct syn_train_options {
     const char *output_path; /* model file to write (required) */
     int epochs;              /* passes over the training data (>= 1) */
     unsigned long seed;      /* shuffling seed: same seed, same model */
+    int runs;                /* tagger: trainings over orders of seeds seed,
+                                seed + 1, ...; the model is the mean of
+                                their weights (each run's best dev epoch);
+                                0 or 1: one */
     size_t max_sentences;    /* use only the first N training sentences; 0: all */
     const char *wordnet_dir; /* WordNet dict folder for the lemmatiser's
                                 exception lists and lexicon; NULL: none */

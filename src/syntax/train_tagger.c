@@ -6,7 +6,11 @@
  * update touches them, so memory follows the evidence and not the number
  * of classes.  The averaged weights are quantised into the runtime layout
  * of tagger.h after every epoch and the dev set is scored by the very
- * tagger that will load the file; the best epoch is written. */
+ * tagger that will load the file; the best epoch is written.  With
+ * several runs (syn_train_options.runs) each starts from zero weights
+ * over its own orders of the sentences and keeps its best epoch; the
+ * model written is the mean of those averaged weights (parameter mixing,
+ * as the parser's trainer does). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -603,8 +607,10 @@ static int tt_add_classes(syn_model_writer *w, const tt_classes *k)
     return rc;
 }
 
-/* Quantises the averaged weights into the open-addressing layout. */
-static int tt_add_weights(syn_model_writer *w, const tt_model *m, size_t *out_pairs)
+/* Quantises the averaged weights into the open-addressing layout.  A
+ * weight under `floor` (in quantised units, of TT_QMAX for the largest) is
+ * left out: 0 keeps every weight that does not round to zero. */
+static int tt_add_weights(syn_model_writer *w, const tt_model *m, long floor, size_t *out_pairs)
 {
     double max = 0;
     for (size_t f = 0; f < m->n_f; f++)
@@ -627,7 +633,7 @@ static int tt_add_weights(syn_model_writer *w, const tt_model *m, size_t *out_pa
         for (uint16_t j = 0; j < m->f[f].len; j++) {
             const tt_entry *e = &m->e[m->f[f].start + j];
             long q = lround(tt_avg(m, e) * scale);
-            if (q != 0)
+            if (q != 0 && labs(q) >= floor)
                 pairs[np++] = (uint32_t)((uint32_t)(q & 0xFFFFFF) << 8 | e->cls);
         }
         runs[f] = (uint32_t)(np - start);
@@ -764,10 +770,11 @@ static int tt_copy_sections(syn_model_writer *w, const void *img, size_t size)
     return rc;
 }
 
-/* The model file of the current weights, as an image. */
+/* The model file of the current weights, as an image; weights under
+ * `floor` are left out (tt_add_weights). */
 static int tt_image(const tt_model *m, const tt_classes *k, const uint64_t *amb,
-                    uint32_t amb_log2, const void *lem, size_t lem_size, void **img,
-                    size_t *size, size_t *pairs)
+                    uint32_t amb_log2, const void *lem, size_t lem_size, long floor,
+                    void **img, size_t *size, size_t *pairs)
 {
     syn_model_writer *w = syn_model_writer_create();
     if (!w)
@@ -776,7 +783,7 @@ static int tt_image(const tt_model *m, const tt_classes *k, const uint64_t *amb,
     if (!rc)
         rc = syn_model_writer_add(w, SYN_TAG_SEC_AMBIG, amb, ((size_t)1 << amb_log2) * 8);
     if (!rc)
-        rc = tt_add_weights(w, m, pairs);
+        rc = tt_add_weights(w, m, floor, pairs);
     if (!rc)
         rc = tt_copy_sections(w, lem, lem_size);
     if (!rc && !(*img = syn_model_writer_image(w, size)))
@@ -809,6 +816,8 @@ typedef struct tt_run {
     tt_corpus train, dev;
     tt_classes classes;
     tt_model model;
+    tt_model snap;            /* with several runs: the run's best epoch */
+    tt_model mix;             /* ... and the sum of the runs' best epochs */
     size_t *order;
     void *lem, *best;
     size_t lem_size, best_size;
@@ -816,22 +825,73 @@ typedef struct tt_run {
     uint32_t amb_log2;
 } tt_run;
 
+static void tt_model_free(tt_model *m)
+{
+    size_t n_classes = m->n_classes;
+    free(m->f);
+    free(m->index);
+    free(m->e);
+    memset(m, 0, sizeof *m);
+    m->n_classes = n_classes;
+}
+
+/* dst becomes a copy of src (its old arrays freed). */
+static int tt_model_copy(tt_model *dst, const tt_model *src)
+{
+    tt_model_free(dst);
+    *dst = *src;
+    dst->f = malloc((src->cap_f ? src->cap_f : 1) * sizeof *dst->f);
+    dst->index = malloc((src->index_cap ? src->index_cap : 1) * sizeof *dst->index);
+    dst->e = malloc((src->cap_e ? src->cap_e : 1) * sizeof *dst->e);
+    if (!dst->f || !dst->index || !dst->e) {
+        tt_model_free(dst);
+        return ANNALS_E_NOMEM;
+    }
+    memcpy(dst->f, src->f, src->n_f * sizeof *dst->f);
+    if (src->index_cap)
+        memcpy(dst->index, src->index, src->index_cap * sizeof *dst->index);
+    memcpy(dst->e, src->e, src->n_e * sizeof *dst->e);
+    return ANNALS_OK;
+}
+
+/* Adds the averaged weights of `run` to the sums of `mix`.  The sums are
+ * kept as fixed weights-times-time totals with no live weight, so that
+ * once mix->now is the number of runs tt_avg gives their mean. */
+static int tt_mix_add(tt_model *mix, const tt_model *run)
+{
+    for (size_t f = 0; f < run->n_f; f++) {
+        uint32_t fi = tt_intern(mix, run->f[f].key);
+        if (!fi)
+            return ANNALS_E_NOMEM;
+        for (uint16_t j = 0; j < run->f[f].len; j++) {
+            const tt_entry *src = &run->e[run->f[f].start + j];
+            tt_entry *e = tt_entry_of(mix, &mix->f[fi - 1], src->cls);
+            if (!e)
+                return ANNALS_E_NOMEM;
+            e->total += tt_avg(run, src);
+        }
+    }
+    return ANNALS_OK;
+}
+
 static void tt_run_free(tt_run *r)
 {
     tt_corpus_free(&r->train);
     tt_corpus_free(&r->dev);
-    free(r->model.f);
-    free(r->model.index);
-    free(r->model.e);
+    tt_model_free(&r->model);
+    tt_model_free(&r->snap);
+    tt_model_free(&r->mix);
     free(r->order);
     free(r->lem);
     free(r->best);
     free(r->amb);
 }
 
-static int tt_train_epochs(syn_train_options *opt, tt_run *r)
+/* One run from zero weights with shuffling seed `seed`: keeps the best
+ * epoch's image in r->best and, when `snapshot`, its weights in r->snap. */
+static int tt_train_epochs(syn_train_options *opt, tt_run *r, unsigned long seed, int snapshot)
 {
-    uint64_t rng = opt->seed;
+    uint64_t rng = seed;
     double best_dev = -1;
     for (size_t i = 0; i < r->train.n_sent; i++)
         r->order[i] = i;
@@ -848,7 +908,7 @@ static int tt_train_epochs(syn_train_options *opt, tt_run *r)
             return tt_fail(opt, rc, "out of memory in training");
         void *img = NULL;
         size_t size, pairs;
-        if ((rc = tt_image(&r->model, &r->classes, r->amb, r->amb_log2, r->lem, r->lem_size,
+        if ((rc = tt_image(&r->model, &r->classes, r->amb, r->amb_log2, r->lem, r->lem_size, 0,
                            &img, &size, &pairs)))
             return tt_fail(opt, rc, "cannot build the model (%s)", annals_error_name(rc));
         tt_scores sc = {0};
@@ -872,10 +932,56 @@ static int tt_train_epochs(syn_train_options *opt, tt_run *r)
             r->best = img;
             r->best_size = size;
             best_dev = dev;
+            if (snapshot && (rc = tt_model_copy(&r->snap, &r->model)))
+                return tt_fail(opt, rc, "out of memory in training");
         } else {
             free(img);
         }
     }
+    return 0;
+}
+
+/* The smallest mean weight a mix keeps: 1/256 of the largest.  Most of
+ * the weights under it are features one run alone learnt a little (a
+ * single run has few: 5 % of its weights); they made a mix of 5 runs 77 %
+ * larger (901,000 weights, twice the slots) and its tagging a third
+ * slower. */
+#define TT_MIX_FLOOR ((long)(TT_QMAX / 256))
+
+/* Parameter mixing: opt->runs runs, each from zero weights and its own
+ * seed; r->best becomes the image of the mean of their best epochs. */
+static int tt_train_runs(syn_train_options *opt, tt_run *r)
+{
+    int runs = opt->runs > 1 ? opt->runs : 1;
+    if (runs == 1)
+        return tt_train_epochs(opt, r, opt->seed, 0);
+    r->mix.n_classes = r->model.n_classes;
+    for (int k = 0; k < runs; k++) {
+        tt_log(opt, 0, "run %d of %d (seed %lu)", k + 1, runs, opt->seed + (unsigned long)k);
+        tt_model_free(&r->model);
+        int rc = tt_train_epochs(opt, r, opt->seed + (unsigned long)k, 1);
+        if (!rc && (rc = tt_mix_add(&r->mix, &r->snap)))
+            tt_fail(opt, rc, "out of memory in training");
+        if (rc)
+            return rc;
+    }
+    r->mix.now = (uint32_t)runs;
+    free(r->best);
+    r->best = NULL;
+    size_t pairs;
+    int rc = tt_image(&r->mix, &r->classes, r->amb, r->amb_log2, r->lem, r->lem_size,
+                      TT_MIX_FLOOR, &r->best, &r->best_size, &pairs);
+    if (rc)
+        return tt_fail(opt, rc, "cannot build the model (%s)", annals_error_name(rc));
+    tt_scores sc = {0};
+    if (r->dev.n_sent && (rc = tt_score_image(opt, r->best, r->best_size, &r->dev, &sc)))
+        return rc;
+    if (r->dev.n_sent)
+        tt_log(opt, 0, "mean of %d runs: dev UPOS %.2f%% XPOS %.2f%% lemma %.2f%% (%zu weights)",
+               runs, pct(sc.upos, sc.words), pct(sc.xpos, sc.words), pct(sc.lemma, sc.words),
+               pairs);
+    else
+        tt_log(opt, 0, "mean of %d runs (%zu weights)", runs, pairs);
     return 0;
 }
 
@@ -930,7 +1036,7 @@ int syn_train_tagger(syn_train_options *opt)
     if (!rc && !(r.order = malloc(r.train.n_sent * sizeof *r.order)))
         rc = tt_fail(opt, ANNALS_E_NOMEM, "out of memory");
     if (!rc)
-        rc = tt_train_epochs(opt, &r);
+        rc = tt_train_runs(opt, &r);
     if (!rc)
         rc = tt_write(opt, r.best, r.best_size);
     if (!rc)
