@@ -32,6 +32,8 @@ static void train_usage(FILE *out)
             "  --epochs N         passes over the training data (default 10)\n"
             "  --seed N           shuffling seed (default 1)\n"
             "  --max-sentences N  learn from the first N training sentences only\n"
+            "  --runs N           train N times over different orders of the sentences\n"
+            "                     and write the mean of their weights (default 1)\n"
             "  --wordnet DIR      tagger: WordNet dict folder (e.g. /usr/share/wordnet):\n"
             "                     irregular forms and known lemmas for the lemmatiser\n"
             "  -q, --quiet        no progress, scores only\n"
@@ -81,6 +83,7 @@ int cli_train(int argc, char **argv)
         {"output", required_argument, NULL, 'o'}, {"epochs", required_argument, NULL, 'e'},
         {"seed", required_argument, NULL, 's'}, {"max-sentences", required_argument, NULL, 'm'},
         {"wordnet", required_argument, NULL, 'w'}, {"quiet", no_argument, NULL, 'q'},
+        {"runs", required_argument, NULL, 'r'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     annals_train_options opt;
     annals_train_options_init(&opt);
@@ -110,6 +113,13 @@ int cli_train(int argc, char **argv)
             if (train_number(optarg, "sentence count", (unsigned long)-1, &v))
                 return CLI_USAGE;
             opt.max_sentences = v;
+            break;
+        case 'r':
+            if (train_number(optarg, "run count", 100, &v))
+                return CLI_USAGE;
+            if (v < 1)
+                return cli_usage_error("train", "--runs must be at least 1");
+            opt.runs = (int)v;
             break;
         case 'h': train_usage(stdout); return CLI_OK;
         default: return cli_usage_error("train", "unknown option");

@@ -879,6 +879,10 @@ typedef struct annals_train_options {
     int epochs;              /* passes over the training data, >= 1 (default 10) */
     unsigned long seed;      /* shuffling seed (default 1) */
     size_t max_sentences;    /* learn from the first N sentences only; 0: all */
+    int runs;                /* trainings over the orders of seeds seed,
+                                seed + 1, ...; the model is the mean of their
+                                weights (each run's best dev epoch, or its
+                                last without dev); 0 or 1: one (default 1) */
     const char *wordnet_dir; /* tagger: WordNet dict folder whose exception
                                 lists and lexicon feed the lemmatiser; NULL: none */
     /* Progress within an epoch comes at ANNALS_LOG_DEBUG (a display may

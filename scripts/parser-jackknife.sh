@@ -9,7 +9,7 @@
 #   sh scripts/parser-jackknife.sh BUILD_DIR TRAIN.conllu OUT.conllu [K [RUNS]]
 #
 # With RUNS > 1 each tagger is the mean of RUNS training runs, as the
-# tagger that runs then is (scripts/train-tagger.sh, tests/tagger_train).
+# tagger that runs then is (scripts/train-tagger.sh, `annals train --runs`).
 # BUILD_DIR holds `annals` and `tests/parser_retag`.  Takes K tagger
 # trainings (about half a minute of CPU each on EWT).  The taggers read
 # WordNet as the shipped one does (their word table marks what WordNet
@@ -44,12 +44,8 @@ while [ "$i" -lt "$k" ]; do
         j=$((j + 1))
     done
     echo "parser-jackknife: fold $((i + 1))/$k: training a tagger" >&2
-    if [ "$runs" -gt 1 ]; then
-        "$build/tests/tagger_train" --runs "$runs" --train "$tmp/rest.conllu" --wordnet "$wordnet" \
-            -o "$tmp/tagger.annm" -q
-    else
-        "$build/annals" train tagger --train "$tmp/rest.conllu" --wordnet "$wordnet" -o "$tmp/tagger.annm" -q
-    fi
+    "$build/annals" train tagger --runs "$runs" --train "$tmp/rest.conllu" --wordnet "$wordnet" \
+        -o "$tmp/tagger.annm" -q
     "$build/tests/parser_retag" "$tmp/tagger.annm" "$tmp/fold$i.conllu" >> "$out.tmp"
     i=$((i + 1))
 done

@@ -65,13 +65,8 @@ if [ "$with_dev" -eq 1 ]; then
     exit 0
 fi
 echo "train-parser: a tagger on all of train, to tag dev" >&2
-if [ "$tagger_runs" -gt 1 ]; then
-    "$build/tests/tagger_train" --runs "$tagger_runs" --train "$tmp/$name.conllu" \
-        --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
-else
-    "$build/annals" train tagger --train "$tmp/$name.conllu" \
-        --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
-fi
+"$build/annals" train tagger --runs "$tagger_runs" --train "$tmp/$name.conllu" \
+    --wordnet "${WORDNET_DIR:-/usr/share/wordnet}" -o "$tmp/tagger.annm" -q
 "$build/tests/parser_retag" "$tmp/tagger.annm" "$ewt/en_ewt-ud-dev.conllu" > "$tmp/dev.pred.conllu"
 echo "train-parser: the parser, $runs runs of $epochs epochs" >&2
 "$build/tests/parser_train" --train "$tmp/$name.mix.conllu" --dev "$tmp/dev.pred.conllu" \

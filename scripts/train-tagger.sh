@@ -12,8 +12,8 @@
 # (/usr/share/wordnet by default).  About half a minute of one core;
 # deterministic.  With RUNS > 1 the model is the mean of RUNS trainings
 # over different orders of the sentences (parameter mixing; each run's
-# best dev epoch, or its last with --with-dev), by the tool of the tests
-# that exposes it (BUILD_DIR/tests/tagger_train), at RUNS times the cost.
+# best dev epoch, or its last with --with-dev; `annals train --runs`), at
+# RUNS times the cost.
 set -eu
 with_dev=0
 if [ "${1:-}" = "--with-dev" ]; then
@@ -30,13 +30,8 @@ out=$3
 epochs=${4:-10}
 runs=${5:-1}
 wordnet=${WORDNET_DIR:-/usr/share/wordnet}
-# Both trainers take the same options; only tagger_train has --runs.
 train_tagger() {
-    if [ "$runs" -gt 1 ]; then
-        "$build/tests/tagger_train" --runs "$runs" "$@"
-    else
-        "$build/annals" train tagger "$@"
-    fi
+    "$build/annals" train tagger --runs "$runs" "$@"
 }
 if [ "$with_dev" -eq 0 ]; then
     train_tagger --train "$ewt/en_ewt-ud-train.conllu" \

@@ -16,6 +16,7 @@ void annals_train_options_init(annals_train_options *opt)
     memset(opt, 0, sizeof *opt);
     opt->epochs = 10;
     opt->seed = 1;
+    opt->runs = 1;
 }
 
 typedef struct train_api_sink {
@@ -54,6 +55,7 @@ static int train_api_run(const annals_train_options *in, char *err, size_t err_s
     opt.epochs = in->epochs;
     opt.seed = in->seed;
     opt.max_sentences = in->max_sentences;
+    opt.runs = in->runs;
     opt.wordnet_dir = in->wordnet_dir;
     train_api_sink sink = {in->log, in->log_user};
     if (in->log) {

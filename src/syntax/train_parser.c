@@ -713,5 +713,7 @@ int syn_train_parser(syn_train_options *opt)
 {
     syn_parser_train_config cfg;
     syn_parser_train_config_init(&cfg);
+    if (opt->runs > 1)
+        cfg.runs = opt->runs;
     return syn_train_parser_with(opt, &cfg);
 }

@@ -18,14 +18,6 @@ annals_tagger_test(tagger_ewt_test
 annals_tagger_test(tagger_pud
   "${ANNALS_SHARED_DIR}/data/ud-english-pud/en_pud-ud-test.conllu" "UPOS=95.1,XPOS=94.6,Lemmas=96.7")
 
-# The tagger's trainer with --runs (the mean of several runs), which
-# `annals train tagger` does not expose; for experiments and the recipe
-# scripts.
-add_executable(tagger_train "${CMAKE_CURRENT_LIST_DIR}/tagger_train.c")
-target_include_directories(tagger_train PRIVATE "${PROJECT_SOURCE_DIR}/src"
-  "${PROJECT_BINARY_DIR}/generated")
-target_link_libraries(tagger_train PRIVATE annals_static)
-
 # Parameter mixing end to end: two runs of two epochs on a slice of EWT
 # train give one model, which must tag EWT dev well enough for the shipped
 # parser (measured 83.4 / 77.2 with it, 82.4 / 75.8 with one run).  No dev
@@ -33,8 +25,8 @@ target_link_libraries(tagger_train PRIVATE annals_static)
 set(_ewt_tagger_dir "${ANNALS_SHARED_DIR}/data/ud-english-ewt")
 if(EXISTS "${_ewt_tagger_dir}/en_ewt-ud-train.conllu" AND TARGET parser_eval)
   add_test(NAME eval/tagger_train_runs
-    COMMAND tagger_train --train "${_ewt_tagger_dir}/en_ewt-ud-train.conllu"
-            --slice 400 --epochs 2 --runs 2 -q -o "${CMAKE_CURRENT_BINARY_DIR}/tagger-runs.annm")
+    COMMAND annals train tagger --train "${_ewt_tagger_dir}/en_ewt-ud-train.conllu"
+            --max-sentences 400 --epochs 2 --runs 2 -q -o "${CMAKE_CURRENT_BINARY_DIR}/tagger-runs.annm")
   set_tests_properties(eval/tagger_train_runs PROPERTIES FIXTURES_SETUP tagger_runs_model)
   add_test(NAME eval/tagger_train_runs_scores
     COMMAND parser_eval "${PROJECT_SOURCE_DIR}/data/models/parser.annm"
