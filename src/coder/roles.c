@@ -17,6 +17,11 @@ static bool word_in(const char *w, const char *const *list)
 
 static const char *const personal[] = {"he", "she", "it", "they", "him", "her", "them",
                                        "his", "its", "their", "we", "our", "us", NULL};
+
+bool cod_is_resolved_pronoun(const char *word)
+{
+    return word_in(word, personal);
+}
 /* Prepositions that say where without saying whose, for an agent's
  * modifier: "officials in Gondor" are Gondor's officials, "migrants near
  * the Turkish border" are not Turkish. */
@@ -146,6 +151,11 @@ static const char *const anaphoric[] = {"country", "government", "minister", "pr
                                         "nation", "group", "organization", "organisation",
                                         "bloc", "alliance", "army", "military", "chancellor",
                                         "official", "spokesman", "spokeswoman", NULL};
+
+bool cod_is_anaphoric_noun(const char *lemma)
+{
+    return word_in(lemma, anaphoric);
+}
 
 /* Whether mention m's head word (its last word) is a subject. */
 static bool mention_is_subject(const cod_input *in, size_t m)

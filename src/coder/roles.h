@@ -28,4 +28,13 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out);
 /* Whether word k is a relative pronoun ("which", "who", "that"). */
 bool cod_is_relative(const cod_sent *cs, size_t k);
 
+/* Whether a word (any case) is a personal or possessive pronoun the coder
+ * resolves to an earlier actor ("he", "their"...).  The sentence plan
+ * (src/pipeline/plan.c) asks the same question before tagging. */
+bool cod_is_resolved_pronoun(const char *word);
+
+/* Whether a noun lemma (any case), after "the", stands for an actor named
+ * before it ("the country", "the minister"). */
+bool cod_is_anaphoric_noun(const char *lemma);
+
 #endif

@@ -8,26 +8,10 @@
 #include <strings.h>
 
 #include "actors/match.h"
+#include "coder/roles.h"
 #include "coder/verbs.h"
 #include "pipeline/plan_words.h"
 
-/* coder/roles.c resolves these pronouns to an earlier actor. */
-static const char *const pipe_pronouns[] = {"he", "she", "it", "they", "him", "her", "them",
-                                            "his", "its", "their", "we", "our", "us", NULL};
-/* coder/roles.c resolves "the" + a noun of this lemma to an earlier actor. */
-static const char *const pipe_referring[] = {
-    "country", "government", "minister", "president", "leader", "state", "kingdom",
-    "republic", "regime", "administration", "ministry", "premier", "king", "nation", "group",
-    "organization", "organisation", "bloc", "alliance", "army", "military", "chancellor",
-    "official", "spokesman", "spokeswoman", NULL};
-
-static bool pipe_in(const char *w, const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcasecmp(w, list[i]) == 0)
-            return true;
-    return false;
-}
 
 static const char *pipe_norm(const annals_word *w)
 {
@@ -82,7 +66,7 @@ static bool pipe_is_referring(const annals_resources *r, const char *norm)
     char buf[SYN_LEM_MAX_WORD + 16];
     if (r->has_lemmatizer)
         lemma = syn_lemma_of(&r->lemmatizer, norm, ANNALS_UPOS_NOUN, buf, sizeof buf);
-    return pipe_in(lemma, pipe_referring);
+    return cod_is_anaphoric_noun(lemma);
 }
 
 /* The PIPE_WORD_* bits of a word; the discard words it can be go to
@@ -94,7 +78,7 @@ static unsigned pipe_word_bits_of(const annals_resources *r, const char *norm, u
         bits |= PIPE_WORD_DISCARD;
     if (pipe_may_be_verb(r, norm, NULL))
         bits |= PIPE_WORD_VERB;
-    if (pipe_in(norm, pipe_pronouns))
+    if (cod_is_resolved_pronoun(norm))
         bits |= PIPE_WORD_PRONOUN;
     if (pipe_is_referring(r, norm))
         bits |= PIPE_WORD_REFERRING;
