@@ -1,7 +1,8 @@
 /* pipeline_fixture.h — what the sentence-plan unit tests share: the
  * shipped resources with two coders, one parsing every sentence and one
  * skipping those that cannot yield an event, and checks on what each did.
- * Included by tests/unit/test_pipeline_skip.c and test_pipeline_words.c;
+ * Included by tests/unit/test_pipeline_skip.c, test_pipeline_words.c and
+ * test_pipeline_mentions.c;
  * not a test of its own (only test_*.c files become tests). */
 #ifndef ANNALS_TESTS_PIPELINE_FIXTURE_H
 #define ANNALS_TESTS_PIPELINE_FIXTURE_H
@@ -57,11 +58,12 @@ static inline bool tagged(const annals_sentence *s)
     return s->n_words > 0;
 }
 
-/* Both coders code `text` and give the same events. */
-static inline void assert_same_events(fixture *f, const char *text)
+/* Both coders code a document of `title` (NULL: none) and `text` and
+ * give the same events. */
+static inline void assert_same_events_titled(fixture *f, const char *title, const char *text)
 {
     annals_document doc = {.id = "d", .text = text, .text_len = strlen(text),
-                           .date = "2022-03-10"};
+                           .title = title, .date = "2022-03-10"};
     assert_int_equal(annals_coder_run(f->all, &doc), ANNALS_OK);
     assert_int_equal(annals_coder_run(f->skip, &doc), ANNALS_OK);
     size_t na, ns;
@@ -74,6 +76,12 @@ static inline void assert_same_events(fixture *f, const char *text)
         assert_string_equal(ea[i].target, es[i].target);
         assert_string_equal(ea[i].code, es[i].code);
     }
+}
+
+/* Both coders code `text` and give the same events. */
+static inline void assert_same_events(fixture *f, const char *text)
+{
+    assert_same_events_titled(f, NULL, text);
 }
 
 #endif

@@ -32,30 +32,7 @@ static const char fixture[] =
     "police\n"
     "    COP\n";
 
-static act_dict dict;
-static core_arena arena;
-static text_sentences sents;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (!act_dict_init(&dict))
-        return -1;
-    if (act_dict_load_buffer(&dict, "fixture.actors", fixture, strlen(fixture),
-                             ACT_FMT_AUTO, ACT_SEC_ACTORS))
-        return -1;
-    core_arena_init(&arena, 0);
-    return dict.n_diags == 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    act_dict_free(&dict);
-    core_arena_destroy(&arena);
-    text_sentences_free(&sents);
-    return 0;
-}
+#include "actors_fixture.h"
 
 /* `text` as one untagged sentence. */
 static annals_sentence *sentence(const char *text)
