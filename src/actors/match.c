@@ -544,24 +544,25 @@ int act_find_mentions(const act_dict *d, core_arena *a, const annals_sentence *s
  * then, and none of them left out for the tags `s` has now.  act_hits
  * takes the same path through the same tokens as long as it leaves no
  * name out, so it would find the same names. */
-static bool act_found_holds(const act_found *f, const annals_sentence *s, int32_t date)
+static bool act_found_keeps(const act_found *f, const annals_sentence *s,
+                            bool (*drops)(const annals_sentence *, const act_hit *))
 {
-    if (!f->usable || f->date != date || f->n_words != s->n_words)
+    if (!f->usable || f->n_words != s->n_words)
         return false;
     for (size_t i = 0; i < f->n; i++)
-        if (act_dropped_by_tag(s, &f->hits[i]))
+        if (drops(s, &f->hits[i]))
             return false;
     return true;
 }
 
+static bool act_found_holds(const act_found *f, const annals_sentence *s, int32_t date)
+{
+    return f->date == date && act_found_keeps(f, s, act_dropped_by_tag);
+}
+
 bool act_found_tag_proof(const act_found *found, const annals_sentence *s)
 {
-    if (!found->usable || found->n_words != s->n_words)
-        return false;
-    for (size_t i = 0; i < found->n; i++)
-        if (act_tag_may_drop(s, &found->hits[i]))
-            return false;
-    return true;
+    return act_found_keeps(found, s, act_tag_may_drop);
 }
 
 int act_find_mentions_again(const act_dict *d, core_arena *a, const annals_sentence *s,

@@ -73,17 +73,22 @@ static uint64_t word_slot(uint32_t hash, uint32_t id)
     return (uint64_t)hash << 32 | (uint64_t)(id + 1);
 }
 
+/* Puts word `id` of hash `h` in the first free slot from its own. */
+static void word_insert(uint64_t *t, uint32_t cap, uint32_t h, uint32_t id)
+{
+    uint32_t k = h & (cap - 1);
+    while (t[k])
+        k = (k + 1) & (cap - 1);
+    t[k] = word_slot(h, id);
+}
+
 static bool rehash(cod_verbs *v, uint32_t cap)
 {
     uint64_t *t = calloc(cap, sizeof *t);
     if (!t)
         return false;
     for (uint32_t id = 0; id < v->n_words; id++) {
-        uint32_t h = hash_word(v->words[id], strlen(v->words[id]));
-        uint32_t k = h & (cap - 1);
-        while (t[k])
-            k = (k + 1) & (cap - 1);
-        t[k] = word_slot(h, id);
+        word_insert(t, cap, hash_word(v->words[id], strlen(v->words[id])), id);
     }
     free(v->word_hash);
     v->word_hash = t;
@@ -140,11 +145,7 @@ uint32_t cod_build_word(cod_verbs *v, const char *w, size_t n)
     s[n] = '\0';
     id = v->n_words++;
     v->words[id] = s;
-    uint32_t h = hash_word(low, n);
-    uint32_t k = h & (v->hash_cap - 1);
-    while (v->word_hash[k])
-        k = (k + 1) & (v->hash_cap - 1);
-    v->word_hash[k] = word_slot(h, id);
+    word_insert(v->word_hash, v->hash_cap, hash_word(low, n), id);
     return id;
 }
 
