@@ -12,7 +12,6 @@
 #include "coder/verbs.h"
 #include "pipeline/plan_words.h"
 
-
 static const char *pipe_norm(const annals_word *w)
 {
     return w->norm ? w->norm : w->form ? w->form : "";
