@@ -165,15 +165,17 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
         rows[i] = p->act + syn_pact_row(f[i], p->h.act_bits) * SYN_PA_WIDTH;
         __builtin_prefetch(rows[i]);
     }
-    int32_t s0 = 0, s1 = 0, s2 = 0;
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int i = 0; i < nf; i++) {
         s0 += rows[i][0];
         s1 += rows[i][1];
         s2 += rows[i][2];
+        s3 += rows[i][3];
     }
     score[0] = s0;
     score[1] = s1;
     score[2] = s2;
+    score[3] = s3;
 }
 
 static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf, int action)
@@ -227,9 +229,9 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
             if (valid[a])
                 best = a;
         }
-        /* A forced SHIFT (an empty stack) needs no features at all; a
-         * forced arc still needs them for its label. */
-        if (n_valid == 1 && best == SYN_PA_SHIFT) {
+        /* A forced SHIFT (an empty stack) or REDUCE (the end) needs no
+         * features at all; a forced arc still needs them for its label. */
+        if (n_valid == 1 && (best == SYN_PA_SHIFT || best == SYN_PA_REDUCE)) {
             syn_pstate_apply(&s, best, 0);
             continue;
         }
@@ -243,7 +245,7 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
                     best = a;
         }
         int label = 0;
-        if (best != SYN_PA_SHIFT) {
+        if (best == SYN_PA_LEFT || best == SYN_PA_RIGHT) {
             int head, dep;
             syn_pstate_arc(&s, best, &head, &dep);
             label = head == n ? (int)p->h.root_label : syn_parser_best_label(p, f, nf, best);

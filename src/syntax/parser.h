@@ -1,6 +1,6 @@
 /* parser.h — the labelled dependency parser of annals.
  *
- * A greedy arc-hybrid transition parser (parser_system.h) scored by an
+ * A greedy arc-eager transition parser (parser_system.h) scored by an
  * averaged perceptron over hashed Zhang & Nivre style features.  Its
  * weights live in the model container (model.h) and are used in place from
  * the mapped file: opening a parser reads a 32-byte header and points at
@@ -26,8 +26,9 @@
 #include "syntax/model.h"
 #include "syntax/parser_system.h"
 
-/* Version of the feature templates (parser_features.c). */
-#define SYN_PARSER_FEATURE_SET 2u
+/* Version of the feature templates (parser_features.c) and of the
+ * transition system (3: arc-eager, four actions). */
+#define SYN_PARSER_FEATURE_SET 3u
 
 #define SYN_PARSER_SEC_HEAD "PARSHEAD"
 #define SYN_PARSER_SEC_LABELS "PARSLABL"

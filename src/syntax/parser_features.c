@@ -1,9 +1,11 @@
 /* parser_features.c — feature templates of the dependency parser, after
- * Zhang & Nivre (2011) adapted to arc-hybrid: words and tags of stack and
+ * Zhang & Nivre's (2011) arc-eager set: words and tags of stack and
  * buffer positions, pairs and triples of them, distance, valency, the
  * labels of leftmost and rightmost children (second order and third
- * order), label sets.  Because RIGHT joins s1 and s0, the pair features of
- * s1 and s0 carry as much weight as those of s0 and b0.  Beyond Zhang &
+ * order), label sets.  Every arc joins s0 and b0; a headed s0 always has
+ * s1 as its head (parser_system.h), so s1 stands for Zhang & Nivre's S0h
+ * and s2 for S0h2 when s1 is headed, and s0's own label (zero while it
+ * has no head) tells the two cases apart.  Beyond Zhang &
  * Nivre: the words next to s0 and b0 in the sentence, and the number of
  * punctuation marks between the candidates (feature set 2: +0.4 UAS and
  * LAS on EWT dev with predicted tags, bench/RESULTS.md).
@@ -154,7 +156,7 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
     F2(S0.p, d); F3(S1.p, S0.p, d01);
     F1(S0l1.w); F1(S0l1.p); F1(S0l1.l); F1(S0r1.l); F1(B0l1.l); F1(S1r1.l);
     F2(S0.p, ns0->rset); F2(S0.p, ns0->lset); F2(B0.p, nb0->lset); F2(S1.p, ns1->rset);
-    F3(S0l1.l, S0.p, B0.p);
+    F3(S0l1.l, S0.p, B0.p); F2(S0.l, S0.p);
 
     /* Single positions. */
     F1(B0.sfx);
@@ -215,6 +217,10 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
     F1(B0m.p); F2(B0m.p, B0.p); F3(S0.p, B0m.p, B0.p); F1(B0m.w);
     F2(S0.p, S0n.p); F3(S0.p, S0n.p, B0.p); F2(S0m.p, S0.p);
     F3(S0.p, B0.p, pb); F3(S1.p, S0.p, p01);
+
+    /* Whether s0 has its head (s1) yet, and with which label (feature
+     * set 3, arc-eager). */
+    F2(S0.w, S0.l); F3(S0.p, S0.l, B0.p); F3(S1.p, S0.l, S0.p); F2(S1.p, S1.l);
 #undef F1
 #undef F2
 #undef F3

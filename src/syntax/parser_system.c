@@ -1,4 +1,4 @@
-/* parser_system.c — arc-hybrid configurations, transitions and the dynamic
+/* parser_system.c — arc-eager configurations, transitions and the dynamic
  * oracle of the dependency parser (see parser_system.h). */
 #include "syntax/parser_system.h"
 
@@ -71,16 +71,28 @@ int syn_pstate_terminal(const syn_pstate *s)
     return s->sp == 0 && s->b0 == s->n;
 }
 
+/* Whether s0 has no head yet; the stack must not be empty. */
+static int syn_ps0_headless(const syn_pstate *s)
+{
+    return s->node[s->stack[s->sp - 1]].head < 0;
+}
+
 int syn_pstate_valid(const syn_pstate *s, int a)
 {
+    int end = s->b0 == s->n; /* only the root left in the buffer */
     switch (a) {
     case SYN_PA_SHIFT:
-        return s->b0 < s->n;
+        return !end;
     case SYN_PA_LEFT:
-        /* The root takes exactly one dependent, the last word left. */
-        return s->sp >= 1 && (s->b0 < s->n || s->sp == 1);
+        /* The root takes exactly one dependent: the bottom word, once
+         * everything above it is done. */
+        return s->sp >= 1 && syn_ps0_headless(s) && (!end || s->sp == 1);
     case SYN_PA_RIGHT:
-        return s->sp >= 2;
+        if (!end)
+            return s->sp >= 1;
+        return s->sp >= 2 && syn_ps0_headless(s);
+    case SYN_PA_REDUCE:
+        return s->sp >= 1 && !syn_ps0_headless(s);
     default:
         return 0;
     }
@@ -88,13 +100,18 @@ int syn_pstate_valid(const syn_pstate *s, int a)
 
 void syn_pstate_arc(const syn_pstate *s, int a, int *head, int *dep)
 {
-    *dep = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
-    if (a == SYN_PA_LEFT)
+    int s0 = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
+    *head = *dep = -1;
+    if (a == SYN_PA_LEFT) {
         *head = s->b0;
-    else if (a == SYN_PA_RIGHT && s->sp >= 2)
+        *dep = s0;
+    } else if (a == SYN_PA_RIGHT && s->b0 < s->n) {
+        *head = s0;
+        *dep = s->b0;
+    } else if (a == SYN_PA_RIGHT && s->sp >= 2) {
         *head = s->stack[s->sp - 2];
-    else
-        *head = -1;
+        *dep = s0;
+    }
 }
 
 static void syn_pattach(syn_pstate *s, int head, int dep, int label)
@@ -136,7 +153,17 @@ void syn_pstate_apply(syn_pstate *s, int a, int label)
     case SYN_PA_RIGHT:
         syn_pstate_arc(s, a, &head, &dep);
         syn_pattach(s, head, dep, label);
-        s->in_stack[dep] = 0;
+        if (dep == s->b0) {
+            /* RIGHT before the end: the dependent goes onto the stack. */
+            s->in_stack[dep] = 1;
+            s->stack[s->sp++] = s->b0++;
+        } else {
+            s->in_stack[dep] = 0;
+            s->sp--;
+        }
+        break;
+    case SYN_PA_REDUCE:
+        s->in_stack[s->stack[s->sp - 1]] = 0;
         s->sp--;
         break;
     default:
@@ -145,7 +172,7 @@ void syn_pstate_apply(syn_pstate *s, int a, int label)
 }
 
 /* Gold dependents of `w` that are still in the buffer: they can only get
- * `w` as head while `w` is on the stack top, so popping `w` loses them. */
+ * `w` as head while `w` is on the stack, so popping `w` loses them. */
 static int syn_pdeps_in_buffer(const syn_pstate *s, int w, const int *deps, const int *dep_start)
 {
     int c = 0;
@@ -155,33 +182,47 @@ static int syn_pdeps_in_buffer(const syn_pstate *s, int w, const int *deps, cons
     return c;
 }
 
+/* Gold dependents of `w` that wait on the stack without a head: only a
+ * LEFT with `w` as b0 can still give them `w`, so pushing `w` loses them. */
+static int syn_pdeps_on_stack(const syn_pstate *s, int w, const int *deps, const int *dep_start)
+{
+    int c = 0;
+    for (int k = dep_start[w]; k < dep_start[w + 1]; k++)
+        if (s->in_stack[deps[k]] && s->node[deps[k]].head < 0)
+            c++;
+    return c;
+}
+
 int syn_poracle_cost(const syn_pstate *s, int a, const int *gold_head,
                      const int *deps, const int *dep_start)
 {
     int s0 = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
-    int s1 = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
-    int b = s->b0;
+    int b = s->b0, n = s->n;
     int c = 0;
+    if (b == n) {
+        /* The end is deterministic (one valid action), so only the arc it
+         * makes can be wrong: s1 as the head of a headless s0. */
+        return a == SYN_PA_RIGHT && gold_head[s0] != s->stack[s->sp - 2];
+    }
+    int hb = gold_head[b];
     switch (a) {
     case SYN_PA_SHIFT:
-        /* b goes above the stack: it can no longer take a head from the
-         * stack below s0, nor any dependent on the stack. */
-        for (int k = dep_start[b]; k < dep_start[b + 1]; k++)
-            if (s->in_stack[deps[k]])
-                c++;
-        if (gold_head[b] != s0 && gold_head[b] < s->n && s->in_stack[gold_head[b]])
-            c++;
-        return c;
+        /* b goes onto the stack: its head can no longer be on the stack,
+         * nor its dependents waiting there. */
+        c = syn_pdeps_on_stack(s, b, deps, dep_start);
+        return c + (hb < n && s->in_stack[hb]);
     case SYN_PA_LEFT:
+        /* s0 leaves: its dependents in the buffer and a head further on
+         * than b (the root included) are lost. */
         c = syn_pdeps_in_buffer(s, s0, deps, dep_start);
-        if (gold_head[s0] != b && (gold_head[s0] == s1 || gold_head[s0] >= b))
-            c++;
-        return c;
+        return c + (gold_head[s0] > b);
     case SYN_PA_RIGHT:
-        c = syn_pdeps_in_buffer(s, s0, deps, dep_start);
-        if (gold_head[s0] != s1 && gold_head[s0] >= b)
-            c++;
-        return c;
+        /* b takes s0 as head: a head elsewhere on the stack or further in
+         * the buffer is lost, and so are its dependents on the stack. */
+        c = syn_pdeps_on_stack(s, b, deps, dep_start);
+        return c + (hb != s0 && (hb > b || s->in_stack[hb]));
+    case SYN_PA_REDUCE:
+        return syn_pdeps_in_buffer(s, s0, deps, dep_start);
     default:
         return 1 << 20;
     }

@@ -1,16 +1,24 @@
-/* parser_system.h — the arc-hybrid transition system of the dependency
- * parser, its feature templates and its dynamic oracle; shared by the
- * parser (parser.c) and its trainer (train_parser.c).  Internal.
+/* parser_system.h — the arc-eager transition system of the dependency
+ * parser (Nivre 2003), its feature templates and its dynamic oracle
+ * (Goldberg & Nivre 2012); shared by the parser (parser.c) and its trainer
+ * (train_parser.c).  Internal.
  *
  * Words are 0..n-1; the artificial root is word n and starts at the end of
- * the buffer (Ballesteros & Nivre 2013), so that a LEFT arc from the root is
- * allowed only when the stack holds one word: every parse is a tree with a
- * single root.  Transitions:
- *   SHIFT  push b0 onto the stack
- *   LEFT   b0 becomes the head of s0; pop s0
- *   RIGHT  s1 becomes the head of s0; pop s0
- * The action classifier chooses among these three; a second classifier
- * then labels the arc, so rows of the action table stay four weights wide.
+ * the buffer (Ballesteros & Nivre 2013).  Transitions:
+ *   SHIFT   push b0 onto the stack
+ *   LEFT    b0 becomes the head of s0, which has none yet; pop s0
+ *   RIGHT   s0 becomes the head of b0; push b0
+ *   REDUCE  pop s0, which has a head
+ * A headed word on the stack always has the word just below it as its
+ * head (RIGHT put it there), and the bottom word never has one.  Once
+ * only the root is left in the buffer the end is deterministic: headed
+ * words are reduced, a headless s0 above other words is attached to s1
+ * (RIGHT, the arc-hybrid arc), and the last word, the bottom one, gets the
+ * root (LEFT).  So every parse is a tree with a single root, and words
+ * left headless by earlier mistakes hang on the nearest word below them
+ * rather than on the root or on the sentence's last word.
+ * The action classifier chooses among these four; a second classifier
+ * then labels the arc.
  */
 #ifndef ANNALS_SYNTAX_PARSER_SYSTEM_H
 #define ANNALS_SYNTAX_PARSER_SYSTEM_H
@@ -18,17 +26,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { SYN_PA_SHIFT = 0, SYN_PA_LEFT = 1, SYN_PA_RIGHT = 2, SYN_PA_COUNT = 3 };
-/* Row width of the action table: one weight per action, unpadded (a
- * padded row of four cost the model a quarter of its size and bought no
- * speed: the time goes to cache misses, not loads). */
-#define SYN_PA_WIDTH 3
+enum { SYN_PA_SHIFT = 0, SYN_PA_LEFT = 1, SYN_PA_RIGHT = 2, SYN_PA_REDUCE = 3, SYN_PA_COUNT = 4 };
+/* Row width of the action table: one weight per action. */
+#define SYN_PA_WIDTH 4
 /* Upper bound on the number of features of one configuration. */
 #define SYN_PF_MAX 144
 /* The first SYN_PF_LABEL features also feed the label classifier: fewer
  * features there keep labelling cheap (its rows are as wide as the label
  * set). */
-#define SYN_PF_LABEL 35
+#define SYN_PF_LABEL 36
 /* Most labels a model may have (label sets are 64-bit masks folded). */
 #define SYN_PL_MAX 250
 
@@ -71,7 +77,8 @@ int syn_pstate_terminal(const syn_pstate *s);
 int syn_pstate_valid(const syn_pstate *s, int a);
 /* Applies `a`, labelling the arc (LEFT, RIGHT) with `label`. */
 void syn_pstate_apply(syn_pstate *s, int a, int label);
-/* Head and dependent of the arc that action `a` would make. */
+/* Head and dependent of the arc that action `a` would make (-1 for
+ * SHIFT and REDUCE). */
 void syn_pstate_arc(const syn_pstate *s, int a, int *head, int *dep);
 
 /* Features of the configuration as 64-bit hashes; returns their count
@@ -93,8 +100,8 @@ static inline size_t syn_plab_row(uint64_t h, int action, unsigned bits)
     return (size_t)(x & ((1ull << bits) - 1));
 }
 
-/* Dynamic oracle (Goldberg & Nivre 2013): the number of gold arcs that
- * action `a` makes unreachable.  `gold_head[i]` is the gold head of word i
+/* Dynamic oracle (Goldberg & Nivre 2012, arc-eager): the number of gold
+ * arcs that action `a` makes unreachable.  `gold_head[i]` is the gold head of word i
  * (n for the root); `deps`/`dep_start` list the gold dependents of each
  * word (CSR layout, n + 2 offsets). */
 int syn_poracle_cost(const syn_pstate *s, int a, const int *gold_head,

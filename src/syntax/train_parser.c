@@ -1,5 +1,5 @@
 /* train_parser.c — training the dependency parser: an averaged perceptron
- * with the dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid and
+ * with the dynamic oracle of Goldberg & Nivre (2012) for arc-eager and
  * error exploration (after the first epoch the trainer follows its own
  * prediction most of the time, so it learns to recover from its
  * mistakes).  The action classifier learns from every configuration; the
@@ -172,19 +172,21 @@ static int syn_ptrain_set_make(syn_ptrain *t, const syn_treebank *tb, syn_ptrain
     return 0;
 }
 
-/* Scores of the three actions with the float weights. */
+/* Scores of the four actions with the float weights. */
 static void syn_ptrain_score(const syn_ptrain *t, const uint64_t *f, int nf, float score[SYN_PA_WIDTH])
 {
-    float s0 = 0, s1 = 0, s2 = 0;
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int i = 0; i < nf; i++) {
         const float *r = t->act_w + syn_pact_row(f[i], t->cfg->act_bits) * SYN_PA_WIDTH;
         s0 += r[0];
         s1 += r[1];
         s2 += r[2];
+        s3 += r[3];
     }
     score[0] = s0;
     score[1] = s1;
     score[2] = s2;
+    score[3] = s3;
 }
 
 static void syn_ptrain_update_act(syn_ptrain *t, const uint64_t *f, int nf, int cls, float delta)
@@ -278,7 +280,7 @@ static void syn_ptrain_sentence(syn_ptrain *t, syn_ptrain_set *d, size_t si, syn
             (double)(syn_ptrain_rand(t) >> 11) / 9007199254740992.0 < t->cfg->explore_p)
             next = pred;
         int label = 0;
-        if (next != SYN_PA_SHIFT) {
+        if (next == SYN_PA_LEFT || next == SYN_PA_RIGHT) {
             int head, dep;
             syn_pstate_arc(st, next, &head, &dep);
             if (head == n) {
@@ -428,7 +430,7 @@ static int syn_ptrain_save(syn_ptrain *t, const syn_ptrain_model *m, const char 
     else
         snprintf(dev, sizeof dev, "no dev set, %s, seed %lu", when, (unsigned long)t->opt->seed);
     int len = snprintf(info, sizeof info,
-                       "annals dependency parser: arc-hybrid, averaged perceptron, feature set %u.\n"
+                       "annals dependency parser: arc-eager, averaged perceptron, feature set %u.\n"
                        "Trained from %s (%s), %s.\n",
                        (unsigned)SYN_PARSER_FEATURE_SET, syn_ptrain_basename(t->opt->train_path),
                        t->opt->max_sentences ? "a slice" : "all sentences", dev);
