@@ -159,9 +159,12 @@ static int is_projective(const int *head, int n) /* 0-based heads, n = root */
 }
 
 /* Following a zero-cost transition at every step rebuilds a projective
- * gold tree exactly, and some transition always has cost zero. */
-static void check_oracle(const syn_treebank *tb, size_t max_sent, size_t *checked)
+ * gold tree exactly, and some transition always has cost zero.  With
+ * `seed` 0 the first zero-cost transition is taken, otherwise one drawn at
+ * random among them: any of them must keep every gold arc reachable. */
+static void check_oracle(const syn_treebank *tb, size_t max_sent, uint64_t seed, size_t *checked)
 {
+    uint64_t r = seed;
     for (size_t s = 0; s < tb->n_sent && s < max_sent; s++) {
         int n = (int)(tb->start[s + 1] - tb->start[s]);
         const syn_tbword *g = &tb->words[tb->start[s]];
@@ -190,13 +193,16 @@ static void check_oracle(const syn_treebank *tb, size_t max_sent, size_t *checke
             syn_pstate_init(&st);
             int steps = 0;
             while (!syn_pstate_terminal(&st)) {
-                int best = -1;
+                int zero[SYN_PA_COUNT], n_zero = 0;
                 for (int a = 0; a < SYN_PA_COUNT; a++)
-                    if (syn_pstate_valid(&st, a) && syn_poracle_cost(&st, a, gh, deps, ds) == 0) {
-                        best = a;
-                        break;
-                    }
-                assert_true(best >= 0);
+                    if (syn_pstate_valid(&st, a) && syn_poracle_cost(&st, a, gh, deps, ds) == 0)
+                        zero[n_zero++] = a;
+                assert_true(n_zero > 0);
+                int best = zero[0];
+                if (seed) {
+                    r = r * 6364136223846793005ull + 1442695040888963407ull;
+                    best = zero[(r >> 33) % (uint64_t)n_zero];
+                }
                 syn_pstate_apply(&st, best, 0);
                 assert_true(++steps <= 2 * n + 1);
             }
@@ -251,8 +257,11 @@ static void test_oracle_tiny(void **state)
     assert_int_equal(tb.n_sent, 3);
     assert_int_equal(tb.n_words, 7 + 2 + 6);
     size_t checked = 0;
-    check_oracle(&tb, 3, &checked);
+    check_oracle(&tb, 3, 0, &checked);
     assert_int_equal(checked, 3);
+    for (uint64_t seed = 1; seed <= 20; seed++)
+        check_oracle(&tb, 3, seed, &checked);
+    assert_int_equal(checked, 3 * 21);
     syn_treebank_free(&tb);
 }
 
@@ -265,10 +274,132 @@ static void test_oracle_ewt(void **state)
         skip();
     assert_int_equal(syn_treebank_read(&tb, EWT "en_ewt-ud-dev.conllu", 0, err, sizeof err), 0);
     size_t checked = 0;
-    check_oracle(&tb, tb.n_sent, &checked);
+    check_oracle(&tb, tb.n_sent, 0, &checked);
     /* EWT is mostly projective. */
     assert_true(checked > tb.n_sent * 9 / 10);
+    size_t random_checked = 0;
+    check_oracle(&tb, tb.n_sent, 7, &random_checked);
+    assert_int_equal(random_checked, checked);
     syn_treebank_free(&tb);
+}
+
+/* Words of a configuration for the transition tests: n of them and the
+ * root, all with the same features (the transitions never look at them). */
+typedef struct sys_fixture {
+    syn_ptok tok[9];
+    syn_pnode node[9];
+    int stack[9];
+    unsigned char in[9];
+    syn_pstate st;
+} sys_fixture;
+
+static void sys_fixture_init(sys_fixture *x, int n)
+{
+    for (int i = 0; i < n; i++)
+        syn_ptok_make(&x->tok[i], "w", ANNALS_UPOS_NOUN, "NN");
+    syn_ptok_root(&x->tok[n]);
+    x->st = (syn_pstate){ .n = n, .tok = x->tok, .node = x->node, .stack = x->stack,
+                          .in_stack = x->in };
+    syn_pstate_init(&x->st);
+}
+
+/* The one valid action of a configuration, or -1 when several are. */
+static int only_valid(const syn_pstate *st)
+{
+    int only = -1, count = 0;
+    for (int a = 0; a < SYN_PA_COUNT; a++)
+        if (syn_pstate_valid(st, a)) {
+            only = a;
+            count++;
+        }
+    return count == 1 ? only : -1;
+}
+
+/* Arc-eager's end: once only the root is left in the buffer, each step
+ * has one valid action; headless words hang on the word below them and
+ * the bottom word alone gets the root. */
+static void test_eager_end(void **state)
+{
+    (void)state;
+    sys_fixture x;
+    sys_fixture_init(&x, 4);
+    syn_pstate *st = &x.st;
+    assert_false(syn_pstate_valid(st, SYN_PA_LEFT));
+    assert_false(syn_pstate_valid(st, SYN_PA_RIGHT));
+    assert_false(syn_pstate_valid(st, SYN_PA_REDUCE));
+    syn_pstate_apply(st, SYN_PA_SHIFT, 0);  /* stack 0 */
+    syn_pstate_apply(st, SYN_PA_RIGHT, 5);  /* 0 -> 1, stack 0 1 */
+    assert_int_equal(x.node[1].head, 0);
+    assert_int_equal(x.node[1].label, 5);
+    assert_false(syn_pstate_valid(st, SYN_PA_LEFT)); /* 1 has a head */
+    assert_true(syn_pstate_valid(st, SYN_PA_REDUCE));
+    syn_pstate_apply(st, SYN_PA_SHIFT, 0);  /* stack 0 1 2 */
+    assert_false(syn_pstate_valid(st, SYN_PA_REDUCE));
+    syn_pstate_apply(st, SYN_PA_SHIFT, 0);  /* stack 0 1 2 3, buffer: the root */
+    assert_int_equal(st->b0, 4);
+    int steps = 0;
+    while (!syn_pstate_terminal(st)) {
+        int a = only_valid(st);
+        assert_true(a >= 0);
+        int head, dep;
+        syn_pstate_arc(st, a, &head, &dep);
+        if (a == SYN_PA_RIGHT) {
+            assert_int_equal(dep, st->stack[st->sp - 1]);
+            assert_int_equal(head, st->stack[st->sp - 2]);
+        }
+        syn_pstate_apply(st, a, 1);
+        assert_true(++steps <= 4);
+    }
+    assert_int_equal(x.node[3].head, 2);
+    assert_int_equal(x.node[2].head, 1);
+    assert_int_equal(x.node[1].head, 0);
+    assert_int_equal(x.node[0].head, 4);
+}
+
+/* Random valid transitions on sentences of 1..8 words: a headed stack word
+ * always has the word below it as its head, the bottom one never has a
+ * head, and the result is a tree
+ * with exactly one word on the root. */
+static void test_eager_random_walks(void **state)
+{
+    (void)state;
+    uint64_t r = 99;
+    for (int trial = 0; trial < 2000; trial++) {
+        int n = 1 + trial % 8;
+        sys_fixture x;
+        sys_fixture_init(&x, n);
+        syn_pstate *st = &x.st;
+        int steps = 0;
+        while (!syn_pstate_terminal(st)) {
+            for (int k = 0; k < st->sp; k++) {
+                int h = x.node[st->stack[k]].head;
+                if (k == 0)
+                    assert_int_equal(h, -1);
+                else if (h >= 0)
+                    assert_int_equal(h, st->stack[k - 1]);
+            }
+            int valid[SYN_PA_COUNT], nv = 0;
+            for (int a = 0; a < SYN_PA_COUNT; a++)
+                if (syn_pstate_valid(st, a))
+                    valid[nv++] = a;
+            assert_true(nv > 0);
+            r = r * 6364136223846793005ull + 1442695040888963407ull;
+            syn_pstate_apply(st, valid[(r >> 33) % (uint64_t)nv], 1);
+            assert_true(++steps <= 2 * n);
+        }
+        int roots = 0;
+        for (int i = 0; i < n; i++) {
+            int h = x.node[i].head;
+            assert_true(h >= 0 && h <= n && h != i);
+            roots += h == n;
+            /* No cycle: the chain of heads reaches the root. */
+            int k = i, hops = 0;
+            while (k != n && hops++ <= n)
+                k = x.node[k].head;
+            assert_int_equal(k, n);
+        }
+        assert_int_equal(roots, 1);
+    }
 }
 
 static void test_treebank_rejects_bad_heads(void **state)
@@ -540,6 +671,8 @@ int main(void)
         cmocka_unit_test(test_feature_count),
         cmocka_unit_test(test_oracle_tiny),
         cmocka_unit_test(test_oracle_ewt),
+        cmocka_unit_test(test_eager_end),
+        cmocka_unit_test(test_eager_random_walks),
         cmocka_unit_test(test_treebank_rejects_bad_heads),
         cmocka_unit_test(test_robust_any_input),
         cmocka_unit_test(test_bad_tables_refused),
