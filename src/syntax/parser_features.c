@@ -158,7 +158,7 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
     F2(S0.p, ns0->rset); F2(S0.p, ns0->lset); F2(B0.p, nb0->lset); F2(S1.p, ns1->rset);
     F3(S0l1.l, S0.p, B0.p); F2(S0.l, S0.p);
 
-    /* Single positions. */
+    /* Single positions; b0's suffix is the last label feature. */
     F1(B0.sfx);
     F1(B1.w); F2(B1.w, B1.p);
     F1(B2.w); F1(B2.p); F2(B2.w, B2.p);

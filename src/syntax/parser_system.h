@@ -33,8 +33,9 @@ enum { SYN_PA_SHIFT = 0, SYN_PA_LEFT = 1, SYN_PA_RIGHT = 2, SYN_PA_REDUCE = 3, S
 #define SYN_PF_MAX 144
 /* The first SYN_PF_LABEL features also feed the label classifier: fewer
  * features there keep labelling cheap (its rows are as wide as the label
- * set). */
-#define SYN_PF_LABEL 36
+ * set).  The last of them is b0's suffix, because a RIGHT arc's dependent
+ * is b0 (as s0's suffix serves LEFT's). */
+#define SYN_PF_LABEL 37
 /* Most labels a model may have (label sets are 64-bit masks folded). */
 #define SYN_PL_MAX 250
 
