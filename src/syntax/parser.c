@@ -229,9 +229,9 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
             if (valid[a])
                 best = a;
         }
-        /* A forced SHIFT (an empty stack) or REDUCE (the end) needs no
-         * features at all; a forced arc still needs them for its label. */
-        if (n_valid == 1 && (best == SYN_PA_SHIFT || best == SYN_PA_REDUCE)) {
+        /* A forced SHIFT (an empty stack) needs no features at all; a
+         * forced arc or REDUCE still needs them for a label. */
+        if (n_valid == 1 && best == SYN_PA_SHIFT) {
             syn_pstate_apply(&s, best, 0);
             continue;
         }
@@ -248,7 +248,15 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
         if (best == SYN_PA_LEFT || best == SYN_PA_RIGHT) {
             int head, dep;
             syn_pstate_arc(&s, best, &head, &dep);
-            label = head == n ? (int)p->h.root_label : syn_parser_best_label(p, f, nf, best);
+            if (head == n)
+                label = (int)p->h.root_label;
+            else if (dep == s.b0)
+                label = SYN_PL_PENDING;
+            else
+                label = syn_parser_best_label(p, f, nf, best);
+        } else if (best == SYN_PA_REDUCE) {
+            /* The label of the RIGHT arc that brought s0 in. */
+            label = syn_parser_best_label(p, f, nf, SYN_PA_RIGHT);
         }
         syn_pstate_apply(&s, best, label);
     }

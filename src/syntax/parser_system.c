@@ -141,6 +141,17 @@ static void syn_pattach(syn_pstate *s, int head, int dep, int label)
     }
 }
 
+/* Gives a pending right dependent its label.  A head has at most one
+ * pending right child (the one just above it on the stack), so its pending
+ * bit can go. */
+static void syn_prelabel(syn_pstate *s, int dep, int label)
+{
+    syn_pnode *h = &s->node[s->node[dep].head];
+    s->node[dep].label = label;
+    h->rset &= ~(1ull << (SYN_PL_PENDING & 63));
+    h->rset |= 1ull << ((unsigned)label & 63u);
+}
+
 void syn_pstate_apply(syn_pstate *s, int a, int label)
 {
     int head, dep;
@@ -163,7 +174,10 @@ void syn_pstate_apply(syn_pstate *s, int a, int label)
         }
         break;
     case SYN_PA_REDUCE:
-        s->in_stack[s->stack[s->sp - 1]] = 0;
+        dep = s->stack[s->sp - 1];
+        if (s->node[dep].label == SYN_PL_PENDING && label != SYN_PL_PENDING)
+            syn_prelabel(s, dep, label);
+        s->in_stack[dep] = 0;
         s->sp--;
         break;
     default:

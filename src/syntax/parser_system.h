@@ -18,7 +18,8 @@
  * left headless by earlier mistakes hang on the nearest word below them
  * rather than on the root or on the sentence's last word.
  * The action classifier chooses among these four; a second classifier
- * then labels the arc.
+ * then labels the arc: at once for LEFT, when the dependent is reduced
+ * for RIGHT (SYN_PL_PENDING).
  */
 #ifndef ANNALS_SYNTAX_PARSER_SYSTEM_H
 #define ANNALS_SYNTAX_PARSER_SYSTEM_H
@@ -38,6 +39,11 @@ enum { SYN_PA_SHIFT = 0, SYN_PA_LEFT = 1, SYN_PA_RIGHT = 2, SYN_PA_REDUCE = 3, S
 #define SYN_PF_LABEL 37
 /* Most labels a model may have (label sets are 64-bit masks folded). */
 #define SYN_PL_MAX 250
+/* The label of a RIGHT arc until its dependent is reduced: only then is
+ * its subtree complete and it sits as s0 under its head s1, the context
+ * the label features describe best, so the label is chosen there (REDUCE
+ * applies it).  Its bit in the head's label set is bit 63. */
+#define SYN_PL_PENDING 255
 
 /* What the parser knows of one input word, computed once per sentence. */
 typedef struct syn_ptok {
@@ -76,7 +82,8 @@ void syn_pstate_init(syn_pstate *s);
 int syn_pstate_terminal(const syn_pstate *s);
 /* Whether action `a` is allowed in `s`. */
 int syn_pstate_valid(const syn_pstate *s, int a);
-/* Applies `a`, labelling the arc (LEFT, RIGHT) with `label`. */
+/* Applies `a`, labelling the arc (LEFT, RIGHT) with `label`; REDUCE gives
+ * `label` to s0 when its label is SYN_PL_PENDING. */
 void syn_pstate_apply(syn_pstate *s, int a, int label);
 /* Head and dependent of the arc that action `a` would make (-1 for
  * SHIFT and REDUCE). */

@@ -234,6 +234,24 @@ typedef struct syn_ptrain_stats {
     size_t states, errors, arcs, label_errors;
 } syn_ptrain_stats;
 
+/* The label of an arc made by `action` (RIGHT for one labelled at REDUCE):
+ * on a right arc (`right_head`) the classifier learns toward the gold
+ * label; on a wrong one it only guesses. */
+static int syn_ptrain_label(syn_ptrain *t, const uint64_t *f, int nf, int action,
+                            int right_head, int gold, syn_ptrain_stats *stats)
+{
+    int guess = syn_ptrain_best_label(t, f, nf, action);
+    if (!right_head)
+        return guess;
+    stats->arcs++;
+    if (guess != gold) {
+        stats->label_errors++;
+        syn_ptrain_update_lab(t, f, nf, action, gold, 1.0f);
+        syn_ptrain_update_lab(t, f, nf, action, guess, -1.0f);
+    }
+    return gold;
+}
+
 /* One sentence: follow the oracle (or, when exploring, the model) and
  * update on every configuration where the model's choice costs more than
  * the best one. */
@@ -279,24 +297,19 @@ static void syn_ptrain_sentence(syn_ptrain *t, syn_ptrain_set *d, size_t si, syn
         if (explore && cost[pred] > min_cost &&
             (double)(syn_ptrain_rand(t) >> 11) / 9007199254740992.0 < t->cfg->explore_p)
             next = pred;
-        int label = 0;
+        int label = 0, head = -1, dep = -1;
         if (next == SYN_PA_LEFT || next == SYN_PA_RIGHT) {
-            int head, dep;
             syn_pstate_arc(st, next, &head, &dep);
-            if (head == n) {
+            if (head == n)
                 label = t->root_label;
-            } else if (gh[dep] == head) {
-                label = gl[dep];
-                int guess = syn_ptrain_best_label(t, f, nf, next);
-                stats->arcs++;
-                if (guess != label) {
-                    stats->label_errors++;
-                    syn_ptrain_update_lab(t, f, nf, next, label, 1.0f);
-                    syn_ptrain_update_lab(t, f, nf, next, guess, -1.0f);
-                }
-            } else {
-                label = syn_ptrain_best_label(t, f, nf, next);
-            }
+            else if (dep == st->b0)
+                label = SYN_PL_PENDING; /* chosen when dep is reduced */
+            else
+                label = syn_ptrain_label(t, f, nf, next, gh[dep] == head, gl[dep], stats);
+        } else if (next == SYN_PA_REDUCE) {
+            dep = st->stack[st->sp - 1];
+            head = st->node[dep].head;
+            label = syn_ptrain_label(t, f, nf, SYN_PA_RIGHT, gh[dep] == head, gl[dep], stats);
         }
         syn_pstate_apply(st, next, label);
     }
