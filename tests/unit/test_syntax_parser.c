@@ -356,6 +356,28 @@ static void test_eager_end(void **state)
     assert_int_equal(x.node[0].head, 4);
 }
 
+/* A RIGHT arc may leave its label pending; REDUCE then sets it, in the
+ * dependent and in its head's set of right labels. */
+static void test_eager_pending_label(void **state)
+{
+    (void)state;
+    sys_fixture x;
+    sys_fixture_init(&x, 3);
+    syn_pstate *st = &x.st;
+    syn_pstate_apply(st, SYN_PA_SHIFT, 0);
+    syn_pstate_apply(st, SYN_PA_RIGHT, SYN_PL_PENDING);
+    assert_int_equal(x.node[1].label, SYN_PL_PENDING);
+    assert_true(x.node[0].rset == 1ull << (SYN_PL_PENDING & 63));
+    syn_pstate_apply(st, SYN_PA_REDUCE, 7);
+    assert_int_equal(x.node[1].label, 7);
+    assert_true(x.node[0].rset == 1ull << 7);
+    /* A label already given stays. */
+    syn_pstate_apply(st, SYN_PA_RIGHT, 4);
+    syn_pstate_apply(st, SYN_PA_REDUCE, 9);
+    assert_int_equal(x.node[2].label, 4);
+    assert_true(x.node[0].rset == ((1ull << 7) | (1ull << 4)));
+}
+
 /* Random valid transitions on sentences of 1..8 words: a headed stack word
  * always has the word below it as its head, the bottom one never has a
  * head, and the result is a tree
@@ -672,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_oracle_tiny),
         cmocka_unit_test(test_oracle_ewt),
         cmocka_unit_test(test_eager_end),
+        cmocka_unit_test(test_eager_pending_label),
         cmocka_unit_test(test_eager_random_walks),
         cmocka_unit_test(test_treebank_rejects_bad_heads),
         cmocka_unit_test(test_robust_any_input),
