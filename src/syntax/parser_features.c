@@ -11,7 +11,7 @@
  * LAS on EWT dev with predicted tags, bench/RESULTS.md).
  *
  * Every feature is a 64-bit hash of its template number and its values
- * (feature set 4: one multiply per value, below); the tables are indexed
+ * (feature sets 4 and 5: one multiply per value, below); the tables are indexed
  * by its low bits (actions) or a remix (labels), so no feature dictionary
  * exists at run time.  Changing the templates, their order or the hash
  * changes the model: bump SYN_PARSER_FEATURE_SET in parser.h.
