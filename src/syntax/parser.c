@@ -10,8 +10,9 @@
 struct syn_parser {
     syn_parser_header h;
     const int16_t *act;      /* 2^act_bits * SYN_PA_WIDTH */
-    const int16_t *lab;      /* 2^lab_bits * label_width */
+    const int8_t *lab;       /* 2^lab_bits * label_width */
     const char **labels;     /* n_labels pointers into the label section */
+    const unsigned char *skip; /* templates left out (measurements), or NULL */
 };
 
 struct syn_parser_work {
@@ -43,15 +44,15 @@ syn_parser *syn_parser_from_tables(const void *head, size_t head_size,
     if (h.feature_set != SYN_PARSER_FEATURE_SET)
         return syn_parser_fail(errbuf, errsize, "made for other feature templates (retrain it)");
     if (h.n_labels == 0 || h.n_labels > SYN_PL_MAX || h.label_width < h.n_labels ||
-        h.label_width % 8 != 0 || h.label_width > 256 || h.root_label >= h.n_labels)
+        h.label_width % 16 != 0 || h.label_width > 256 || h.root_label >= h.n_labels)
         return syn_parser_fail(errbuf, errsize, "bad label count");
     if (h.act_bits < 4 || h.act_bits > 28 || h.lab_bits < 4 || h.lab_bits > 28)
         return syn_parser_fail(errbuf, errsize, "bad table size");
     if (!act || act_size != ((size_t)1 << h.act_bits) * SYN_PA_WIDTH * sizeof(int16_t))
         return syn_parser_fail(errbuf, errsize, "PARSWACT section missing or of the wrong size");
-    if (!lab || lab_size != ((size_t)1 << h.lab_bits) * h.label_width * sizeof(int16_t))
+    if (!lab || lab_size != ((size_t)1 << h.lab_bits) * h.label_width)
         return syn_parser_fail(errbuf, errsize, "PARSWLAB section missing or of the wrong size");
-    if (((uintptr_t)act | (uintptr_t)lab) % sizeof(int16_t) != 0)
+    if ((uintptr_t)act % sizeof(int16_t) != 0)
         return syn_parser_fail(errbuf, errsize, "weight tables not aligned");
     if (!labels || labels_size == 0 || ((const char *)labels)[labels_size - 1] != '\0')
         return syn_parser_fail(errbuf, errsize, "PARSLABL section missing or not terminated");
@@ -96,6 +97,11 @@ void syn_parser_free(syn_parser *p)
         return;
     free(p->labels);
     free(p);
+}
+
+void syn_parser_skip_templates(syn_parser *p, const unsigned char *skip)
+{
+    p->skip = skip;
 }
 
 size_t syn_parser_label_count(const syn_parser *p)
@@ -155,16 +161,19 @@ static int syn_parser_work_reserve(syn_parser_work *w, size_t words)
     return ANNALS_OK;
 }
 
-/* Sums the action rows of the features.  The rows are fetched first with
- * prefetches so that the cache misses overlap. */
+/* Sums the action rows of the features (syn_pfeatures has prefetched
+ * them). */
 static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int nf,
                                      int32_t score[SYN_PA_WIDTH])
 {
     const int16_t *rows[SYN_PF_MAX];
-    for (int i = 0; i < nf; i++) {
+    static const int16_t zero[SYN_PA_WIDTH];
+    for (int i = 0; i < nf; i++)
         rows[i] = p->act + syn_pact_row(f[i], p->h.act_bits) * SYN_PA_WIDTH;
-        __builtin_prefetch(rows[i]);
-    }
+    if (p->skip)
+        for (int i = 0; i < nf; i++)
+            if (p->skip[i])
+                rows[i] = zero;
     int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int i = 0; i < nf; i++) {
         s0 += rows[i][0];
@@ -178,9 +187,14 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
     score[3] = s3;
 }
 
+/* Label weights are int8 (feature set 5): a row of up to 64 labels is one
+ * cache line, and the sum of SYN_PF_LABEL of them fits int16, so the
+ * additions run sixteen labels at a time. */
+_Static_assert(SYN_PF_LABEL * 128 <= 32767, "label sums must fit int16");
+
 static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf, int action)
 {
-    const int16_t *rows[SYN_PF_MAX];
+    const int8_t *rows[SYN_PF_MAX];
     uint32_t width = p->h.label_width;
     if (nf > SYN_PF_LABEL)
         nf = SYN_PF_LABEL;
@@ -188,12 +202,19 @@ static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf,
         rows[i] = p->lab + syn_plab_row(f[i], action, p->h.lab_bits) * width;
         __builtin_prefetch(rows[i]);
     }
-    int32_t acc[256];
-    memset(acc, 0, width * sizeof acc[0]);
-    for (int i = 0; i < nf; i++) {
-        const int16_t *r = rows[i];
-        for (uint32_t k = 0; k < width; k++)
-            acc[k] += r[k];
+    /* Sixteen labels at a time over all the rows, so that the sums stay
+     * in registers. */
+    int16_t acc[256];
+    for (uint32_t k0 = 0; k0 < width; k0 += 16) {
+        int16_t a[16] = { 0 };
+        for (int i = 0; i < nf; i++) {
+            if (p->skip && p->skip[i])
+                continue;
+            const int8_t *r = rows[i] + k0;
+            for (int k = 0; k < 16; k++)
+                a[k] = (int16_t)(a[k] + r[k]);
+        }
+        memcpy(acc + k0, a, sizeof a);
     }
     int best = -1;
     for (uint32_t k = 0; k < p->h.n_labels; k++) {
@@ -235,7 +256,8 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
             syn_pstate_apply(&s, best, 0);
             continue;
         }
-        int nf = syn_pfeatures(&s, f);
+        int nf = syn_pfeatures(&s, f, n_valid > 1 ? p->act : NULL,
+                               SYN_PA_WIDTH * sizeof *p->act, p->h.act_bits);
         if (n_valid > 1) {
             int32_t score[SYN_PA_WIDTH];
             syn_parser_score_actions(p, f, nf, score);

@@ -8,7 +8,7 @@
  *   PARSHEAD  syn_parser_header
  *   PARSLABL  the labels, NUL-terminated UTF-8 strings one after another
  *   PARSWACT  int16 action weights, 2^act_bits rows of SYN_PA_WIDTH
- *   PARSWLAB  int16 label weights, 2^lab_bits rows of label_width
+ *   PARSWLAB  int8 label weights, 2^lab_bits rows of label_width
  *   PARSINFO  what the model was trained from, as text
  * The parser reads UPOS and XPOS from the words (the tagger's, at run
  * time) and writes head and deprel; any input gives a tree with exactly
@@ -26,9 +26,10 @@
 #include "syntax/model.h"
 #include "syntax/parser_system.h"
 
-/* Version of the feature templates (parser_features.c) and of the
- * transition system (3: arc-eager, four actions). */
-#define SYN_PARSER_FEATURE_SET 3u
+/* Version of the feature templates (parser_features.c), of their hash and
+ * of the transition system (5: arc-eager, four actions, the one-multiply-
+ * per-value hash of parser_features.c). */
+#define SYN_PARSER_FEATURE_SET 5u
 
 #define SYN_PARSER_SEC_HEAD "PARSHEAD"
 #define SYN_PARSER_SEC_LABELS "PARSLABL"
@@ -39,7 +40,7 @@
 typedef struct syn_parser_header {
     uint32_t feature_set;  /* SYN_PARSER_FEATURE_SET */
     uint32_t n_labels;
-    uint32_t label_width;  /* row width of the label table, >= n_labels, multiple of 8 */
+    uint32_t label_width;  /* row width of the label table, >= n_labels, multiple of 16 */
     uint32_t act_bits;     /* log2 rows of the action table */
     uint32_t lab_bits;     /* log2 rows of the label table */
     uint32_t root_label;   /* index of "root" */
@@ -61,6 +62,12 @@ syn_parser *syn_parser_from_tables(const void *head, size_t head_size,
                                    const void *lab, size_t lab_size,
                                    char *errbuf, size_t errsize);
 void syn_parser_free(syn_parser *p);
+
+/* Leaves out the templates i with skip[i] != 0 (SYN_PF_MAX flags, owned
+ * by the caller; NULL: none) when scoring, as if their weights were zero:
+ * for measuring what each template is worth in a trained model.  Call it
+ * before the parser is shared between threads. */
+void syn_parser_skip_templates(syn_parser *p, const unsigned char *skip);
 
 size_t syn_parser_label_count(const syn_parser *p);
 /* Label `i` (owned by the model), or NULL when out of range. */
