@@ -140,7 +140,7 @@ static const char *unasserted(const cod_sent *cs, size_t v)
         int h = cod_head(cs, (size_t)x);
         if (h < 0)
             break;
-        bool complement = cod_is_complement(cs, (size_t)x) || cod_rel_is(cs, (size_t)x, "ccomp");
+        bool complement = cod_is_complement(cs, (size_t)x) || cod_is_content_clause(cs, (size_t)x);
         const char *l = cod_lemma(cs, (size_t)h);
         if (complement && cs->s->words[h].upos == ANNALS_UPOS_VERB)
             for (size_t i = 0; verbs[i]; i++)
@@ -343,6 +343,76 @@ static bool nominal_head_subject(const cod_sent *cs, size_t v, cod_actors *src)
     return src->n > before;
 }
 
+/* Whether word k lies in the subtree of word top. */
+static bool in_subtree(const cod_sent *cs, size_t k, size_t top)
+{
+    for (int x = (int)k, hops = 0; x >= 0 && hops < 64; hops++, x = cod_head(cs, (size_t)x))
+        if ((size_t)x == top)
+            return true;
+    return false;
+}
+
+/* A subject the parser hung beside its verb: "The White House said
+ * President Joe Biden will visit Israel" parsed with both "Joe" and
+ * "visit" complements (ccomp) of "said".  A noun labelled as a clause
+ * heads none; standing right before a verb of the same head that has no
+ * subject (only the verb's own words between them), it is that verb's
+ * subject. */
+static bool sibling_subject(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    static const char *const clausal[] = {"ccomp", "xcomp", "advcl", "csubj", "parataxis", NULL};
+    int h = cod_head(cs, v);
+    if (h < 0)
+        return false;
+    int c = -1;
+    for (int k = cs->first[h]; k >= 0 && (size_t)k < v; k = cs->next[k])
+        c = k;
+    if (c < 0 || (size_t)c < (size_t)h || cod_child(cs, (size_t)c, "case") >= 0)
+        return false;
+    int u = cs->s->words[c].upos;
+    bool label = false;
+    for (size_t i = 0; clausal[i] && !label; i++)
+        label = cod_rel_is(cs, (size_t)c, clausal[i]);
+    if (!label || (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
+        return false;
+    for (size_t k = (size_t)c + 1; k < v; k++)
+        if (cod_head(cs, k) != (int)v && !in_subtree(cs, k, (size_t)c))
+            return false;
+    size_t before = src->n;
+    cod_phrase_actors(cs, (size_t)c, src);
+    for (size_t i = before; i < src->n; i++)
+        src->v[i].how = "subject (the parser hung it beside its verb)";
+    return src->n > before;
+}
+
+/* The speaker of a trailing attribution (", the official news agency WFNA
+ * said on Thursday."): the words between its comma and its verb said it,
+ * however the parser hung them -- as the verb's subject, as an apposition
+ * of the noun before the comma with the verb a conjunct of the main one,
+ * or as a noun the verb modifies.  Takes the actors of the first phrase
+ * there (a noun or pronoun whose head lies outside those words) that
+ * has any, and only those among the words themselves.  Returns false when
+ * v is not such a verb; true otherwise, with `src` empty when the
+ * attribution names no actor (the main clause's actors did not say it). */
+static bool tail_speaker(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    if (v != cs->tail_verb || cs->tail >= v)
+        return false;
+    size_t a = cs->tail + 1;
+    for (size_t k = a; k < v && !src->n; k++) {
+        int h = cod_head(cs, k), u = cs->s->words[k].upos;
+        if ((h >= (int)a && h < (int)v) ||
+            (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
+            continue;
+        cod_actors t = {0};
+        cod_phrase_actors(cs, k, &t);
+        for (size_t i = 0; i < t.n; i++)
+            if (t.v[i].word >= a && t.v[i].word < v && src->n < COD_MAX_ACTORS)
+                src->v[src->n++] = t.v[i];
+    }
+    return true;
+}
+
 /* The source actors of verb v: '$' slot, by-agent, subject, or the
  * subject of the verb it depends on ("refused to lift", "met and agreed"). */
 static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
@@ -359,6 +429,8 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
             src->v[i].how = "by-agent";
         return;
     }
+    if (tail_speaker(cs, v, src))
+        return;
     if (cl->repaired && cl->subject >= 0 && cod_child(cs, v, "nsubj") < 0) {
         cod_phrase_actors(cs, (size_t)cl->subject, src);
         return;
@@ -399,9 +471,11 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         }
         if (subj >= 0)
             return; /* a passive verb without its agent: no source */
-        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj") ||
-              predicate_infinitive(cs, (size_t)x))) {
-            if ((size_t)x == v && !nominal_head_subject(cs, v, src))
+        bool shares = (cod_rel_is(cs, (size_t)x, "xcomp") && !cod_finite_clause(cs, (size_t)x)) ||
+                      cod_rel_is(cs, (size_t)x, "conj") || predicate_infinitive(cs, (size_t)x);
+        if (!shares) {
+            if ((size_t)x == v && !nominal_head_subject(cs, v, src) &&
+                !sibling_subject(cs, v, src))
                 stray_subject(cs, v, src);
             return;
         }
@@ -494,9 +568,18 @@ static bool in_complement(const cod_sent *cs, size_t v, size_t k)
     for (int x = (int)k, hops = 0; x >= 0 && hops < 64; hops++) {
         int h = cod_head(cs, (size_t)x);
         if (h == (int)v)
-            return cod_rel_is(cs, (size_t)x, "ccomp");
+            return cod_is_content_clause(cs, (size_t)x);
         x = h;
     }
+    return false;
+}
+
+/* Whether verb v has a complement clause (cod_is_content_clause). */
+static bool has_content_clause(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_is_content_clause(cs, (size_t)c))
+            return true;
     return false;
 }
 
@@ -554,7 +637,7 @@ static void complement_target(const cod_sent *cs, size_t v, const cod_actors *sr
                               cod_actors *tgt)
 {
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
-        if ((size_t)c < v || !cod_rel_is(cs, (size_t)c, "ccomp"))
+        if ((size_t)c < v || !cod_is_content_clause(cs, (size_t)c))
             continue;
         int subj = cod_child(cs, (size_t)c, "nsubj");
         if (subj < 0)
@@ -800,9 +883,12 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     }
     /* coordinated sources and no target: mutual when the words say so, or
      * when the event is cooperation (CAMEO roots 03-08: "Gondor and
-     * Osgiliath agreed"); never for a conflict ("A and B condemned X") */
+     * Osgiliath agreed") done to no one else -- not when the verb has an
+     * object that is no actor ("many nations -- Hong Kong, Canada, ...
+     * -- had supported the EC complaint" is no support of one another);
+     * never for a conflict ("A and B condemned X") */
     bool cooperative = code && strlen(code) >= 2 && code[0] == '0' && code[1] >= '3' &&
-                       code[1] <= '8';
+                       code[1] <= '8' && cod_child(cs, v, "obj") < 0;
     if (!tgt.n && src.n > 1 && (cooperative || reciprocal(cs, &cl))) {
         for (size_t i = 0; i < src.n; i++)
             for (size_t j = 0; j < src.n; j++) {
@@ -847,7 +933,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
              * nor one whose complement clause says what it is about ("officials
              * alleged that the North admitted ...") */
             const annals_event *ctx =
-                m.score > 0 && cod_child(cs, v, "ccomp") < 0 ? context_event(st, scode) : NULL;
+                m.score > 0 && !has_content_clause(cs, v) ? context_event(st, scode) : NULL;
             int rc = emit(st, cs, v, &m, code, &src.v[i], scode, NULL,
                           ctx ? ctx->target : "---", ctx ? ctx->target_text : "", date,
                           ctx ? "target of the previous event" : src.v[i].how);

@@ -192,6 +192,54 @@ static void test_agent_under_adverb(void **state)
     assert_event(&e[0], "OSG", "112", "ERI");
 }
 
+/* An obl:agent with another preposition than "by" is no agent:
+ * "Eriador was opposed over its dispute with Gondor" names no opponent
+ * (it was GON 112 ERI, the wrong way round); "by its dispute" would. */
+static void test_agent_needs_by(void **state)
+{
+    fixture *f = *state;
+    const char *spec = "Eriador Eriador PROPN 3 nsubj:pass =ERI|was be AUX 3 aux:pass|"
+                       "opposed oppose VERB 0 root|%s ADP 6 case|its its PRON 6 nmod:poss|"
+                       "dispute dispute NOUN 3 obl:agent|with with ADP 8 case|"
+                       "Gondor Gondor PROPN 6 nmod =GON|. . PUNCT 3 punct";
+    char text[512];
+    snprintf(text, sizeof text, spec, "over over");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+    reset(f);
+    snprintf(text, sizeof text, spec, "by by");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "112", "ERI");
+}
+
+/* "Gondor opposed the parade supporting Mordor" with "supporting" an
+ * advcl of "opposed": a participle right after the object, no comma
+ * between, modifies the object, so its words are the clause's (GON 112
+ * MOR); set off by a comma it stays an adverbial clause of its own. */
+static void test_participle_after_object(void **state)
+{
+    fixture *f = *state;
+    const char *spec = "Gondor Gondor PROPN 2 nsubj =GON|opposed oppose VERB 0 root|the the DET 4 det|"
+                       "parade parade NOUN 2 obj|%s supporting support VERB/VBG 2 advcl|"
+                       "Mordor Mordor PROPN %s obj =MOR|. . PUNCT 2 punct";
+    char text[512];
+    snprintf(text, sizeof text, spec, "", "5");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "112", "MOR");
+    reset(f);
+    snprintf(text, sizeof text, spec, ", , PUNCT 6 punct|", "6");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+}
+
 /* "Iran attacked Iraq and was condemned in Kuwait": a passive verb
  * coordinated with an active one shares its subject as the one acted on,
  * not as its source (it was IRN 122 KWT). */
@@ -208,6 +256,160 @@ static void test_passive_conjunct(void **state)
     assert_non_null(strstr(explain.data, "no source actor"));
 }
 
+/* A word the parser hung on a punctuation mark belongs to the mark's own
+ * head, with its label unknown ("dep"): "Gondor attacked yesterday the
+ * roads into Mordor" with "roads" under the full stop is still the
+ * clause's (GON 190 MOR), and "officials" hung under the full stop as
+ * its nsubj is no second subject of "condemned". */
+static void test_head_on_punctuation(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|attacked attack VERB 0 root|"
+                    "yesterday yesterday NOUN 2 obl:tmod|the the DET 5 det|roads road NOUN 8 nsubj|"
+                    "into into ADP 7 case|Mordor Mordor PROPN 5 nmod =MOR|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "190", "MOR");
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, false};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_int_equal(cod_head(&cs, 4), 1);
+    assert_true(cod_rel_full(&cs, 4, "dep"));
+    assert_int_equal(cod_head(&cs, 7), 1); /* the mark itself stays */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 2 obj =MOR|, , PUNCT 5 punct|officials official NOUN 7 nsubj =GOV|"
+                    "agreed agree VERB 5 acl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "122", "MOR");
+}
+
+/* A clause of "that" alone is a complement whatever the parser called it
+ * (advcl, xcomp): its actors are the verb's targets ("Gondor said on
+ * Thursday that Mordor would be drawn into talks", GON 023 MOR); "so
+ * that" stays adverbial. */
+static void test_content_clause(void **state)
+{
+    fixture *f = *state;
+    const char *base = "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|on on ADP 4 case|"
+                       "Thursday Thursday PROPN 2 obl|that that SCONJ 9 mark|"
+                       "Mordor Mordor PROPN 9 nsubj:pass =MOR|would would AUX/MD 9 aux|"
+                       "be be AUX/VB 9 aux:pass|drawn draw VERB/VBN 2 %s|. . PUNCT 2 punct";
+    const char *rels[] = {"ccomp", "advcl", "xcomp"};
+    for (size_t i = 0; i < 3; i++) {
+        reset(f);
+        char spec[512];
+        snprintf(spec, sizeof spec, base, rels[i]);
+        add_sentence(f, core_arena_strdup(&f->arena, spec));
+        size_t n;
+        const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+        assert_int_equal(n, 1);
+        assert_event(&e[0], "GON", "023", "MOR");
+    }
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|on on ADP 4 case|"
+                    "Thursday Thursday PROPN 2 obl|so so ADV 10 mark|that that SCONJ 5 fixed|"
+                    "Mordor Mordor PROPN 10 nsubj:pass =MOR|would would AUX/MD 10 aux|"
+                    "be be AUX/VB 10 aux:pass|drawn draw VERB/VBN 2 advcl|. . PUNCT 2 punct");
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, false};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_false(cod_is_content_clause(&cs, 9));
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+}
+
+/* "Gondor opposed the talks after a scout was attacked in Mordor" with
+ * "attacked" an xcomp: a clause with a finite auxiliary of its own is no
+ * complement, so its words are not the governing verb's (no GON 112 MOR)
+ * and it does not share that verb's subject (no GON 190 MOR). */
+static void test_finite_xcomp(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|opposed oppose VERB 0 root|the the DET 4 det|"
+                    "talks talk NOUN 2 obj|after after ADP 7 case|a a DET 7 det|scout scout NOUN 4 nmod|"
+                    "was be AUX/VBD 9 aux:pass|attacked attack VERB/VBN 2 xcomp|in in ADP 11 case|"
+                    "Mordor Mordor PROPN 9 obl =MOR|. . PUNCT 2 punct");
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, false};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_true(cod_finite_clause(&cs, 8));
+    assert_false(cod_is_complement(&cs, 8));
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+    /* "seems to have attacked": a base-form auxiliary, still a complement */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|seems seem VERB 0 root|to to PART 5 mark|"
+                    "have have AUX/VB 5 aux|attacked attack VERB/VBN 2 xcomp|"
+                    "Mordor Mordor PROPN 5 obj =MOR|. . PUNCT 2 punct");
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "190", "MOR");
+}
+
+/* The speaker of a trailing attribution is the phrase between its comma
+ * and its verb, however the parser hung it: here "agency" an apposition
+ * of "attack" and "said" a conjunct of "condemned" (it was FOR 023 ---,
+ * the main clause's subject); an attribution that names no actor ("the
+ * newspaper said") has no source. */
+static void test_attribution_speaker(void **state)
+{
+    fixture *f = *state;
+    const char *spec = "Fornost Fornost PROPN 2 nsubj =FOR|condemned condemn VERB 0 root|"
+                       "the the DET 4 det|attack attack NOUN 2 obj|on on ADP 6 case|"
+                       "Gondor Gondor PROPN 4 nmod =GON|, , PUNCT 9 punct|the the DET 9 det|"
+                       "%s NOUN 4 appos%s|WFNA WFNA PROPN 9 flat|said say VERB 2 conj|"
+                       "on on ADP 13 case|Thursday Thursday PROPN 11 obl|. . PUNCT 2 punct";
+    char text[512];
+    snprintf(text, sizeof text, spec, "agency agency", " =GOV");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "FOR", "122", "GON");
+    assert_event(&e[1], "GOV", "023", "---");
+    assert_string_equal(e[1].source_text, "agency");
+    reset(f);
+    snprintf(text, sizeof text, spec, "newspaper newspaper", "");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "FOR", "122", "GON");
+}
+
+/* "Gondor said Mordor attacked Rohan" parsed with "Mordor" and "attacked"
+ * both complements of "said": a noun labelled as a clause right before a
+ * verb of the same head without a subject is that verb's subject. */
+static void test_sibling_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|"
+                    "Mordor Mordor PROPN 2 ccomp =MOR|attacked attack VERB 2 ccomp|"
+                    "Rohan Rohan PROPN 4 obj =ROH|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(e[i].source, "MOR") == 0 && strcmp(e[i].code, "190") == 0 &&
+                 strcmp(e[i].target, "ROH") == 0;
+    assert_true(found);
+    /* a prepositional phrase before it is no subject */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|in in ADP 4 case|"
+                    "Mordor Mordor PROPN 2 ccomp =MOR|attacked attack VERB 2 ccomp|"
+                    "Rohan Rohan PROPN 5 obj =ROH|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,7 +418,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passive_conjunct, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_head_on_punctuation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_content_clause, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finite_xcomp, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_attribution_speaker, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sibling_subject, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
