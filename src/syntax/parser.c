@@ -12,6 +12,7 @@ struct syn_parser {
     const int16_t *act;      /* 2^act_bits * SYN_PA_WIDTH */
     const int16_t *lab;      /* 2^lab_bits * label_width */
     const char **labels;     /* n_labels pointers into the label section */
+    const unsigned char *skip; /* templates left out (measurements), or NULL */
 };
 
 struct syn_parser_work {
@@ -98,6 +99,11 @@ void syn_parser_free(syn_parser *p)
     free(p);
 }
 
+void syn_parser_skip_templates(syn_parser *p, const unsigned char *skip)
+{
+    p->skip = skip;
+}
+
 size_t syn_parser_label_count(const syn_parser *p)
 {
     return p->h.n_labels;
@@ -155,16 +161,19 @@ static int syn_parser_work_reserve(syn_parser_work *w, size_t words)
     return ANNALS_OK;
 }
 
-/* Sums the action rows of the features.  The rows are fetched first with
- * prefetches so that the cache misses overlap. */
+/* Sums the action rows of the features (syn_pfeatures has prefetched
+ * them). */
 static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int nf,
                                      int32_t score[SYN_PA_WIDTH])
 {
     const int16_t *rows[SYN_PF_MAX];
-    for (int i = 0; i < nf; i++) {
+    static const int16_t zero[SYN_PA_WIDTH];
+    for (int i = 0; i < nf; i++)
         rows[i] = p->act + syn_pact_row(f[i], p->h.act_bits) * SYN_PA_WIDTH;
-        __builtin_prefetch(rows[i]);
-    }
+    if (p->skip)
+        for (int i = 0; i < nf; i++)
+            if (p->skip[i])
+                rows[i] = zero;
     int32_t s0 = 0, s1 = 0, s2 = 0;
     for (int i = 0; i < nf; i++) {
         s0 += rows[i][0];
@@ -189,6 +198,8 @@ static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf,
     int32_t acc[256];
     memset(acc, 0, width * sizeof acc[0]);
     for (int i = 0; i < nf; i++) {
+        if (p->skip && p->skip[i])
+            continue;
         const int16_t *r = rows[i];
         for (uint32_t k = 0; k < width; k++)
             acc[k] += r[k];
@@ -233,7 +244,8 @@ int syn_parser_parse_tokens(const syn_parser *p, syn_parser_work *w, syn_ptok *t
             syn_pstate_apply(&s, best, 0);
             continue;
         }
-        int nf = syn_pfeatures(&s, f);
+        int nf = syn_pfeatures(&s, f, n_valid > 1 ? p->act : NULL,
+                               SYN_PA_WIDTH * sizeof *p->act, p->h.act_bits);
         if (n_valid > 1) {
             int32_t score[SYN_PA_WIDTH];
             syn_parser_score_actions(p, f, nf, score);

@@ -27,7 +27,7 @@
 #include "syntax/parser_system.h"
 
 /* Version of the feature templates (parser_features.c). */
-#define SYN_PARSER_FEATURE_SET 2u
+#define SYN_PARSER_FEATURE_SET 4u
 
 #define SYN_PARSER_SEC_HEAD "PARSHEAD"
 #define SYN_PARSER_SEC_LABELS "PARSLABL"
@@ -60,6 +60,12 @@ syn_parser *syn_parser_from_tables(const void *head, size_t head_size,
                                    const void *lab, size_t lab_size,
                                    char *errbuf, size_t errsize);
 void syn_parser_free(syn_parser *p);
+
+/* Leaves out the templates i with skip[i] != 0 (SYN_PF_MAX flags, owned
+ * by the caller; NULL: none) when scoring, as if their weights were zero:
+ * for measuring what each template is worth in a trained model.  Call it
+ * before the parser is shared between threads. */
+void syn_parser_skip_templates(syn_parser *p, const unsigned char *skip);
 
 size_t syn_parser_label_count(const syn_parser *p);
 /* Label `i` (owned by the model), or NULL when out of range. */

@@ -8,31 +8,39 @@
  * punctuation marks between the candidates (feature set 2: +0.4 UAS and
  * LAS on EWT dev with predicted tags, bench/RESULTS.md).
  *
- * Every feature is a 64-bit hash of its template number and its values;
- * the tables are indexed by its low bits (actions) or a remix (labels), so
- * no feature dictionary exists at run time.  Changing the templates or
- * their order changes the model: bump SYN_PARSER_FEATURE_SET in parser.h.
+ * Every feature is a 64-bit hash of its template number and its values
+ * (feature set 4: one multiply per value, below); the tables are indexed
+ * by its low bits (actions) or a remix (labels), so no feature dictionary
+ * exists at run time.  Changing the templates, their order or the hash
+ * changes the model: bump SYN_PARSER_FEATURE_SET in parser.h.
  */
 #include "syntax/parser_system.h"
 
 #include "annals.h"
 
-static inline uint64_t syn_prot(uint64_t x, int r)
-{
-    return (x << r) | (x >> (64 - r));
-}
-
-static inline uint64_t syn_pfh(uint64_t t, uint64_t a, uint64_t b, uint64_t c, uint64_t d)
+/* A feature's hash: the template's seed, then one multiply per value, then
+ * one fold.  The seed depends only on the template number, which is a
+ * constant at each call, so the compiler folds it; a template of one value
+ * costs one multiply instead of the five a fixed four-value hash took.
+ * Each step is a bijection of the running hash for a fixed value (xor,
+ * then an odd multiplier), so values that differ stay apart, and the fold
+ * brings the well-mixed high half down to the low bits that index the
+ * action table.  Over the distinct features of EWT train the buckets fill
+ * as a uniform hash would (bench/RESULTS.md). */
+static inline uint64_t syn_pseed(uint64_t t)
 {
     uint64_t h = (t + 1) * 0x9e3779b97f4a7c15ull;
-    h = (syn_prot(h, 23) ^ a) * 0xff51afd7ed558ccdull;
-    h = (syn_prot(h, 23) ^ b) * 0xc4ceb9fe1a85ec53ull;
-    h = (syn_prot(h, 23) ^ c) * 0xff51afd7ed558ccdull;
-    h = (syn_prot(h, 23) ^ d) * 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 32;
-    h *= 0x9e3779b97f4a7c15ull;
-    h ^= h >> 29;
-    return h;
+    return h ^ (h >> 31);
+}
+
+static inline uint64_t syn_pstep(uint64_t h, uint64_t v)
+{
+    return (h ^ v) * 0xff51afd7ed558ccdull;
+}
+
+static inline uint64_t syn_pfold(uint64_t h)
+{
+    return h ^ (h >> 32);
 }
 
 /* Values of one position of the configuration. */
@@ -91,8 +99,11 @@ static uint64_t syn_pval(int v)
     return v > 5 ? 5 : (uint64_t)v;
 }
 
-int syn_pfeatures(const syn_pstate *s, uint64_t *out)
+int syn_pfeatures(const syn_pstate *s, uint64_t *out, const void *rows, size_t row_size,
+                  unsigned bits)
 {
+    const char *base = rows;
+    uint64_t mask = (1ull << bits) - 1;
     int s0i = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
     int s1i = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
     int s2i = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
@@ -136,10 +147,20 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
 
     int n = 0;
     uint64_t t = 0;
-#define F1(a) out[n++] = syn_pfh(t++, (a), 0, 0, 0)
-#define F2(a, b) out[n++] = syn_pfh(t++, (a), (b), 0, 0)
-#define F3(a, b, c) out[n++] = syn_pfh(t++, (a), (b), (c), 0)
-#define F4(a, b, c, e) out[n++] = syn_pfh(t++, (a), (b), (c), (e))
+    /* Each row is prefetched as soon as its hash exists, so that the
+     * cache misses overlap with the hashing of the next features. */
+#define EMIT(h)                                                     \
+    do {                                                            \
+        uint64_t h_ = (h);                                          \
+        out[n++] = h_;                                              \
+        if (base)                                                   \
+            __builtin_prefetch(base + (size_t)(h_ & mask) * row_size); \
+    } while (0)
+#define F1(a) EMIT(syn_pfold(syn_pstep(syn_pseed(t++), (a))))
+#define F2(a, b) EMIT(syn_pfold(syn_pstep(syn_pstep(syn_pseed(t++), (a)), (b))))
+#define F3(a, b, c) EMIT(syn_pfold(syn_pstep(syn_pstep(syn_pstep(syn_pseed(t++), (a)), (b)), (c))))
+#define F4(a, b, c, e) \
+    EMIT(syn_pfold(syn_pstep(syn_pstep(syn_pstep(syn_pstep(syn_pseed(t++), (a)), (b)), (c)), (e))))
 
     /* First the templates that also feed the label classifier
      * (SYN_PF_LABEL of them): the dependent s0, both candidate heads, their
@@ -219,5 +240,6 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out)
 #undef F2
 #undef F3
 #undef F4
+#undef EMIT
     return n;
 }

@@ -75,8 +75,11 @@ void syn_pstate_apply(syn_pstate *s, int a, int label);
 void syn_pstate_arc(const syn_pstate *s, int a, int *head, int *dep);
 
 /* Features of the configuration as 64-bit hashes; returns their count
- * (at most SYN_PF_MAX). */
-int syn_pfeatures(const syn_pstate *s, uint64_t *out);
+ * (at most SYN_PF_MAX).  When `rows` is not NULL, the row of each feature
+ * in that table (2^bits rows of row_size bytes, syn_pact_row) is
+ * prefetched as soon as the feature is known. */
+int syn_pfeatures(const syn_pstate *s, uint64_t *out, const void *rows, size_t row_size,
+                  unsigned bits);
 
 /* Bucket of feature hash `h` in a table of 2^bits rows. */
 static inline size_t syn_pact_row(uint64_t h, unsigned bits)

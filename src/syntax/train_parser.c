@@ -249,7 +249,8 @@ static void syn_ptrain_sentence(syn_ptrain *t, syn_ptrain_set *d, size_t si, syn
     syn_pstate_init(st);
     uint64_t f[SYN_PF_MAX];
     while (!syn_pstate_terminal(st)) {
-        int nf = syn_pfeatures(st, f);
+        int nf = syn_pfeatures(st, f, t->act_w, SYN_PA_WIDTH * sizeof *t->act_w,
+                               t->cfg->act_bits);
         float score[SYN_PA_WIDTH];
         syn_ptrain_score(t, f, nf, score);
         int cost[SYN_PA_COUNT], pred = -1, gold = -1, min_cost = 1 << 30;

@@ -64,3 +64,10 @@ if(EXISTS "${_ewt_dir}/en_ewt-ud-train.conllu")
   set_tests_properties(eval/parser_train_runs_scores PROPERTIES
     FIXTURES_REQUIRED parser_runs_model SKIP_RETURN_CODE 77)
 endif()
+
+# What each feature template of a trained parser is worth (its scores
+# with the template left out at run time), for choosing templates.
+add_executable(parser_ablate "${CMAKE_CURRENT_LIST_DIR}/parser_ablate.c")
+target_include_directories(parser_ablate PRIVATE "${PROJECT_SOURCE_DIR}/src"
+  "${PROJECT_BINARY_DIR}/generated")
+target_link_libraries(parser_ablate PRIVATE annals_static)

@@ -230,16 +230,26 @@ static void test_feature_count(void **state)
     syn_pstate st = { .n = 2, .tok = tok, .node = node, .stack = stack, .in_stack = in };
     syn_pstate_init(&st);
     uint64_t f[SYN_PF_MAX];
-    int nf = syn_pfeatures(&st, f);
+    int nf = syn_pfeatures(&st, f, NULL, 0, 0);
     assert_true(nf <= SYN_PF_MAX);
     assert_true(nf > SYN_PF_LABEL);
     syn_pstate_apply(&st, SYN_PA_SHIFT, 0);
-    assert_int_equal(syn_pfeatures(&st, f), nf);
+    assert_int_equal(syn_pfeatures(&st, f, NULL, 0, 0), nf);
     /* Different configurations give different features. */
     uint64_t g[SYN_PF_MAX];
     syn_pstate_apply(&st, SYN_PA_LEFT, 1);
-    syn_pfeatures(&st, g);
+    syn_pfeatures(&st, g, NULL, 0, 0);
     assert_true(memcmp(f, g, (size_t)nf * sizeof f[0]) != 0);
+    /* Prefetching rows of a table changes no feature. */
+    static int16_t table[(1u << 10) * SYN_PA_WIDTH];
+    uint64_t h[SYN_PF_MAX];
+    assert_int_equal(syn_pfeatures(&st, h, table, SYN_PA_WIDTH * sizeof table[0], 10), nf);
+    assert_memory_equal(g, h, (size_t)nf * sizeof g[0]);
+    /* No two templates give one hash, even where their values agree (the
+     * empty positions of this configuration): each has its own seed. */
+    for (int i = 0; i < nf; i++)
+        for (int j = i + 1; j < nf; j++)
+            assert_true(g[i] != g[j]);
 }
 
 static void test_oracle_tiny(void **state)
@@ -327,6 +337,19 @@ static void test_robust_any_input(void **state)
         assert_int_equal(words[i].head, heads[i]);
     assert_string_equal(words[1].deprel, "nsubj");
     assert_string_equal(words[2].deprel, "root");
+
+    /* Leaving templates out (parser_ablate): no flag set parses as
+     * before; every template left out still gives a tree. */
+    unsigned char skip[SYN_PF_MAX];
+    memset(skip, 0, sizeof skip);
+    syn_parser_skip_templates(p, skip);
+    assert_int_equal(syn_parser_parse(p, w, words, 7), ANNALS_OK);
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(words[i].head, heads[i]);
+    memset(skip, 1, sizeof skip);
+    assert_int_equal(syn_parser_parse(p, w, words, 7), ANNALS_OK);
+    assert_true(is_tree(words, 7));
+    syn_parser_skip_templates(p, NULL);
 
     /* One word. */
     memset(words, 0, sizeof words);
