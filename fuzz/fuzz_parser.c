@@ -51,7 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t lab_bits = h.lab_bits <= 10 ? h.lab_bits : 10;
     uint32_t width = h.label_width <= 256 ? h.label_width : 256;
     size_t act_n = ((size_t)1 << act_bits) * SYN_PA_WIDTH, lab_n = ((size_t)1 << lab_bits) * width;
-    int16_t *act = malloc(act_n * sizeof *act + 2), *lab = malloc(lab_n * sizeof *lab + 2);
+    int16_t *act = malloc(act_n * sizeof *act + 2);
+    int8_t *lab = malloc(lab_n + 2);
     if (!act || !lab) {
         free(act);
         free(lab);
@@ -66,10 +67,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (size_t i = 0; i < lab_n; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        lab[i] = (int16_t)x;
+        lab[i] = (int8_t)x;
     }
     size_t act_size = act_n * sizeof *act - ((flags & 1) ? 2 : 0);
-    size_t lab_size = lab_n * sizeof *lab - ((flags & 2) ? 2 : 0);
+    size_t lab_size = lab_n - ((flags & 2) ? 1 : 0);
     char err[256];
     syn_parser *p = syn_parser_from_tables(&h, (flags & 4) ? sizeof h - 1 : sizeof h, labels,
                                            labels_size, act, act_size, lab, lab_size, err,

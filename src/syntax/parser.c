@@ -10,7 +10,7 @@
 struct syn_parser {
     syn_parser_header h;
     const int16_t *act;      /* 2^act_bits * SYN_PA_WIDTH */
-    const int16_t *lab;      /* 2^lab_bits * label_width */
+    const int8_t *lab;       /* 2^lab_bits * label_width */
     const char **labels;     /* n_labels pointers into the label section */
     const unsigned char *skip; /* templates left out (measurements), or NULL */
 };
@@ -44,15 +44,15 @@ syn_parser *syn_parser_from_tables(const void *head, size_t head_size,
     if (h.feature_set != SYN_PARSER_FEATURE_SET)
         return syn_parser_fail(errbuf, errsize, "made for other feature templates (retrain it)");
     if (h.n_labels == 0 || h.n_labels > SYN_PL_MAX || h.label_width < h.n_labels ||
-        h.label_width % 8 != 0 || h.label_width > 256 || h.root_label >= h.n_labels)
+        h.label_width % 16 != 0 || h.label_width > 256 || h.root_label >= h.n_labels)
         return syn_parser_fail(errbuf, errsize, "bad label count");
     if (h.act_bits < 4 || h.act_bits > 28 || h.lab_bits < 4 || h.lab_bits > 28)
         return syn_parser_fail(errbuf, errsize, "bad table size");
     if (!act || act_size != ((size_t)1 << h.act_bits) * SYN_PA_WIDTH * sizeof(int16_t))
         return syn_parser_fail(errbuf, errsize, "PARSWACT section missing or of the wrong size");
-    if (!lab || lab_size != ((size_t)1 << h.lab_bits) * h.label_width * sizeof(int16_t))
+    if (!lab || lab_size != ((size_t)1 << h.lab_bits) * h.label_width)
         return syn_parser_fail(errbuf, errsize, "PARSWLAB section missing or of the wrong size");
-    if (((uintptr_t)act | (uintptr_t)lab) % sizeof(int16_t) != 0)
+    if ((uintptr_t)act % sizeof(int16_t) != 0)
         return syn_parser_fail(errbuf, errsize, "weight tables not aligned");
     if (!labels || labels_size == 0 || ((const char *)labels)[labels_size - 1] != '\0')
         return syn_parser_fail(errbuf, errsize, "PARSLABL section missing or not terminated");
@@ -185,9 +185,14 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
     score[2] = s2;
 }
 
+/* Label weights are int8 (feature set 4): a row of up to 64 labels is one
+ * cache line, and the sum of SYN_PF_LABEL of them fits int16, so the
+ * additions run sixteen labels at a time. */
+_Static_assert(SYN_PF_LABEL * 128 <= 32767, "label sums must fit int16");
+
 static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf, int action)
 {
-    const int16_t *rows[SYN_PF_MAX];
+    const int8_t *rows[SYN_PF_MAX];
     uint32_t width = p->h.label_width;
     if (nf > SYN_PF_LABEL)
         nf = SYN_PF_LABEL;
@@ -195,14 +200,19 @@ static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf,
         rows[i] = p->lab + syn_plab_row(f[i], action, p->h.lab_bits) * width;
         __builtin_prefetch(rows[i]);
     }
-    int32_t acc[256];
-    memset(acc, 0, width * sizeof acc[0]);
-    for (int i = 0; i < nf; i++) {
-        if (p->skip && p->skip[i])
-            continue;
-        const int16_t *r = rows[i];
-        for (uint32_t k = 0; k < width; k++)
-            acc[k] += r[k];
+    /* Sixteen labels at a time over all the rows, so that the sums stay
+     * in registers. */
+    int16_t acc[256];
+    for (uint32_t k0 = 0; k0 < width; k0 += 16) {
+        int16_t a[16] = { 0 };
+        for (int i = 0; i < nf; i++) {
+            if (p->skip && p->skip[i])
+                continue;
+            const int8_t *r = rows[i] + k0;
+            for (int k = 0; k < 16; k++)
+                a[k] = (int16_t)(a[k] + r[k]);
+        }
+        memcpy(acc + k0, a, sizeof a);
     }
     int best = -1;
     for (uint32_t k = 0; k < p->h.n_labels; k++) {

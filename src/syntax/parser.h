@@ -8,7 +8,7 @@
  *   PARSHEAD  syn_parser_header
  *   PARSLABL  the labels, NUL-terminated UTF-8 strings one after another
  *   PARSWACT  int16 action weights, 2^act_bits rows of SYN_PA_WIDTH
- *   PARSWLAB  int16 label weights, 2^lab_bits rows of label_width
+ *   PARSWLAB  int8 label weights, 2^lab_bits rows of label_width
  *   PARSINFO  what the model was trained from, as text
  * The parser reads UPOS and XPOS from the words (the tagger's, at run
  * time) and writes head and deprel; any input gives a tree with exactly
@@ -38,7 +38,7 @@
 typedef struct syn_parser_header {
     uint32_t feature_set;  /* SYN_PARSER_FEATURE_SET */
     uint32_t n_labels;
-    uint32_t label_width;  /* row width of the label table, >= n_labels, multiple of 8 */
+    uint32_t label_width;  /* row width of the label table, >= n_labels, multiple of 16 */
     uint32_t act_bits;     /* log2 rows of the action table */
     uint32_t lab_bits;     /* log2 rows of the label table */
     uint32_t root_label;   /* index of "root" */

@@ -398,9 +398,10 @@ static void test_robust_any_input(void **state)
 static void test_bad_tables_refused(void **state)
 {
     (void)state;
-    syn_parser_header h = { SYN_PARSER_FEATURE_SET, 2, 8, 4, 4, 0, { 0, 0 } };
+    syn_parser_header h = { SYN_PARSER_FEATURE_SET, 2, 16, 4, 4, 0, { 0, 0 } };
     static const char labels[] = "root\0det";
-    static int16_t act[16 * SYN_PA_WIDTH], lab[16 * 8];
+    static int16_t act[16 * SYN_PA_WIDTH];
+    static int8_t lab[16 * 16];
     char msg[256];
     syn_parser *p = syn_parser_from_tables(&h, sizeof h, labels, sizeof labels, act, sizeof act,
                                            lab, sizeof lab, msg, sizeof msg);
@@ -416,6 +417,14 @@ static void test_bad_tables_refused(void **state)
     b.n_labels = 3;
     assert_null(syn_parser_from_tables(&b, sizeof b, labels, sizeof labels, act, sizeof act, lab,
                                        sizeof lab, msg, sizeof msg));
+    b = h;
+    b.label_width = 8; /* int8 rows come in multiples of 16 */
+    assert_null(syn_parser_from_tables(&b, sizeof b, labels, sizeof labels, act, sizeof act, lab,
+                                       sizeof lab, msg, sizeof msg));
+    assert_non_null(strstr(msg, "label"));
+    assert_null(syn_parser_from_tables(&h, sizeof h, labels, sizeof labels, act, sizeof act, lab,
+                                       sizeof lab - 1, msg, sizeof msg));
+    assert_non_null(strstr(msg, "PARSWLAB"));
     b = h;
     b.root_label = 2;
     assert_null(syn_parser_from_tables(&b, sizeof b, labels, sizeof labels, act, sizeof act, lab,
