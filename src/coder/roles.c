@@ -453,10 +453,18 @@ static const char *agent_parts(const annals_mention *am)
  * a noun phrase by its first actor with the agents it holds. */
 static bool possessor_with_agent(const cod_sent *cs, size_t h, cod_actors *out)
 {
+    /* the possessive of h, or of another word of h's mention ("Ithilen's
+     * minister Calimehtar" with the possessive on "minister", the name
+     * the head) */
     int poss = -1;
-    for (int c = cs->first[h]; c >= 0 && poss < 0; c = cs->next[c])
-        if (cod_rel_full(cs, (size_t)c, "nmod:poss") && cs->ment[c] >= 0 && (size_t)c < h)
-            poss = c;
+    for (size_t k = 0; k < cs->n && poss < 0; k++) {
+        if (k != h && (cs->ment[h] < 0 || cs->ment[k] != cs->ment[h]))
+            continue;
+        for (int c = cs->first[k]; c >= 0 && poss < 0; c = cs->next[c])
+            if (cod_rel_full(cs, (size_t)c, "nmod:poss") && cs->ment[c] >= 0 && (size_t)c < h &&
+                cs->ment[c] != cs->ment[h])
+                poss = c;
+    }
     if (poss < 0)
         return false;
     const annals_mention *pm = &cs->in->mentions[cs->ment[poss]];
@@ -516,7 +524,12 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
              * Iraqi city" is not Iraq's */
             if (has_case(cs, (size_t)c, not_whose))
                 continue;
-            one_phrase(cs, (size_t)c, out, depth + 1);
+            /* an apposition names the phrase's referent again, with its
+             * coordination: "Old foes, Gondor and Osgiliath," */
+            if (cod_rel_is(cs, (size_t)c, "appos"))
+                cod_phrase_actors(cs, (size_t)c, out);
+            else
+                one_phrase(cs, (size_t)c, out, depth + 1);
             if (out->n > before)
                 return;
         }
@@ -583,6 +596,30 @@ static bool list_appos(const cod_sent *cs, size_t h, size_t c)
     return strlen(a) >= 3 && strlen(b) >= 3 && strncmp(a, b, 3) != 0;
 }
 
+/* Whether child c of h is a member of h's coordination: a conjunct, an
+ * item of a list ("Old foes Gondor and Osgiliath", "Mordor, the Shire,
+ * Fornost and Bree" with the Shire a list item of Mordor), or a name
+ * hung without a preposition as a modifier of h after one of h's
+ * conjuncts ("Fornost and the evil awful Gondor" with "evil" the
+ * conjunct and Gondor an nmod of Fornost): a modifier of a noun comes
+ * before its conjuncts, not among them, so that name is one more. */
+static bool coordinated_member(const cod_sent *cs, size_t h, size_t c)
+{
+    if (cod_rel_is(cs, c, "conj"))
+        return true;
+    /* a list item in brackets is another name for h: "Montenegro
+     * Municipality Association (AKK)" */
+    if (cod_rel_is(cs, c, "list"))
+        return c == 0 || strcmp(cs->s->words[c - 1].norm, "(") != 0;
+    if (!cod_rel_is(cs, c, "nmod") || cod_rel_full(cs, c, "nmod:poss") || cs->ment[c] < 0 ||
+        cs->ment[c] == cs->ment[h] || cod_child(cs, c, "case") >= 0)
+        return false;
+    for (int k = cs->first[h]; k >= 0 && (size_t)k < c; k = cs->next[k])
+        if (cod_rel_is(cs, (size_t)k, "conj"))
+            return true;
+    return false;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -596,9 +633,9 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
         return;
     }
     one_phrase(cs, h, out, 0);
-    bool list = cod_child(cs, h, "conj") >= 0;
+    bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0;
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
-        if ((cod_rel_is(cs, (size_t)c, "conj") ||
+        if ((coordinated_member(cs, h, (size_t)c) ||
              ((list || cod_child(cs, (size_t)c, "conj") >= 0) && list_appos(cs, h, (size_t)c))) &&
             cs->s->words[c].upos != ANNALS_UPOS_VERB)
             cod_phrase_actors(cs, (size_t)c, out);

@@ -1,0 +1,126 @@
+/* test_coder_phrases.c — the actors of a phrase when the parser splits a
+ * coordination or a name in uncommon ways: a list's items, a name hung
+ * as a modifier after a conjunct, an apposition with conjuncts, a list
+ * item in brackets, and a possessive on another word of the mention.
+ * The parses are written here, so the tests do not depend on the
+ * models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annals.h"
+#include "coder/coder.h"
+#include "core/arena.h"
+
+#include "coder_fixture.h"
+
+static const char *dict = "# annals verbs 1\n"
+                          "[verbs]\n"
+                          "condemn\n"
+                          "    122  * +\n";
+
+static int setup(void **state)
+{
+    return coder_fixture_setup(state, "t.verbs", dict, NULL);
+}
+
+/* Codes the fixture's only sentence and checks its events' sources, in
+ * order, each against MOR with 122. */
+static void assert_sources(fixture *f, const char *const *sources, size_t n_sources)
+{
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, n_sources);
+    for (size_t i = 0; i < n; i++)
+        assert_event(&e[i], sources[i], "122", "MOR");
+}
+
+/* "Old foes Gondor and Osgiliath" with "Gondor" a list item of "foes":
+ * the list's members are the phrase's actors, as conjuncts are. */
+static void test_list_items(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Old old ADJ 2 amod|foes foe NOUN 6 nsubj|Gondor Gondor PROPN 2 list =GON|"
+                    "and and CCONJ 5 cc|Osgiliath Osgiliath PROPN 3 conj =OSG|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const want[] = {"GON", "OSG"};
+    assert_sources(f, want, 2);
+}
+
+/* "Gondor Association (GA)": a list item in brackets is another name for
+ * the phrase, not one more actor. */
+static void test_bracketed_list_item(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 5 nsubj =GON|( ( PUNCT 3 punct|GA GA PROPN 1 list =DEU|"
+                    ") ) PUNCT 3 punct|condemned condemn VERB 0 root|Mordor Mordor PROPN 5 obj =MOR|"
+                    ". . PUNCT 5 punct");
+    static const char *const want[] = {"GON"};
+    assert_sources(f, want, 1);
+}
+
+/* "Fornost and the evil awful Gondor" parsed with "evil" the conjunct and
+ * "Gondor" a bare nmod of "Fornost": a name hung without a preposition on
+ * a coordination's head after one of its conjuncts is one more member;
+ * before any conjunct it is not ("Gondor Mordor condemned" is no list). */
+static void test_name_after_conjunct(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Fornost Fornost PROPN 7 nsubj =FOR|and and CCONJ 4 cc|the the DET 4 det|"
+                    "evil evil NOUN 1 conj|awful awful ADJ 6 amod|Gondor Gondor PROPN 1 nmod =GON|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 7 obj =MOR|. . PUNCT 7 punct");
+    static const char *const want[] = {"FOR", "GON"};
+    assert_sources(f, want, 2);
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "Fornost Fornost PROPN 5 nsubj =FOR|Gondor Gondor PROPN 1 nmod =GON|"
+                    "and and CCONJ 4 cc|Rohan Rohan PROPN 1 conj =ROH|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 5 obj =MOR|. . PUNCT 5 punct");
+    static const char *const want2[] = {"FOR", "ROH"};
+    assert_sources(f, want2, 2);
+}
+
+/* "Old foes, Gondor and Osgiliath, condemned": an apposition names the
+ * phrase's referent again with its coordination. */
+static void test_apposition_with_conjuncts(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Old old ADJ 2 amod|foes foe NOUN 8 nsubj|, , PUNCT 4 punct|"
+                    "Gondor Gondor PROPN 2 appos =GON|and and CCONJ 6 cc|"
+                    "Osgiliath Osgiliath PROPN 4 conj =OSG|, , PUNCT 4 punct|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 8 obj =MOR|. . PUNCT 8 punct");
+    static const char *const want[] = {"GON", "OSG"};
+    assert_sources(f, want, 2);
+}
+
+/* "Ithilen's minister Calimehtar" with the possessive on "minister" and
+ * the name the phrase's head: the possessive country takes the mention's
+ * agent (ITHGOV), wherever in the mention it hangs. */
+static void test_possessive_inside_mention(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ithilen Ithilen PROPN 3 nmod:poss =ITH|'s 's PART 1 case|"
+                    "minister minister NOUN 4 nmod:desc|Calimehtar Calimehtar PROPN 5 nsubj =CALGOV|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 5 obj =MOR|. . PUNCT 5 punct");
+    /* one mention of two words: "minister Calimehtar" */
+    f->mentions[1].first_word = 2;
+    f->mentions[1].flags |= ANNALS_MENTION_COMBINED;
+    static const char *const want[] = {"ITHGOV"};
+    assert_sources(f, want, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_list_items, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bracketed_list_item, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_after_conjunct, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_apposition_with_conjuncts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_possessive_inside_mention, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
