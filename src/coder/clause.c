@@ -8,7 +8,7 @@
  * (on Wednesday)." -- a comma, at most eight words without a verb, a verb
  * of saying, then nothing but a time phrase or punctuation.  Its words
  * belong to no other clause, whatever the parser attached them to. */
-static size_t attribution_tail(const cod_sent *cs)
+static size_t attribution_tail(const cod_sent *cs, size_t *verb)
 {
     static const char *const saying[] = {"say", "tell", "report", "add", "state", "announce",
                                          "claim", "confirm", "note", "write", NULL};
@@ -30,14 +30,52 @@ static size_t attribution_tail(const cod_sent *cs)
         }
         for (size_t k = v; k-- > 0 && v - k <= 9;) {
             const annals_word *x = &cs->s->words[k];
+            if (strcmp(x->norm, ",") == 0 && k > 0) {
+                *verb = v;
+                return k;
+            }
             if (strcmp(x->norm, ",") == 0)
-                return k > 0 ? k : n;
+                return n;
             if (x->upos == ANNALS_UPOS_VERB)
                 return n;
         }
         return n;
     }
     return n;
+}
+
+/* The head of each word as the coder reads it.  A word hung on a
+ * punctuation mark is hung on the mark's own head (the nearest word above
+ * that is not punctuation): a comma or a full stop governs nothing, and a
+ * parser that ends its run by hanging leftover words on whatever stands
+ * on its stack (the arc-eager parser does, eight times as often as the
+ * arc-hybrid one on EWT dev) leaves words of the clause there ("have
+ * cordoned off for construction the roads leading into Mordor" with
+ * "roads" under the full stop).  Its label, given under the mark, says
+ * nothing of its place under the new head ("a Jordanian official
+ * confirmed" with "official" the full stop's nsubj is no second subject
+ * of the main verb): it becomes "dep", some relation. */
+static void repair_heads(cod_sent *cs)
+{
+    const annals_word *w = cs->s->words;
+    for (size_t k = 0; k < cs->n; k++) {
+        int h = w[k].head >= 1 && (size_t)w[k].head <= cs->n ? w[k].head - 1 : -1;
+        cs->rel[k] = w[k].deprel;
+        if (w[k].upos == ANNALS_UPOS_PUNCT) {
+            cs->head[k] = h; /* a mark on a mark stays: it governs nothing */
+            continue;
+        }
+        bool moved = false;
+        for (size_t hops = 0; h >= 0 && w[h].upos == ANNALS_UPOS_PUNCT && hops < cs->n; hops++) {
+            h = w[h].head >= 1 && (size_t)w[h].head <= cs->n ? w[h].head - 1 : -1;
+            moved = true;
+        }
+        if (h == (int)k)
+            h = -1;
+        cs->head[k] = h;
+        if (moved)
+            cs->rel[k] = h >= 0 ? "dep" : "root";
+    }
 }
 
 int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_t m1)
@@ -50,14 +88,18 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
     cs->si = si;
     cs->s = s;
     cs->n = s->n_words;
+    cs->head = core_arena_alloc(a, n * sizeof *cs->head);
+    cs->rel = core_arena_alloc(a, n * sizeof *cs->rel);
     cs->first = core_arena_alloc(a, n * sizeof *cs->first);
     cs->next = core_arena_alloc(a, n * sizeof *cs->next);
     cs->ids = core_arena_alloc(a, n * sizeof *cs->ids);
     cs->ment = core_arena_alloc(a, n * sizeof *cs->ment);
     cs->consumed = core_arena_calloc(a, n, sizeof *cs->consumed);
     cs->mark = core_arena_calloc(a, n, sizeof *cs->mark);
-    if (!cs->first || !cs->next || !cs->ids || !cs->ment || !cs->consumed || !cs->mark)
+    if (!cs->head || !cs->rel || !cs->first || !cs->next || !cs->ids || !cs->ment || !cs->consumed ||
+        !cs->mark)
         return ANNALS_E_NOMEM;
+    repair_heads(cs);
     int *last = core_arena_alloc(a, n * sizeof *last);
     if (!last)
         return ANNALS_E_NOMEM;
@@ -90,7 +132,8 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
             cs->ids[k][2] = cod_verbs_word_lower(v, t);
         }
     }
-    cs->tail = attribution_tail(cs);
+    cs->tail_verb = cs->n;
+    cs->tail = attribution_tail(cs, &cs->tail_verb);
     for (size_t m = m0; m < m1; m++) {
         const annals_mention *am = &in->mentions[m];
         /* "CAIRO, Oct 26 (Reuters) -" says where the story was filed, not who acted */
@@ -104,13 +147,12 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
 
 int cod_head(const cod_sent *cs, size_t k)
 {
-    int h = cs->s->words[k].head;
-    return h >= 1 && (size_t)h <= cs->n ? h - 1 : -1;
+    return cs->head[k];
 }
 
 bool cod_rel_is(const cod_sent *cs, size_t k, const char *rel)
 {
-    const char *d = cs->s->words[k].deprel;
+    const char *d = cs->rel[k];
     if (!d)
         return false;
     size_t n = strlen(rel);
@@ -119,7 +161,7 @@ bool cod_rel_is(const cod_sent *cs, size_t k, const char *rel)
 
 bool cod_rel_full(const cod_sent *cs, size_t k, const char *rel)
 {
-    const char *d = cs->s->words[k].deprel;
+    const char *d = cs->rel[k];
     return d && strcmp(d, rel) == 0;
 }
 
@@ -161,17 +203,54 @@ bool cod_infinitive_advcl(const cod_sent *cs, size_t c)
            cod_child(cs, c, "aux") < 0;
 }
 
+bool cod_finite_clause(const cod_sent *cs, size_t k)
+{
+    if (cod_child(cs, k, "nsubj") >= 0 || cod_child(cs, k, "csubj") >= 0)
+        return true;
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c]) {
+        if (!cod_rel_is(cs, (size_t)c, "aux"))
+            continue;
+        const annals_word *w = &cs->s->words[c];
+        /* "was reported", "could be drawn"; not "seems to have left" */
+        if ((w->feats && strstr(w->feats, "VerbForm=Fin")) ||
+            (w->xpos && (strcmp(w->xpos, "VBD") == 0 || strcmp(w->xpos, "VBZ") == 0 ||
+                         strcmp(w->xpos, "VBP") == 0 || strcmp(w->xpos, "MD") == 0)))
+            return true;
+    }
+    return false;
+}
+
 bool cod_is_complement(const cod_sent *cs, size_t k)
 {
-    return cod_rel_is(cs, k, "xcomp") || cod_infinitive_advcl(cs, k);
+    return (cod_rel_is(cs, k, "xcomp") && !cod_finite_clause(cs, k)) ||
+           cod_infinitive_advcl(cs, k);
+}
+
+bool cod_is_content_clause(const cod_sent *cs, size_t k)
+{
+    static const char *const that[] = {"that", NULL};
+    if (cod_rel_is(cs, k, "ccomp"))
+        return true;
+    if (!(cod_rel_full(cs, k, "advcl") || cod_rel_is(cs, k, "xcomp")) ||
+        !cod_child_word(cs, k, "mark", that))
+        return false;
+    /* "that" the only mark, standing alone ("so that", "now that" are
+     * adverbial: the "that" there is fixed to the word before it) */
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, "mark") &&
+            (strcasecmp(cod_lemma(cs, (size_t)c), "that") != 0 || cs->first[c] >= 0))
+            return false;
+    return true;
 }
 
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
-    if (cod_infinitive_advcl(cs, c))
+    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c))
         return false;
-    static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj", "list", "discourse", "vocative", "reparandum",
+    if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
+        return true;
+    static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj", "discourse", "vocative", "reparandum",
                                        "dislocated", NULL};
     for (size_t i = 0; rels[i]; i++)
         if (cod_rel_is(cs, c, rels[i]))
@@ -180,7 +259,9 @@ static bool other_clause(const cod_sent *cs, size_t c)
      * modifying a noun ("memos sent by Bree") belongs to the phrase */
     if (cod_rel_full(cs, c, "acl:relcl"))
         return true;
-    if (cod_rel_is(cs, c, "conj")) {
+    /* a list's member ("Old foes Gondor and Osgiliath" with "Gondor" a
+     * list item of "foes") is part of the phrase, as a conjunct is */
+    if (cod_rel_is(cs, c, "conj") || cod_rel_is(cs, c, "list")) {
         int u = cs->s->words[c].upos;
         return u == ANNALS_UPOS_VERB || u == ANNALS_UPOS_AUX || cod_child(cs, c, "nsubj") >= 0;
     }
@@ -390,7 +471,7 @@ bool cod_clause_has_object_phrase(const cod_sent *cs, const cod_clause *cl)
         if (k < cl->verb ||
             (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
             continue;
-        const char *d = cs->s->words[k].deprel;
+        const char *d = cs->rel[k];
         const char *sub = d ? strchr(d, ':') : NULL;
         bool is_bare = false;
         for (size_t j = 0; sub && bare[j] && !is_bare; j++)

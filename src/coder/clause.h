@@ -15,6 +15,10 @@ typedef struct cod_sent {
     size_t si;               /* index of the sentence */
     const annals_sentence *s;
     size_t n;                /* words */
+    int *head;               /* head of word k (0-based, -1 for a root), after
+                                repair_heads: never a punctuation mark */
+    const char **rel;        /* deprel of word k: the parser's, or "dep" (some
+                                relation) for a word repair_heads moved */
     int *first, *next;       /* children of word k: first[k], then next[...]; -1 ends */
     uint32_t (*ids)[3];      /* lemma, form, form without a plural -s */
     int *ment;               /* index into in->mentions of the mention at a word, or -1 */
@@ -22,6 +26,7 @@ typedef struct cod_sent {
     bool *mark;              /* scratch */
     size_t tail;             /* first word of a trailing attribution ("..., the
                                 military said."), or n when there is none */
+    size_t tail_verb;        /* its verb of saying, or n */
 } cod_sent;
 
 /* A verb's clause: its words before and after it in text order (in the
@@ -65,8 +70,22 @@ const char *cod_lemma(const cod_sent *cs, size_t k);
  * ("vowed to wage war": "to", no subject or auxiliary of its own); the
  * coder takes it as the xcomp it completes the verb as. */
 bool cod_infinitive_advcl(const cod_sent *cs, size_t c);
-/* Whether word k is an xcomp, or such an infinitive. */
+/* Whether word k is an xcomp, or such an infinitive.  An "xcomp" with a
+ * subject or a finite auxiliary of its own is none ("downplayed their
+ * meeting after a hafling was reported" with "reported" an xcomp): it is
+ * a clause of its own (cod_finite_clause). */
 bool cod_is_complement(const cod_sent *cs, size_t k);
+/* Whether verb k has a subject or a finite auxiliary ("was", "is",
+ * "could") of its own: a clause that does not share its governor's
+ * subject. */
+bool cod_finite_clause(const cod_sent *cs, size_t k);
+/* Whether word k is a complement clause: a ccomp, or an advcl or xcomp
+ * introduced by "that" alone ("expressed hopes on Thursday that Osgiliath
+ * could be drawn into ...", which a parser may hang as an adverbial
+ * clause; "allowed that Mordor isn't a pleasant place" as an xcomp): a
+ * clause of "that" alone is nearly always a content clause (in EWT train,
+ * 683 ccomp against 20 advcl, mostly "so ... that"). */
+bool cod_is_content_clause(const cod_sent *cs, size_t k);
 
 /* The clause of verb v.  Returns 0 or ANNALS_E_NOMEM. */
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl);

@@ -140,7 +140,7 @@ static const char *unasserted(const cod_sent *cs, size_t v)
         int h = cod_head(cs, (size_t)x);
         if (h < 0)
             break;
-        bool complement = cod_is_complement(cs, (size_t)x) || cod_rel_is(cs, (size_t)x, "ccomp");
+        bool complement = cod_is_complement(cs, (size_t)x) || cod_is_content_clause(cs, (size_t)x);
         const char *l = cod_lemma(cs, (size_t)h);
         if (complement && cs->s->words[h].upos == ANNALS_UPOS_VERB)
             for (size_t i = 0; verbs[i]; i++)
@@ -399,8 +399,9 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         }
         if (subj >= 0)
             return; /* a passive verb without its agent: no source */
-        if (!(cod_rel_is(cs, (size_t)x, "xcomp") || cod_rel_is(cs, (size_t)x, "conj") ||
-              predicate_infinitive(cs, (size_t)x))) {
+        bool shares = (cod_rel_is(cs, (size_t)x, "xcomp") && !cod_finite_clause(cs, (size_t)x)) ||
+                      cod_rel_is(cs, (size_t)x, "conj") || predicate_infinitive(cs, (size_t)x);
+        if (!shares) {
             if ((size_t)x == v && !nominal_head_subject(cs, v, src))
                 stray_subject(cs, v, src);
             return;
@@ -494,9 +495,18 @@ static bool in_complement(const cod_sent *cs, size_t v, size_t k)
     for (int x = (int)k, hops = 0; x >= 0 && hops < 64; hops++) {
         int h = cod_head(cs, (size_t)x);
         if (h == (int)v)
-            return cod_rel_is(cs, (size_t)x, "ccomp");
+            return cod_is_content_clause(cs, (size_t)x);
         x = h;
     }
+    return false;
+}
+
+/* Whether verb v has a complement clause (cod_is_content_clause). */
+static bool has_content_clause(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_is_content_clause(cs, (size_t)c))
+            return true;
     return false;
 }
 
@@ -554,7 +564,7 @@ static void complement_target(const cod_sent *cs, size_t v, const cod_actors *sr
                               cod_actors *tgt)
 {
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
-        if ((size_t)c < v || !cod_rel_is(cs, (size_t)c, "ccomp"))
+        if ((size_t)c < v || !cod_is_content_clause(cs, (size_t)c))
             continue;
         int subj = cod_child(cs, (size_t)c, "nsubj");
         if (subj < 0)
@@ -847,7 +857,7 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
              * nor one whose complement clause says what it is about ("officials
              * alleged that the North admitted ...") */
             const annals_event *ctx =
-                m.score > 0 && cod_child(cs, v, "ccomp") < 0 ? context_event(st, scode) : NULL;
+                m.score > 0 && !has_content_clause(cs, v) ? context_event(st, scode) : NULL;
             int rc = emit(st, cs, v, &m, code, &src.v[i], scode, NULL,
                           ctx ? ctx->target : "---", ctx ? ctx->target_text : "", date,
                           ctx ? "target of the previous event" : src.v[i].how);

@@ -208,6 +208,104 @@ static void test_passive_conjunct(void **state)
     assert_non_null(strstr(explain.data, "no source actor"));
 }
 
+/* A word the parser hung on a punctuation mark belongs to the mark's own
+ * head, with its label unknown ("dep"): "Gondor attacked yesterday the
+ * roads into Mordor" with "roads" under the full stop is still the
+ * clause's (GON 190 MOR), and "officials" hung under the full stop as
+ * its nsubj is no second subject of "condemned". */
+static void test_head_on_punctuation(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|attacked attack VERB 0 root|"
+                    "yesterday yesterday NOUN 2 obl:tmod|the the DET 5 det|roads road NOUN 8 nsubj|"
+                    "into into ADP 7 case|Mordor Mordor PROPN 5 nmod =MOR|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "190", "MOR");
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, false};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_int_equal(cod_head(&cs, 4), 1);
+    assert_true(cod_rel_full(&cs, 4, "dep"));
+    assert_int_equal(cod_head(&cs, 7), 1); /* the mark itself stays */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 2 obj =MOR|, , PUNCT 5 punct|officials official NOUN 7 nsubj =GOV|"
+                    "agreed agree VERB 5 acl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "122", "MOR");
+}
+
+/* A clause of "that" alone is a complement whatever the parser called it
+ * (advcl, xcomp): its actors are the verb's targets ("Gondor said on
+ * Thursday that Mordor would be drawn into talks", GON 023 MOR); "so
+ * that" stays adverbial. */
+static void test_content_clause(void **state)
+{
+    fixture *f = *state;
+    const char *base = "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|on on ADP 4 case|"
+                       "Thursday Thursday PROPN 2 obl|that that SCONJ 9 mark|"
+                       "Mordor Mordor PROPN 9 nsubj:pass =MOR|would would AUX/MD 9 aux|"
+                       "be be AUX/VB 9 aux:pass|drawn draw VERB/VBN 2 %s|. . PUNCT 2 punct";
+    const char *rels[] = {"ccomp", "advcl", "xcomp"};
+    for (size_t i = 0; i < 3; i++) {
+        reset(f);
+        char spec[512];
+        snprintf(spec, sizeof spec, base, rels[i]);
+        add_sentence(f, core_arena_strdup(&f->arena, spec));
+        size_t n;
+        const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+        assert_int_equal(n, 1);
+        assert_event(&e[0], "GON", "023", "MOR");
+    }
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|on on ADP 4 case|"
+                    "Thursday Thursday PROPN 2 obl|so so ADV 10 mark|that that SCONJ 5 fixed|"
+                    "Mordor Mordor PROPN 10 nsubj:pass =MOR|would would AUX/MD 10 aux|"
+                    "be be AUX/VB 10 aux:pass|drawn draw VERB/VBN 2 advcl|. . PUNCT 2 punct");
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, false};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_false(cod_is_content_clause(&cs, 9));
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+}
+
+/* "Gondor opposed the talks after a scout was attacked in Mordor" with
+ * "attacked" an xcomp: a clause with a finite auxiliary of its own is no
+ * complement, so its words are not the governing verb's (no GON 112 MOR)
+ * and it does not share that verb's subject (no GON 190 MOR). */
+static void test_finite_xcomp(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|opposed oppose VERB 0 root|the the DET 4 det|"
+                    "talks talk NOUN 2 obj|after after ADP 7 case|a a DET 7 det|scout scout NOUN 4 nmod|"
+                    "was be AUX/VBD 9 aux:pass|attacked attack VERB/VBN 2 xcomp|in in ADP 11 case|"
+                    "Mordor Mordor PROPN 9 obl =MOR|. . PUNCT 2 punct");
+    cod_input in = {&f->verbs, f->sents, f->n_sents, f->mentions, f->n_mentions, NULL,
+                    &f->arena, NULL, false};
+    cod_sent cs;
+    assert_int_equal(cod_sent_init(&cs, &in, 0, 0, f->n_mentions), 0);
+    assert_true(cod_finite_clause(&cs, 8));
+    assert_false(cod_is_complement(&cs, 8));
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+    /* "seems to have attacked": a base-form auxiliary, still a complement */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|seems seem VERB 0 root|to to PART 5 mark|"
+                    "have have AUX/VB 5 aux|attacked attack VERB/VBN 2 xcomp|"
+                    "Mordor Mordor PROPN 5 obj =MOR|. . PUNCT 2 punct");
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "190", "MOR");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +315,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passive_conjunct, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_head_on_punctuation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_content_clause, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finite_xcomp, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
