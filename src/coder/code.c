@@ -343,6 +343,76 @@ static bool nominal_head_subject(const cod_sent *cs, size_t v, cod_actors *src)
     return src->n > before;
 }
 
+/* Whether word k lies in the subtree of word top. */
+static bool in_subtree(const cod_sent *cs, size_t k, size_t top)
+{
+    for (int x = (int)k, hops = 0; x >= 0 && hops < 64; hops++, x = cod_head(cs, (size_t)x))
+        if ((size_t)x == top)
+            return true;
+    return false;
+}
+
+/* A subject the parser hung beside its verb: "The White House said
+ * President Joe Biden will visit Israel" parsed with both "Joe" and
+ * "visit" complements (ccomp) of "said".  A noun labelled as a clause
+ * heads none; standing right before a verb of the same head that has no
+ * subject (only the verb's own words between them), it is that verb's
+ * subject. */
+static bool sibling_subject(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    static const char *const clausal[] = {"ccomp", "xcomp", "advcl", "csubj", "parataxis", NULL};
+    int h = cod_head(cs, v);
+    if (h < 0)
+        return false;
+    int c = -1;
+    for (int k = cs->first[h]; k >= 0 && (size_t)k < v; k = cs->next[k])
+        c = k;
+    if (c < 0 || (size_t)c < (size_t)h || cod_child(cs, (size_t)c, "case") >= 0)
+        return false;
+    int u = cs->s->words[c].upos;
+    bool label = false;
+    for (size_t i = 0; clausal[i] && !label; i++)
+        label = cod_rel_is(cs, (size_t)c, clausal[i]);
+    if (!label || (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
+        return false;
+    for (size_t k = (size_t)c + 1; k < v; k++)
+        if (cod_head(cs, k) != (int)v && !in_subtree(cs, k, (size_t)c))
+            return false;
+    size_t before = src->n;
+    cod_phrase_actors(cs, (size_t)c, src);
+    for (size_t i = before; i < src->n; i++)
+        src->v[i].how = "subject (the parser hung it beside its verb)";
+    return src->n > before;
+}
+
+/* The speaker of a trailing attribution (", the official news agency WFNA
+ * said on Thursday."): the words between its comma and its verb said it,
+ * however the parser hung them -- as the verb's subject, as an apposition
+ * of the noun before the comma with the verb a conjunct of the main one,
+ * or as a noun the verb modifies.  Takes the actors of the first phrase
+ * there (a noun or pronoun whose head lies outside those words) that
+ * has any, and only those among the words themselves.  Returns false when
+ * v is not such a verb; true otherwise, with `src` empty when the
+ * attribution names no actor (the main clause's actors did not say it). */
+static bool tail_speaker(const cod_sent *cs, size_t v, cod_actors *src)
+{
+    if (v != cs->tail_verb || cs->tail >= v)
+        return false;
+    size_t a = cs->tail + 1;
+    for (size_t k = a; k < v && !src->n; k++) {
+        int h = cod_head(cs, k), u = cs->s->words[k].upos;
+        if ((h >= (int)a && h < (int)v) ||
+            (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
+            continue;
+        cod_actors t = {0};
+        cod_phrase_actors(cs, k, &t);
+        for (size_t i = 0; i < t.n; i++)
+            if (t.v[i].word >= a && t.v[i].word < v && src->n < COD_MAX_ACTORS)
+                src->v[src->n++] = t.v[i];
+    }
+    return true;
+}
+
 /* The source actors of verb v: '$' slot, by-agent, subject, or the
  * subject of the verb it depends on ("refused to lift", "met and agreed"). */
 static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
@@ -359,6 +429,8 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
             src->v[i].how = "by-agent";
         return;
     }
+    if (tail_speaker(cs, v, src))
+        return;
     if (cl->repaired && cl->subject >= 0 && cod_child(cs, v, "nsubj") < 0) {
         cod_phrase_actors(cs, (size_t)cl->subject, src);
         return;
@@ -402,7 +474,8 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         bool shares = (cod_rel_is(cs, (size_t)x, "xcomp") && !cod_finite_clause(cs, (size_t)x)) ||
                       cod_rel_is(cs, (size_t)x, "conj") || predicate_infinitive(cs, (size_t)x);
         if (!shares) {
-            if ((size_t)x == v && !nominal_head_subject(cs, v, src))
+            if ((size_t)x == v && !nominal_head_subject(cs, v, src) &&
+                !sibling_subject(cs, v, src))
                 stray_subject(cs, v, src);
             return;
         }

@@ -306,6 +306,62 @@ static void test_finite_xcomp(void **state)
     assert_event(&e[0], "GON", "190", "MOR");
 }
 
+/* The speaker of a trailing attribution is the phrase between its comma
+ * and its verb, however the parser hung it: here "agency" an apposition
+ * of "attack" and "said" a conjunct of "condemned" (it was FOR 023 ---,
+ * the main clause's subject); an attribution that names no actor ("the
+ * newspaper said") has no source. */
+static void test_attribution_speaker(void **state)
+{
+    fixture *f = *state;
+    const char *spec = "Fornost Fornost PROPN 2 nsubj =FOR|condemned condemn VERB 0 root|"
+                       "the the DET 4 det|attack attack NOUN 2 obj|on on ADP 6 case|"
+                       "Gondor Gondor PROPN 4 nmod =GON|, , PUNCT 9 punct|the the DET 9 det|"
+                       "%s NOUN 4 appos%s|WFNA WFNA PROPN 9 flat|said say VERB 2 conj|"
+                       "on on ADP 13 case|Thursday Thursday PROPN 11 obl|. . PUNCT 2 punct";
+    char text[512];
+    snprintf(text, sizeof text, spec, "agency agency", " =GOV");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "FOR", "122", "GON");
+    assert_event(&e[1], "GOV", "023", "---");
+    assert_string_equal(e[1].source_text, "agency");
+    reset(f);
+    snprintf(text, sizeof text, spec, "newspaper newspaper", "");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "FOR", "122", "GON");
+}
+
+/* "Gondor said Mordor attacked Rohan" parsed with "Mordor" and "attacked"
+ * both complements of "said": a noun labelled as a clause right before a
+ * verb of the same head without a subject is that verb's subject. */
+static void test_sibling_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|"
+                    "Mordor Mordor PROPN 2 ccomp =MOR|attacked attack VERB 2 ccomp|"
+                    "Rohan Rohan PROPN 4 obj =ROH|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(e[i].source, "MOR") == 0 && strcmp(e[i].code, "190") == 0 &&
+                 strcmp(e[i].target, "ROH") == 0;
+    assert_true(found);
+    /* a prepositional phrase before it is no subject */
+    reset(f);
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|said say VERB 0 root|in in ADP 4 case|"
+                    "Mordor Mordor PROPN 2 ccomp =MOR|attacked attack VERB 2 ccomp|"
+                    "Rohan Rohan PROPN 5 obj =ROH|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +374,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_head_on_punctuation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_content_clause, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finite_xcomp, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_attribution_speaker, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sibling_subject, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
