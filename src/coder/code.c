@@ -883,9 +883,12 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     }
     /* coordinated sources and no target: mutual when the words say so, or
      * when the event is cooperation (CAMEO roots 03-08: "Gondor and
-     * Osgiliath agreed"); never for a conflict ("A and B condemned X") */
+     * Osgiliath agreed") done to no one else -- not when the verb has an
+     * object that is no actor ("many nations -- Hong Kong, Canada, ...
+     * -- had supported the EC complaint" is no support of one another);
+     * never for a conflict ("A and B condemned X") */
     bool cooperative = code && strlen(code) >= 2 && code[0] == '0' && code[1] >= '3' &&
-                       code[1] <= '8';
+                       code[1] <= '8' && cod_child(cs, v, "obj") < 0;
     if (!tgt.n && src.n > 1 && (cooperative || reciprocal(cs, &cl))) {
         for (size_t i = 0; i < src.n; i++)
             for (size_t j = 0; j < src.n; j++) {

@@ -123,6 +123,27 @@ static void test_coordination_reciprocal(void **state)
     assert_event(&e[3], "DEU", "163", "IRN");
 }
 
+/* Coordinated sources of a cooperative act with no target are mutual
+ * only when the act has no object of its own: "Egypt and Jordan met" is
+ * a meeting of the two; "Egypt and Jordan hailed the plan" is no hailing
+ * of one another. */
+static void test_mutual_only_without_object(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Egypt Egypt PROPN 4 nsubj =EGY|and and CCONJ 3 cc|Jordan Jordan PROPN 1 conj =JOR|"
+                    "met meet VERB 0 root|. . PUNCT 4 punct");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "EGY", "040", "JOR");
+    assert_event(&e[1], "JOR", "040", "EGY");
+    f->n_sents = f->n_mentions = 0;
+    add_sentence(f, "Egypt Egypt PROPN 4 nsubj =EGY|and and CCONJ 3 cc|Jordan Jordan PROPN 1 conj =JOR|"
+                    "hailed hail VERB 0 root|the the DET 6 det|plan plan NOUN 4 obj|. . PUNCT 4 punct");
+    code(f, "2022-03-10", &n);
+    assert_int_equal(n, 0);
+}
+
 static void test_pronoun_and_context_target(void **state)
 {
     fixture *f = *state;
@@ -311,6 +332,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_passive_by_agent_and_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_multiword_and_negation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coordination_reciprocal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mutual_only_without_object, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pronoun_and_context_target, setup, teardown),
         cmocka_unit_test_setup_teardown(test_background_and_discards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_require_dyad, setup, teardown),
