@@ -286,7 +286,10 @@ static int by_agent(const cod_sent *cs, size_t v)
 {
     static const char *const by[] = {"by", NULL};
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
-        if (cod_rel_full(cs, (size_t)c, "obl:agent"))
+        /* an "agent" of another preposition is the parser's slip: "was
+         * criticized over its dispute with Eriador" names no critic */
+        if (cod_rel_full(cs, (size_t)c, "obl:agent") &&
+            (cod_child(cs, (size_t)c, "case") < 0 || cod_child_word(cs, (size_t)c, "case", by)))
             return c;
         if (cod_rel_is(cs, (size_t)c, "obl") && cod_child_word(cs, (size_t)c, "case", by))
             return c;

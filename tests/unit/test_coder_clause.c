@@ -192,6 +192,30 @@ static void test_agent_under_adverb(void **state)
     assert_event(&e[0], "OSG", "112", "ERI");
 }
 
+/* An obl:agent with another preposition than "by" is no agent:
+ * "Eriador was opposed over its dispute with Gondor" names no opponent
+ * (it was GON 112 ERI, the wrong way round); "by its dispute" would. */
+static void test_agent_needs_by(void **state)
+{
+    fixture *f = *state;
+    const char *spec = "Eriador Eriador PROPN 3 nsubj:pass =ERI|was be AUX 3 aux:pass|"
+                       "opposed oppose VERB 0 root|%s ADP 6 case|its its PRON 6 nmod:poss|"
+                       "dispute dispute NOUN 3 obl:agent|with with ADP 8 case|"
+                       "Gondor Gondor PROPN 6 nmod =GON|. . PUNCT 3 punct";
+    char text[512];
+    snprintf(text, sizeof text, spec, "over over");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    size_t n;
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+    reset(f);
+    snprintf(text, sizeof text, spec, "by by");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "112", "ERI");
+}
+
 /* "Iran attacked Iraq and was condemned in Kuwait": a passive verb
  * coordinated with an active one shares its subject as the one acted on,
  * not as its source (it was IRN 122 KWT). */
@@ -370,6 +394,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passive_conjunct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_head_on_punctuation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_content_clause, setup, teardown),
