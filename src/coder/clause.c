@@ -243,10 +243,32 @@ bool cod_is_content_clause(const cod_sent *cs, size_t k)
     return true;
 }
 
+/* Whether word k lies in the subtree of word top (top >= 0). */
+static bool below(const cod_sent *cs, size_t k, int top);
+
+/* A participle right after its verb's object, with no comma, mark,
+ * subject or auxiliary of its own, that the parser hung on the verb as
+ * an adverbial clause: "boycotted the parade supporting Gondor".  It
+ * modifies the object it follows (an adverbial participle is set off by
+ * a comma, or stands apart from the object), so its words are the
+ * object's phrase. */
+static bool participle_of_object(const cod_sent *cs, size_t c)
+{
+    const annals_word *w = &cs->s->words[c];
+    int h = cod_head(cs, c);
+    bool participle = w->xpos && (strcmp(w->xpos, "VBG") == 0 || strcmp(w->xpos, "VBN") == 0);
+    if (!cod_rel_full(cs, c, "advcl") || !participle || h < 0 || c == 0 ||
+        cod_child(cs, c, "mark") >= 0 || cod_child(cs, c, "nsubj") >= 0 ||
+        cod_child(cs, c, "aux") >= 0)
+        return false;
+    int o = cod_child(cs, (size_t)h, "obj");
+    return o >= 0 && (size_t)o < c && below(cs, c - 1, o);
+}
+
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
-    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c))
+    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c))
         return false;
     if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
         return true;

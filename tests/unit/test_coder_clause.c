@@ -216,6 +216,30 @@ static void test_agent_needs_by(void **state)
     assert_event(&e[0], "GON", "112", "ERI");
 }
 
+/* "Gondor opposed the parade supporting Mordor" with "supporting" an
+ * advcl of "opposed": a participle right after the object, no comma
+ * between, modifies the object, so its words are the clause's (GON 112
+ * MOR); set off by a comma it stays an adverbial clause of its own. */
+static void test_participle_after_object(void **state)
+{
+    fixture *f = *state;
+    const char *spec = "Gondor Gondor PROPN 2 nsubj =GON|opposed oppose VERB 0 root|the the DET 4 det|"
+                       "parade parade NOUN 2 obj|%s supporting support VERB/VBG 2 advcl|"
+                       "Mordor Mordor PROPN %s obj =MOR|. . PUNCT 2 punct";
+    char text[512];
+    snprintf(text, sizeof text, spec, "", "5");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "112", "MOR");
+    reset(f);
+    snprintf(text, sizeof text, spec, ", , PUNCT 6 punct|", "6");
+    add_sentence(f, core_arena_strdup(&f->arena, text));
+    coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+}
+
 /* "Iran attacked Iraq and was condemned in Kuwait": a passive verb
  * coordinated with an active one shares its subject as the one acted on,
  * not as its source (it was IRN 122 KWT). */
@@ -395,6 +419,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passive_conjunct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_head_on_punctuation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_content_clause, setup, teardown),
