@@ -27,7 +27,7 @@
 #include "syntax/parser_system.h"
 
 /* Version of the feature templates (parser_features.c). */
-#define SYN_PARSER_FEATURE_SET 4u
+#define SYN_PARSER_FEATURE_SET 6u
 
 #define SYN_PARSER_SEC_HEAD "PARSHEAD"
 #define SYN_PARSER_SEC_LABELS "PARSLABL"

@@ -8,15 +8,6 @@
  * punctuation marks between the candidates (feature set 2: +0.4 UAS and
  * LAS on EWT dev with predicted tags, bench/RESULTS.md).
  *
- * Feature set 4 keeps 95 of feature set 2's 131 templates.  The 36 left
- * out (word-and-tag triples whose pairs are here already, distance and
- * valency paired with words, s1's left child, the word and tag of s0's
- * second right and b0's second left child, s0's label sets with its word,
- * six untagged word and UPOS pairs, b0's suffix, s2's tag alone, the tag
- * before b0) each cost nothing on EWT dev when left out of a trained
- * model (tests/parser_ablate); retrained without them the parser scores
- * as before and reads a quarter fewer rows (bench/RESULTS.md).
- *
  * Every feature is a 64-bit hash of its template number and its values
  * (feature set 4: one multiply per value, below); the tables are indexed
  * by its low bits (actions) or a remix (labels), so no feature dictionary
@@ -187,13 +178,17 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out, const void *rows, size_t r
     F3(S0l1.l, S0.p, B0.p);
 
     /* Single positions. */
+    F1(B0.sfx);
     F1(B1.w); F2(B1.w, B1.p);
     F1(B2.w); F1(B2.p); F2(B2.w, B2.p);
+    F1(S2.p);
 
     /* Pairs: s0 with b0, and s1 with s0. */
     F3(S0.w, S0.p, B0.w); F3(S0.w, B0.w, B0.p);
+    F3(S0.w, S0.p, B0.p); F3(S0.p, B0.w, B0.p);
     F2(B0.p, B1.p);
-    F3(S1.w, S0.w, S0.p);
+    F3(S1.w, S1.p, S0.w); F3(S1.w, S0.w, S0.p);
+    F3(S1.w, S1.p, S0.p); F3(S1.p, S0.w, S0.p);
 
     /* Triples of tags (and a word). */
     F3(B0.p, B1.p, B2.p); F3(S0.p, B0.p, B1.p);
@@ -201,40 +196,44 @@ int syn_pfeatures(const syn_pstate *s, uint64_t *out, const void *rows, size_t r
     F3(S2.p, S1.p, S0.p); F3(S1.p, S1r1.p, S0.p); F3(S1.p, S1l1.p, S0.p);
     F3(S1.p, S0.p, S0l1.p); F3(S1.p, S0.p, S0r1.p);
     F3(S1.w, S0.p, B0.p); F3(S1.p, S0.w, B0.p); F3(S1.p, S0.p, B0.w);
-    F3(S0.w, B0.p, B1.p); F3(S0.p, B0.w, B1.p);
+    F3(S0.w, B0.p, B1.p); F3(S0.p, B0.w, B1.p); F3(S0.p, B0.p, B1.w);
 
     /* Distance. */
-    F2(S0.w, d); F2(B0.p, d); F3(S0.p, B0.p, d);
+    F2(S0.w, d); F2(B0.w, d); F2(B0.p, d); F3(S0.w, B0.w, d); F3(S0.p, B0.p, d);
+    F3(S1.w, S0.w, d01); F2(S1.w, d01); F2(S0.w, d01);
 
     /* Valency. */
-    F2(S0.p, syn_pval(ns0->nr)); F2(S0.p, syn_pval(ns0->nl));
-    F2(B0.p, syn_pval(nb0->nl)); F2(S1.p, syn_pval(ns1->nl));
+    F2(S0.w, syn_pval(ns0->nr)); F2(S0.p, syn_pval(ns0->nr));
+    F2(S0.w, syn_pval(ns0->nl)); F2(S0.p, syn_pval(ns0->nl));
+    F2(B0.w, syn_pval(nb0->nl)); F2(B0.p, syn_pval(nb0->nl));
+    F2(S1.w, syn_pval(ns1->nr)); F2(S1.p, syn_pval(ns1->nr)); F2(S1.p, syn_pval(ns1->nl));
 
     /* Children (second order). */
     F1(S0r1.w); F1(S0r1.p);
     F1(B0l1.w); F1(B0l1.p);
     F1(S1r1.w); F1(S1r1.p);
+    F1(S1l1.p); F1(S1l1.l);
 
     /* Third order. */
     F1(S0l2.w); F1(S0l2.p); F1(S0l2.l);
-    F1(S0r2.l);
-    F1(B0l2.l);
-    F3(S0.p, S0r1.p, S0r2.p); F3(B0.p, B0l1.p, B0l2.p);
+    F1(S0r2.w); F1(S0r2.p); F1(S0r2.l);
+    F1(B0l2.w); F1(B0l2.p); F1(B0l2.l);
+    F3(S0.p, S0l1.p, S0l2.p); F3(S0.p, S0r1.p, S0r2.p); F3(B0.p, B0l1.p, B0l2.p);
     F3(S1.p, S1r1.p, S1r2.p);
 
     /* Label sets. */
-    F2(B0.w, nb0->lset); F2(S1.w, ns1->rset);
+    F2(S0.w, ns0->rset); F2(S0.w, ns0->lset); F2(B0.w, nb0->lset); F2(S1.w, ns1->rset);
 
     /* Labels already given next to the decision. */
     F3(S1r1.l, S1.p, S0.p);
 
     /* Words without tags, which hold when the predicted tags are wrong. */
-    F2(S0.w, B1.w); F1(B1.sfx);
-    F2(S1.sfx, S0.sfx); F3(S0.u, B0.u, B1.u);
-    F2(S1.u, S0.w);
+    F2(B0.w, B1.w); F2(S0.w, B1.w); F2(S1.w, B0.w); F1(S1.sfx); F1(B1.sfx);
+    F2(S0.sfx, B0.sfx); F2(S1.sfx, S0.sfx); F3(S0.u, B0.u, B1.u); F3(S1.u, S0.u, B0.u);
+    F2(S0.w, B0.u); F2(S0.u, B0.w); F2(S1.w, S0.u); F2(S1.u, S0.w);
 
     /* Linear context and punctuation between the candidates. */
-    F2(B0m.p, B0.p); F3(S0.p, B0m.p, B0.p); F1(B0m.w);
+    F1(B0m.p); F2(B0m.p, B0.p); F3(S0.p, B0m.p, B0.p); F1(B0m.w);
     F2(S0.p, S0n.p); F3(S0.p, S0n.p, B0.p); F2(S0m.p, S0.p);
     F3(S0.p, B0.p, pb); F3(S1.p, S0.p, p01);
 #undef F1
