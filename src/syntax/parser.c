@@ -185,7 +185,7 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
     score[2] = s2;
 }
 
-/* Label weights are int8 (feature set 4): a row of up to 64 labels is one
+/* Label weights are int8 (since feature set 4): a row of up to 64 labels is one
  * cache line, and the sum of SYN_PF_LABEL of them fits int16, so the
  * additions run sixteen labels at a time. */
 _Static_assert(SYN_PF_LABEL * 128 <= 32767, "label sums must fit int16");
