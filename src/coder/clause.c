@@ -353,21 +353,36 @@ static bool before_ok(const cod_sent *cs, size_t k, int agent)
     return true;
 }
 
-/* A prepositional phrase the parser hung as a compound on a noun of a
- * later clause: "would act now with Libya almost five years after crowds
+/* A prepositional phrase the parser hung on a word of a later clause:
+ * as a compound on a noun, "would act now with Libya almost five years after crowds
  * trashed its embassy" with "Libya" a compound of "years" under
  * "trashed".  A compound modifier takes no preposition, so the phrase was
  * misread; it belongs to the clause it stands in, that of the nearest
  * verb before it.  Marks such phrases after verb v (before `limit`) as
  * v's. */
+static bool comma_between(const cod_sent *cs, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if (strcmp(cs->s->words[k].norm, ",") == 0)
+            return true;
+    return false;
+}
+
 static void stray_prepositional(cod_sent *cs, size_t v, size_t limit)
 {
     for (size_t k = v + 1; k < limit; k++) {
         if (cs->s->words[k].upos == ANNALS_UPOS_VERB)
             return; /* past the nearest verb: no longer v's */
         int h = cod_head(cs, k);
-        if (cs->mark[k] || h <= (int)k || cs->mark[h] || !cod_rel_is(cs, k, "compound") ||
-            cod_child(cs, k, "case") < 0)
+        /* ... or as an oblique of the trailing attribution's verb: "ties
+         * with Gondor, almost five years after ..., an official said" with
+         * "with Gondor" under "said" -- the attribution takes no words from
+         * before its comma; a phrase set off from v by a comma ("ties
+         * with Gondor, years after Rohan crowds burned its embassy") is an
+         * aside, not v's */
+        bool into_tail = k < cs->tail && h >= (int)cs->tail && !comma_between(cs, v, k);
+        if (cs->mark[k] || h <= (int)k || cs->mark[h] ||
+            (!cod_rel_is(cs, k, "compound") && !into_tail) || cod_child(cs, k, "case") < 0)
             continue;
         int u = cs->s->words[k].upos;
         if (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN)

@@ -178,6 +178,40 @@ static void test_stray_prepositional(void **state)
     assert_int_equal(n, 0);
 }
 
+/* "Ethiopia acted with Libya, five years after crowds trashed its
+ * embassy, an official said" with "with Libya" an oblique of "said": the
+ * trailing attribution takes no words from before its comma, so the
+ * phrase is the acting verb's.  Set off from the verb by a comma
+ * ("acted, with Libya, ...") it is an aside and stays where it was. */
+static void test_stray_into_attribution(void **state)
+{
+    fixture *f = *state;
+    const char *tail = "five five NUM 7 nummod|years year NOUN 13 obl:unmarked|after after ADP 9 case|"
+                       "crowds crowd NOUN 7 nmod|trashed trash VERB 9 acl|, , PUNCT 12 punct|"
+                       "official official NOUN 13 nsubj|said say VERB 2 parataxis|. . PUNCT 2 punct";
+    char line[1024];
+    snprintf(line, sizeof line,
+             "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|with with ADP 4 case|"
+             "Libya Libya PROPN 13 obl =LBY|, , PUNCT 7 punct|%s",
+             tail);
+    add_sentence(f, line);
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    snprintf(line, sizeof line,
+             "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|, , PUNCT 4 punct|"
+             "with with ADP 5 case|Libya Libya PROPN 14 obl =LBY|, , PUNCT 8 punct|%s",
+             "five five NUM 8 nummod|years year NOUN 14 obl:unmarked|after after ADP 10 case|"
+             "crowds crowd NOUN 8 nmod|trashed trash VERB 10 acl|, , PUNCT 13 punct|"
+             "official official NOUN 14 nsubj|said say VERB 2 parataxis|. . PUNCT 2 punct");
+    add_sentence(f, line);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+}
+
 /* "Eriador was opposed earlier by Osgiliath" with "by Osgiliath" an nmod
  * of the adverb: still the by-agent, the source. */
 static void test_agent_under_adverb(void **state)
@@ -417,6 +451,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_targetless_needs_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stray_into_attribution, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
