@@ -354,12 +354,32 @@ static bool before_ok(const cod_sent *cs, size_t k, int agent)
 }
 
 /* A prepositional phrase the parser hung on a word of a later clause:
- * as a compound on a noun, "would act now with Libya almost five years after crowds
- * trashed its embassy" with "Libya" a compound of "years" under
- * "trashed".  A compound modifier takes no preposition, so the phrase was
- * misread; it belongs to the clause it stands in, that of the nearest
+ * as a compound on a noun, "would act now with Libya almost five years
+ * after crowds trashed its embassy" with "Libya" a compound of "years"
+ * under "trashed" (or its possessor, or the subject of "crowds" in "ties
+ * with Ithilien's radio almost crowds trashed ...").  A compound
+ * modifier, a possessor or a subject takes no preposition, so the phrase
+ * was misread; it belongs to the clause it stands in, that of the nearest
  * verb before it.  Marks such phrases after verb v (before `limit`) as
  * v's. */
+/* Whether k's relation is one no prepositional phrase has: a compound
+ * modifier, a possessor or a subject. */
+static bool prepositionless(const cod_sent *cs, size_t k)
+{
+    return cod_rel_is(cs, k, "compound") || cod_rel_full(cs, k, "nmod:poss") ||
+           cod_rel_is(cs, k, "nsubj");
+}
+
+/* Whether k has a preposition (a case marker that is an adposition, not
+ * the possessive "'s"). */
+static bool has_preposition(const cod_sent *cs, size_t k)
+{
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, "case") && cs->s->words[c].upos == ANNALS_UPOS_ADP)
+            return true;
+    return false;
+}
+
 static bool comma_between(const cod_sent *cs, size_t a, size_t b)
 {
     for (size_t k = a + 1; k < b; k++)
@@ -381,8 +401,8 @@ static void stray_prepositional(cod_sent *cs, size_t v, size_t limit)
          * with Gondor, years after Rohan crowds burned its embassy") is an
          * aside, not v's */
         bool into_tail = k < cs->tail && h >= (int)cs->tail && !comma_between(cs, v, k);
-        if (cs->mark[k] || h <= (int)k || cs->mark[h] ||
-            (!cod_rel_is(cs, k, "compound") && !into_tail) || cod_child(cs, k, "case") < 0)
+        if (cs->mark[k] || h <= (int)k || cs->mark[h] || (!prepositionless(cs, k) && !into_tail) ||
+            !has_preposition(cs, k))
             continue;
         int u = cs->s->words[k].upos;
         if (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN)

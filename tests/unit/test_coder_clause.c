@@ -178,6 +178,38 @@ static void test_stray_prepositional(void **state)
     assert_int_equal(n, 0);
 }
 
+/* The same phrase hung as the possessor of "years", or as the subject of
+ * "crowds" ("acted with Libya's radio almost crowds trashed ..."): a
+ * possessor or a subject takes no preposition either.  A possessor with
+ * only "'s" is no such phrase: "condemned as Libya's crowds trashed ..."
+ * keeps Libya out of the condemning verb's clause. */
+static void test_stray_possessor_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|with with ADP 4 case|"
+                    "Libya Libya PROPN 6 nmod:poss =LBY|five five NUM 6 nummod|"
+                    "years year NOUN 9 obl|after after ADP 8 case|crowds crowd NOUN 9 nsubj|"
+                    "trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|with with ADP 4 case|"
+                    "Libya Libya PROPN 6 nsubj =LBY|almost almost ADV 6 advmod|"
+                    "crowds crowd NOUN 7 nsubj|trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|as as SCONJ 7 mark|"
+                    "Libya Libya PROPN 6 nmod:poss =LBY|'s 's PART 4 case|"
+                    "crowds crowd NOUN 7 nsubj|trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "LBY");
+}
+
 /* "Ethiopia acted with Libya, five years after crowds trashed its
  * embassy, an official said" with "with Libya" an oblique of "said": the
  * trailing attribution takes no words from before its comma, so the
@@ -452,6 +484,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_into_attribution, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stray_possessor_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
