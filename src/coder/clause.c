@@ -410,6 +410,21 @@ static void stray_prepositional(cod_sent *cs, size_t v, size_t limit)
     }
 }
 
+/* A name hung as a compound on a verb with no subject: "Estonia
+ * departing from Libya" with "Estonia" a compound of "departing".  A
+ * verb takes no noun compound (its particle is compound:prt), so the
+ * noun before it is its subject, misread. */
+int cod_compound_subject(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0 && (size_t)c < v; c = cs->next[c]) {
+        int u = cs->s->words[c].upos;
+        if (cod_rel_full(cs, (size_t)c, "compound") &&
+            (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN))
+            return c;
+    }
+    return -1;
+}
+
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
 {
     core_arena *a = cs->in->arena;
@@ -429,6 +444,8 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
             cl->passive = true;
     cl->agent = cl->passive ? by_agent(cs, v) : -1;
     cl->subject = cl->passive ? -1 : cod_child(cs, v, "nsubj");
+    if (!cl->passive && cl->subject < 0)
+        cl->subject = cod_compound_subject(cs, v);
     memset(cs->mark, 0, cs->n * sizeof *cs->mark);
     /* a verb before a trailing attribution does not reach into it */
     size_t limit = v < cs->tail ? cs->tail : cs->n;

@@ -182,8 +182,8 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
     bool participle = (w->feats && strstr(w->feats, "VerbForm=Part")) ||
                       (w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0));
     if ((cod_rel_is(cs, v, "advcl") || cod_rel_is(cs, v, "acl")) && participle &&
-        cod_child(cs, v, "nsubj") < 0 && cod_child(cs, v, "aux") < 0 &&
-        root_noun_subject(cs, v) < 0)
+        cod_child(cs, v, "nsubj") < 0 && cod_compound_subject(cs, v) < 0 &&
+        cod_child(cs, v, "aux") < 0 && root_noun_subject(cs, v) < 0)
         return "a participial background clause";
     return NULL;
 }

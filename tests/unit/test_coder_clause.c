@@ -244,6 +244,32 @@ static void test_stray_into_attribution(void **state)
         assert_string_not_equal(e[i].code, "102");
 }
 
+/* "Ethiopia attacking Libya, crowds trashed its embassy" with "Ethiopia"
+ * a compound of "attacking": a verb takes no noun compound, so the name
+ * is the participle's subject and the clause no subjectless background
+ * ("Attacking Libya, crowds trashed ..." stays one). */
+static void test_compound_subject(void **state)
+{
+    fixture *f = *state;
+    const char *rest = "Libya Libya PROPN 2 obj =LBY|, , PUNCT 6 punct|crowds crowd NOUN 6 nsubj|"
+                       "trashed trash VERB 0 root|its its PRON 8 nmod:poss|"
+                       "embassy embassy NOUN 6 obj|. . PUNCT 6 punct";
+    char line[512];
+    snprintf(line, sizeof line, "Ethiopia Ethiopia PROPN 2 compound =ETH|attacking attack VERB/VBG 6 advcl|%s",
+             rest);
+    add_sentence(f, line);
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "190", "LBY");
+    reset(f);
+    snprintf(line, sizeof line, "Now now ADV 2 advmod|attacking attack VERB/VBG 6 advcl|%s", rest);
+    add_sentence(f, line);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "190");
+}
+
 /* "Eriador was opposed earlier by Osgiliath" with "by Osgiliath" an nmod
  * of the adverb: still the by-agent, the source. */
 static void test_agent_under_adverb(void **state)
@@ -485,6 +511,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_into_attribution, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_possessor_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compound_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
