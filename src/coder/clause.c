@@ -265,10 +265,31 @@ static bool participle_of_object(const cod_sent *cs, size_t c)
     return o >= 0 && (size_t)o < c && below(cs, c - 1, o);
 }
 
+/* A participle right after its verb, hung on it as a conjunct with no
+ * "and", comma, subject or auxiliary of its own: "will abandon improved
+ * relations with Gondor" with "improved" a conj of "abandon" and
+ * "relations" its object.  Two verbs side by side with nothing joining
+ * them are no coordination; the participle (which a tagger often takes
+ * for a past tense, VBD) modifies the noun after it, and that noun is the
+ * verb's object. */
+static bool participle_before_object(const cod_sent *cs, size_t c)
+{
+    static const char *const forms[] = {"VBN", "VBG", "VBD", NULL};
+    const annals_word *w = &cs->s->words[c];
+    int h = cod_head(cs, c);
+    bool participle = false;
+    for (size_t i = 0; forms[i] && w->xpos && !participle; i++)
+        participle = strcmp(w->xpos, forms[i]) == 0;
+    return participle && cod_rel_full(cs, c, "conj") && h >= 0 && (size_t)h + 1 == c &&
+           cs->s->words[h].upos == ANNALS_UPOS_VERB && cod_child(cs, c, "cc") < 0 &&
+           cod_child(cs, c, "nsubj") < 0 && cod_child(cs, c, "aux") < 0 && cod_child(cs, c, "obj") > (int)c;
+}
+
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
-    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c))
+    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c) ||
+        participle_before_object(cs, c))
         return false;
     if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
         return true;

@@ -270,6 +270,21 @@ static void test_compound_subject(void **state)
         assert_string_not_equal(e[i].code, "190");
 }
 
+/* "Ethiopia condemned renewed Libya raids" with "renewed" a conj of
+ * "condemned" and "raids" its object: two verbs side by side with no
+ * "and" are no coordination, and the raids are what was condemned. */
+static void test_participle_before_object(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|"
+                    "renewed renew VERB/VBD 2 conj|Libya Libya PROPN 5 compound =LBY|"
+                    "raids raid NOUN 3 obj|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
+}
+
 /* "Eriador was opposed earlier by Osgiliath" with "by Osgiliath" an nmod
  * of the adverb: still the by-agent, the source. */
 static void test_agent_under_adverb(void **state)
@@ -512,6 +527,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stray_into_attribution, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_possessor_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compound_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_participle_before_object, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
