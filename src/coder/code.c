@@ -639,6 +639,10 @@ static void complement_target(const cod_sent *cs, size_t v, const cod_actors *sr
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
         if ((size_t)c < v || !cod_is_content_clause(cs, (size_t)c))
             continue;
+        /* the trailing attribution hung as the complement ("Estonia said
+         * it deplored ..., a senior official said") is not what v said */
+        if (cs->tail < cs->n && (size_t)c == cs->tail_verb)
+            continue;
         int subj = cod_child(cs, (size_t)c, "nsubj");
         if (subj < 0)
             continue;

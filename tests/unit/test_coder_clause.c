@@ -285,6 +285,23 @@ static void test_participle_before_object(void **state)
     assert_event(&e[0], "ETH", "122", "LBY");
 }
 
+/* "Ethiopia said it condemned Libya, an official said" with the trailing
+ * "said" a complement of the first: the attribution is not what Ethiopia
+ * said, and its speaker no target of Ethiopia's saying (coded with
+ * require_dyad=false, where a verb with no target codes too). */
+static void test_attribution_not_complement(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|said say VERB 0 root|it it PRON 4 nsubj|"
+                    "condemned condemn VERB 8 advcl|Libya Libya PROPN 4 obj =LBY|, , PUNCT 8 punct|"
+                    "official official NOUN 8 nsubj =GOV|said say VERB 2 ccomp|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_true(n >= 1);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "GOV");
+}
+
 /* "Eriador was opposed earlier by Osgiliath" with "by Osgiliath" an nmod
  * of the adverb: still the by-agent, the source. */
 static void test_agent_under_adverb(void **state)
@@ -528,6 +545,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stray_possessor_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compound_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_before_object, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_attribution_not_complement, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),
