@@ -636,6 +636,21 @@ static bool coordinated_member(const cod_sent *cs, size_t h, size_t c)
     return false;
 }
 
+/* Whether h is one of two subjects of its verb: a coordination the
+ * parser split ("Arnor, Calenardhon and the evil awful Gondor welcomed
+ * ..." with "Arnor" and "evil" both subjects of "welcomed" and "and" on
+ * the verb).  h heads a list then, whatever hangs below it. */
+static bool split_subject(const cod_sent *cs, size_t h)
+{
+    int v = cod_head(cs, h);
+    if (v < 0 || !cod_rel_is(cs, h, "nsubj"))
+        return false;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if ((size_t)c != h && cod_rel_is(cs, (size_t)c, "nsubj"))
+            return true;
+    return false;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -649,7 +664,7 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
         return;
     }
     one_phrase(cs, h, out, 0);
-    bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0;
+    bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0 || split_subject(cs, h);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
         if ((coordinated_member(cs, h, (size_t)c) ||
              ((list || cod_child(cs, (size_t)c, "conj") >= 0) && list_appos(cs, h, (size_t)c))) &&
