@@ -182,8 +182,8 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
     bool participle = (w->feats && strstr(w->feats, "VerbForm=Part")) ||
                       (w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0));
     if ((cod_rel_is(cs, v, "advcl") || cod_rel_is(cs, v, "acl")) && participle &&
-        cod_child(cs, v, "nsubj") < 0 && cod_child(cs, v, "aux") < 0 &&
-        root_noun_subject(cs, v) < 0)
+        cod_child(cs, v, "nsubj") < 0 && cod_compound_subject(cs, v) < 0 &&
+        cod_child(cs, v, "aux") < 0 && root_noun_subject(cs, v) < 0)
         return "a participial background clause";
     return NULL;
 }
@@ -638,6 +638,10 @@ static void complement_target(const cod_sent *cs, size_t v, const cod_actors *sr
 {
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
         if ((size_t)c < v || !cod_is_content_clause(cs, (size_t)c))
+            continue;
+        /* the trailing attribution hung as the complement ("Estonia said
+         * it deplored ..., a senior official said") is not what v said */
+        if (cs->tail < cs->n && (size_t)c == cs->tail_verb)
             continue;
         int subj = cod_child(cs, (size_t)c, "nsubj");
         if (subj < 0)
