@@ -244,8 +244,6 @@ bool cod_is_content_clause(const cod_sent *cs, size_t k)
 }
 
 /* Whether word k lies in the subtree of word top (top >= 0). */
-static bool below(const cod_sent *cs, size_t k, int top);
-
 /* A participle right after its verb's object, with no comma, mark,
  * subject or auxiliary of its own, that the parser hung on the verb as
  * an adverbial clause: "boycotted the parade supporting Gondor".  It
@@ -262,7 +260,7 @@ static bool participle_of_object(const cod_sent *cs, size_t c)
         cod_child(cs, c, "aux") >= 0)
         return false;
     int o = cod_child(cs, (size_t)h, "obj");
-    return o >= 0 && (size_t)o < c && below(cs, c - 1, o);
+    return o >= 0 && (size_t)o < c && cod_below(cs, c - 1, o);
 }
 
 /* A participle right after its verb, hung on it as a conjunct with no
@@ -352,7 +350,7 @@ static int by_agent(const cod_sent *cs, size_t v)
 }
 
 /* Whether word k lies in the subtree of word top (top >= 0). */
-static bool below(const cod_sent *cs, size_t k, int top)
+bool cod_below(const cod_sent *cs, size_t k, int top)
 {
     for (int x = (int)k, hops = 0; top >= 0 && x >= 0 && hops < 64; hops++, x = cod_head(cs, (size_t)x))
         if (x == top)
@@ -539,7 +537,7 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
             if (k < v && before_ok(cs, k, -1))
                 cl->spre[cl->n_spre++] = k;
             else if (k > v && (cs->mark[k] || k == (size_t)cl->agent || in_pass[k] ||
-                               below(cs, k, cl->agent)))
+                               cod_below(cs, k, cl->agent)))
                 cl->spost[cl->n_spost++] = k;
         }
         cl->subject = -1; /* the agent is the source; the subject is the object */
