@@ -282,8 +282,13 @@ typedef struct code_slot {
 } code_slot;
 
 typedef struct code_pipe {
+    /* One lock; a condition for each kind of waiter, so that a change
+     * wakes only the thread that can act on it (one broadcast for all
+     * cost a context switch of every waiting thread per document). */
     pthread_mutex_t lock;
-    pthread_cond_t changed;
+    pthread_cond_t work;     /* workers: a slot was filled, or the input ended */
+    pthread_cond_t done;     /* printer: a slot was coded, or the input ended */
+    pthread_cond_t room;     /* reader: a slot was freed, or the output failed */
     code_slot *slots;
     size_t n_slots;
     size_t next_fill, next_work, next_out;   /* sequence numbers */
@@ -343,7 +348,7 @@ static void *code_worker(void *arg)
         p->coder_failed = 1;
     for (;;) {
         while (p->next_work == p->next_fill && !p->input_done)
-            pthread_cond_wait(&p->changed, &p->lock);
+            pthread_cond_wait(&p->work, &p->lock);
         if (p->next_work == p->next_fill)
             break;
         code_slot *s = &p->slots[p->next_work++ % p->n_slots];
@@ -357,7 +362,7 @@ static void *code_worker(void *arg)
         }
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->changed);
+        pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
     annals_coder_free(coder);
@@ -372,7 +377,7 @@ static void *code_printer(void *arg)
         code_slot *s = &p->slots[p->next_out % p->n_slots];
         while (!(p->next_out < p->next_fill && s->state == SLOT_DONE) &&
                !(p->input_done && p->next_out == p->next_fill))
-            pthread_cond_wait(&p->changed, &p->lock);
+            pthread_cond_wait(&p->done, &p->lock);
         if (p->next_out == p->next_fill)
             break;
         pthread_mutex_unlock(&p->lock);
@@ -395,7 +400,7 @@ static void *code_printer(void *arg)
             p->status = status;
         p->next_out++;
         s->state = SLOT_EMPTY;
-        pthread_cond_broadcast(&p->changed);
+        pthread_cond_signal(&p->room);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -408,7 +413,7 @@ static bool pipe_push(code_pipe *p, const annals_document *doc)
     pthread_mutex_lock(&p->lock);
     code_slot *s = &p->slots[p->next_fill % p->n_slots];
     while (s->state != SLOT_EMPTY && !p->output_failed)
-        pthread_cond_wait(&p->changed, &p->lock);
+        pthread_cond_wait(&p->room, &p->lock);
     bool failed = p->output_failed;
     pthread_mutex_unlock(&p->lock);
     if (failed)
@@ -418,7 +423,7 @@ static bool pipe_push(code_pipe *p, const annals_document *doc)
     pthread_mutex_lock(&p->lock);
     s->state = SLOT_FILLED;
     p->next_fill++;
-    pthread_cond_broadcast(&p->changed);
+    pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->lock);
     return true;
 }
@@ -504,7 +509,9 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
         return CLI_SKIPPED;
     }
     pthread_mutex_init(&p.lock, NULL);
-    pthread_cond_init(&p.changed, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pthread_cond_init(&p.room, NULL);
     p.res = res;
     p.opts = o;
     p.writer = w;
@@ -526,7 +533,8 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
     }
     pthread_mutex_lock(&p.lock);
     p.input_done = true;
-    pthread_cond_broadcast(&p.changed);
+    pthread_cond_broadcast(&p.work);
+    pthread_cond_signal(&p.done);
     pthread_mutex_unlock(&p.lock);
     for (int i = 0; i < started; i++)
         pthread_join(workers[i], NULL);
@@ -537,7 +545,9 @@ static int code_run_parallel(char **paths, int n_paths, const code_opts *o,
         free(p.slots[i].result.error);
         pool_free(&p.slots[i].pool);
     }
-    pthread_cond_destroy(&p.changed);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.room);
     pthread_mutex_destroy(&p.lock);
     free(p.slots);
     free(workers);

@@ -244,8 +244,6 @@ bool cod_is_content_clause(const cod_sent *cs, size_t k)
 }
 
 /* Whether word k lies in the subtree of word top (top >= 0). */
-static bool below(const cod_sent *cs, size_t k, int top);
-
 /* A participle right after its verb's object, with no comma, mark,
  * subject or auxiliary of its own, that the parser hung on the verb as
  * an adverbial clause: "boycotted the parade supporting Gondor".  It
@@ -262,13 +260,34 @@ static bool participle_of_object(const cod_sent *cs, size_t c)
         cod_child(cs, c, "aux") >= 0)
         return false;
     int o = cod_child(cs, (size_t)h, "obj");
-    return o >= 0 && (size_t)o < c && below(cs, c - 1, o);
+    return o >= 0 && (size_t)o < c && cod_below(cs, c - 1, o);
+}
+
+/* A participle right after its verb, hung on it as a conjunct with no
+ * "and", comma, subject or auxiliary of its own: "will abandon improved
+ * relations with Gondor" with "improved" a conj of "abandon" and
+ * "relations" its object.  Two verbs side by side with nothing joining
+ * them are no coordination; the participle (which a tagger often takes
+ * for a past tense, VBD) modifies the noun after it, and that noun is the
+ * verb's object. */
+static bool participle_before_object(const cod_sent *cs, size_t c)
+{
+    static const char *const forms[] = {"VBN", "VBG", "VBD", NULL};
+    const annals_word *w = &cs->s->words[c];
+    int h = cod_head(cs, c);
+    bool participle = false;
+    for (size_t i = 0; forms[i] && w->xpos && !participle; i++)
+        participle = strcmp(w->xpos, forms[i]) == 0;
+    return participle && cod_rel_full(cs, c, "conj") && h >= 0 && (size_t)h + 1 == c &&
+           cs->s->words[h].upos == ANNALS_UPOS_VERB && cod_child(cs, c, "cc") < 0 &&
+           cod_child(cs, c, "nsubj") < 0 && cod_child(cs, c, "aux") < 0 && cod_child(cs, c, "obj") > (int)c;
 }
 
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
-    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c))
+    if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c) ||
+        participle_before_object(cs, c))
         return false;
     if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
         return true;
@@ -331,7 +350,7 @@ static int by_agent(const cod_sent *cs, size_t v)
 }
 
 /* Whether word k lies in the subtree of word top (top >= 0). */
-static bool below(const cod_sent *cs, size_t k, int top)
+bool cod_below(const cod_sent *cs, size_t k, int top)
 {
     for (int x = (int)k, hops = 0; top >= 0 && x >= 0 && hops < 64; hops++, x = cod_head(cs, (size_t)x))
         if (x == top)
@@ -353,26 +372,76 @@ static bool before_ok(const cod_sent *cs, size_t k, int agent)
     return true;
 }
 
-/* A prepositional phrase the parser hung as a compound on a noun of a
- * later clause: "would act now with Libya almost five years after crowds
- * trashed its embassy" with "Libya" a compound of "years" under
- * "trashed".  A compound modifier takes no preposition, so the phrase was
- * misread; it belongs to the clause it stands in, that of the nearest
+/* A prepositional phrase the parser hung on a word of a later clause:
+ * as a compound on a noun, "would act now with Libya almost five years
+ * after crowds trashed its embassy" with "Libya" a compound of "years"
+ * under "trashed" (or its possessor, or the subject of "crowds" in "ties
+ * with Ithilien's radio almost crowds trashed ...").  A compound
+ * modifier, a possessor or a subject takes no preposition, so the phrase
+ * was misread; it belongs to the clause it stands in, that of the nearest
  * verb before it.  Marks such phrases after verb v (before `limit`) as
  * v's. */
+/* Whether k's relation is one no prepositional phrase has: a compound
+ * modifier, a possessor or a subject. */
+static bool prepositionless(const cod_sent *cs, size_t k)
+{
+    return cod_rel_is(cs, k, "compound") || cod_rel_full(cs, k, "nmod:poss") ||
+           cod_rel_is(cs, k, "nsubj");
+}
+
+/* Whether k has a preposition (a case marker that is an adposition, not
+ * the possessive "'s"). */
+static bool has_preposition(const cod_sent *cs, size_t k)
+{
+    for (int c = cs->first[k]; c >= 0; c = cs->next[c])
+        if (cod_rel_is(cs, (size_t)c, "case") && cs->s->words[c].upos == ANNALS_UPOS_ADP)
+            return true;
+    return false;
+}
+
+static bool comma_between(const cod_sent *cs, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if (strcmp(cs->s->words[k].norm, ",") == 0)
+            return true;
+    return false;
+}
+
 static void stray_prepositional(cod_sent *cs, size_t v, size_t limit)
 {
     for (size_t k = v + 1; k < limit; k++) {
         if (cs->s->words[k].upos == ANNALS_UPOS_VERB)
             return; /* past the nearest verb: no longer v's */
         int h = cod_head(cs, k);
-        if (cs->mark[k] || h <= (int)k || cs->mark[h] || !cod_rel_is(cs, k, "compound") ||
-            cod_child(cs, k, "case") < 0)
+        /* ... or as an oblique of the trailing attribution's verb: "ties
+         * with Gondor, almost five years after ..., an official said" with
+         * "with Gondor" under "said" -- the attribution takes no words from
+         * before its comma; a phrase set off from v by a comma ("ties
+         * with Gondor, years after Rohan crowds burned its embassy") is an
+         * aside, not v's */
+        bool into_tail = k < cs->tail && h >= (int)cs->tail && !comma_between(cs, v, k);
+        if (cs->mark[k] || h <= (int)k || cs->mark[h] || (!prepositionless(cs, k) && !into_tail) ||
+            !has_preposition(cs, k))
             continue;
         int u = cs->s->words[k].upos;
         if (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN)
             mark_subtree(cs, k, -1, limit);
     }
+}
+
+/* A name hung as a compound on a verb with no subject: "Estonia
+ * departing from Libya" with "Estonia" a compound of "departing".  A
+ * verb takes no noun compound (its particle is compound:prt), so the
+ * noun before it is its subject, misread. */
+int cod_compound_subject(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0 && (size_t)c < v; c = cs->next[c]) {
+        int u = cs->s->words[c].upos;
+        if (cod_rel_full(cs, (size_t)c, "compound") &&
+            (u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN))
+            return c;
+    }
+    return -1;
 }
 
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
@@ -394,6 +463,8 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
             cl->passive = true;
     cl->agent = cl->passive ? by_agent(cs, v) : -1;
     cl->subject = cl->passive ? -1 : cod_child(cs, v, "nsubj");
+    if (!cl->passive && cl->subject < 0)
+        cl->subject = cod_compound_subject(cs, v);
     memset(cs->mark, 0, cs->n * sizeof *cs->mark);
     /* a verb before a trailing attribution does not reach into it */
     size_t limit = v < cs->tail ? cs->tail : cs->n;
@@ -466,7 +537,7 @@ int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl)
             if (k < v && before_ok(cs, k, -1))
                 cl->spre[cl->n_spre++] = k;
             else if (k > v && (cs->mark[k] || k == (size_t)cl->agent || in_pass[k] ||
-                               below(cs, k, cl->agent)))
+                               cod_below(cs, k, cl->agent)))
                 cl->spost[cl->n_spost++] = k;
         }
         cl->subject = -1; /* the agent is the source; the subject is the object */

@@ -87,6 +87,13 @@ bool cod_finite_clause(const cod_sent *cs, size_t k);
  * 683 ccomp against 20 advcl, mostly "so ... that"). */
 bool cod_is_content_clause(const cod_sent *cs, size_t k);
 
+/* A noun before verb v hung on it as a compound, which the coder reads
+ * as v's subject ("Estonia departing from Libya"), or -1. */
+int cod_compound_subject(const cod_sent *cs, size_t v);
+
+/* Whether word k is `top` or lies under it (false for top < 0). */
+bool cod_below(const cod_sent *cs, size_t k, int top);
+
 /* The clause of verb v.  Returns 0 or ANNALS_E_NOMEM. */
 int cod_clause_of(cod_sent *cs, size_t v, cod_clause *cl);
 

@@ -182,8 +182,8 @@ static const char *blocked(const cod_sent *cs, size_t v, bool negative_ok, bool 
     bool participle = (w->feats && strstr(w->feats, "VerbForm=Part")) ||
                       (w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0));
     if ((cod_rel_is(cs, v, "advcl") || cod_rel_is(cs, v, "acl")) && participle &&
-        cod_child(cs, v, "nsubj") < 0 && cod_child(cs, v, "aux") < 0 &&
-        root_noun_subject(cs, v) < 0)
+        cod_child(cs, v, "nsubj") < 0 && cod_compound_subject(cs, v) < 0 &&
+        cod_child(cs, v, "aux") < 0 && root_noun_subject(cs, v) < 0)
         return "a participial background clause";
     return NULL;
 }
@@ -343,15 +343,6 @@ static bool nominal_head_subject(const cod_sent *cs, size_t v, cod_actors *src)
     return src->n > before;
 }
 
-/* Whether word k lies in the subtree of word top. */
-static bool in_subtree(const cod_sent *cs, size_t k, size_t top)
-{
-    for (int x = (int)k, hops = 0; x >= 0 && hops < 64; hops++, x = cod_head(cs, (size_t)x))
-        if ((size_t)x == top)
-            return true;
-    return false;
-}
-
 /* A subject the parser hung beside its verb: "The White House said
  * President Joe Biden will visit Israel" parsed with both "Joe" and
  * "visit" complements (ccomp) of "said".  A noun labelled as a clause
@@ -376,7 +367,7 @@ static bool sibling_subject(const cod_sent *cs, size_t v, cod_actors *src)
     if (!label || (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN && u != ANNALS_UPOS_PRON))
         return false;
     for (size_t k = (size_t)c + 1; k < v; k++)
-        if (cod_head(cs, k) != (int)v && !in_subtree(cs, k, (size_t)c))
+        if (cod_head(cs, k) != (int)v && !cod_below(cs, k, (int)c))
             return false;
     size_t before = src->n;
     cod_phrase_actors(cs, (size_t)c, src);
@@ -638,6 +629,10 @@ static void complement_target(const cod_sent *cs, size_t v, const cod_actors *sr
 {
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
         if ((size_t)c < v || !cod_is_content_clause(cs, (size_t)c))
+            continue;
+        /* the trailing attribution hung as the complement ("Estonia said
+         * it deplored ..., a senior official said") is not what v said */
+        if (cs->tail < cs->n && (size_t)c == cs->tail_verb)
             continue;
         int subj = cod_child(cs, (size_t)c, "nsubj");
         if (subj < 0)

@@ -596,6 +596,22 @@ static bool list_appos(const cod_sent *cs, size_t h, size_t c)
     return strlen(a) >= 3 && strlen(b) >= 3 && strncmp(a, b, 3) != 0;
 }
 
+/* A conjunct that is a common noun naming no actor, in a coordination
+ * with no coordinating word ("Gollum, centre of a diplomatic row between
+ * Radagast and Saruman, called ..." with "centre" a conjunct of
+ * "Gollum"): with no "and" or "or" anywhere it is no list but an
+ * apposition describing h, and the actors inside it are not h's
+ * partners. */
+static bool descriptive_conjunct(const cod_sent *cs, size_t h, size_t c)
+{
+    if (cs->s->words[c].upos != ANNALS_UPOS_NOUN || cs->ment[c] >= 0)
+        return false;
+    for (int k = cs->first[h]; k >= 0; k = cs->next[k])
+        if (cod_rel_is(cs, (size_t)k, "conj") && cod_child(cs, (size_t)k, "cc") >= 0)
+            return false;
+    return cod_child(cs, h, "cc") < 0;
+}
+
 /* Whether child c of h is a member of h's coordination: a conjunct, an
  * item of a list ("Old foes Gondor and Osgiliath", "Mordor, the Shire,
  * Fornost and Bree" with the Shire a list item of Mordor), or a name
@@ -606,7 +622,7 @@ static bool list_appos(const cod_sent *cs, size_t h, size_t c)
 static bool coordinated_member(const cod_sent *cs, size_t h, size_t c)
 {
     if (cod_rel_is(cs, c, "conj"))
-        return true;
+        return !descriptive_conjunct(cs, h, c);
     /* a list item in brackets is another name for h: "Montenegro
      * Municipality Association (AKK)" */
     if (cod_rel_is(cs, c, "list"))
@@ -616,6 +632,21 @@ static bool coordinated_member(const cod_sent *cs, size_t h, size_t c)
         return false;
     for (int k = cs->first[h]; k >= 0 && (size_t)k < c; k = cs->next[k])
         if (cod_rel_is(cs, (size_t)k, "conj"))
+            return true;
+    return false;
+}
+
+/* Whether h is one of two subjects of its verb: a coordination the
+ * parser split ("Arnor, Calenardhon and the evil awful Gondor welcomed
+ * ..." with "Arnor" and "evil" both subjects of "welcomed" and "and" on
+ * the verb).  h heads a list then, whatever hangs below it. */
+static bool split_subject(const cod_sent *cs, size_t h)
+{
+    int v = cod_head(cs, h);
+    if (v < 0 || !cod_rel_is(cs, h, "nsubj"))
+        return false;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if ((size_t)c != h && cod_rel_is(cs, (size_t)c, "nsubj"))
             return true;
     return false;
 }
@@ -633,7 +664,7 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
         return;
     }
     one_phrase(cs, h, out, 0);
-    bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0;
+    bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0 || split_subject(cs, h);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
         if ((coordinated_member(cs, h, (size_t)c) ||
              ((list || cod_child(cs, (size_t)c, "conj") >= 0) && list_appos(cs, h, (size_t)c))) &&

@@ -169,11 +169,8 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
     const int16_t *rows[SYN_PF_MAX];
     static const int16_t zero[SYN_PA_WIDTH];
     for (int i = 0; i < nf; i++)
-        rows[i] = p->act + syn_pact_row(f[i], p->h.act_bits) * SYN_PA_WIDTH;
-    if (p->skip)
-        for (int i = 0; i < nf; i++)
-            if (p->skip[i])
-                rows[i] = zero;
+        rows[i] = p->skip && p->skip[i] ? zero
+                                        : p->act + syn_pact_row(f[i], p->h.act_bits) * SYN_PA_WIDTH;
     int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int i = 0; i < nf; i++) {
         s0 += rows[i][0];
@@ -187,7 +184,7 @@ static void syn_parser_score_actions(const syn_parser *p, const uint64_t *f, int
     score[3] = s3;
 }
 
-/* Label weights are int8 (feature set 5): a row of up to 64 labels is one
+/* Label weights are int8 (since feature set 4): a row of up to 64 labels is one
  * cache line, and the sum of SYN_PF_LABEL of them fits int16, so the
  * additions run sixteen labels at a time. */
 _Static_assert(SYN_PF_LABEL * 128 <= 32767, "label sums must fit int16");
@@ -198,8 +195,10 @@ static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf,
     uint32_t width = p->h.label_width;
     if (nf > SYN_PF_LABEL)
         nf = SYN_PF_LABEL;
+    static const int8_t zero[256];
     for (int i = 0; i < nf; i++) {
-        rows[i] = p->lab + syn_plab_row(f[i], action, p->h.lab_bits) * width;
+        rows[i] = p->skip && p->skip[i] ? zero
+                                         : p->lab + syn_plab_row(f[i], action, p->h.lab_bits) * width;
         __builtin_prefetch(rows[i]);
     }
     /* Sixteen labels at a time over all the rows, so that the sums stay
@@ -208,8 +207,6 @@ static int syn_parser_best_label(const syn_parser *p, const uint64_t *f, int nf,
     for (uint32_t k0 = 0; k0 < width; k0 += 16) {
         int16_t a[16] = { 0 };
         for (int i = 0; i < nf; i++) {
-            if (p->skip && p->skip[i])
-                continue;
             const int8_t *r = rows[i] + k0;
             for (int k = 0; k < 16; k++)
                 a[k] = (int16_t)(a[k] + r[k]);

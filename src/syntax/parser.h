@@ -27,9 +27,9 @@
 #include "syntax/parser_system.h"
 
 /* Version of the feature templates (parser_features.c), of their hash and
- * of the transition system (5: arc-eager, four actions, the one-multiply-
- * per-value hash of parser_features.c). */
-#define SYN_PARSER_FEATURE_SET 5u
+ * of the transition system (7: arc-eager, four actions, with feature set
+ * 6's one-multiply-per-value hash and int8 label rows; 6 was arc-hybrid). */
+#define SYN_PARSER_FEATURE_SET 7u
 
 #define SYN_PARSER_SEC_HEAD "PARSHEAD"
 #define SYN_PARSER_SEC_LABELS "PARSLABL"

@@ -8,10 +8,11 @@
  * has no head) tells the two cases apart.  Beyond Zhang &
  * Nivre: the words next to s0 and b0 in the sentence, and the number of
  * punctuation marks between the candidates (feature set 2: +0.4 UAS and
- * LAS on EWT dev with predicted tags, bench/RESULTS.md).
+ * LAS on EWT dev with predicted tags, bench/RESULTS.md).  Feature set 7
+ * is these arc-eager templates with feature set 6's cheaper hash below.
  *
  * Every feature is a 64-bit hash of its template number and its values
- * (feature sets 4 and 5: one multiply per value, below); the tables are indexed
+ * (since feature set 4: one multiply per value, below); the tables are indexed
  * by its low bits (actions) or a remix (labels), so no feature dictionary
  * exists at run time.  Changing the templates, their order or the hash
  * changes the model: bump SYN_PARSER_FEATURE_SET in parser.h.

@@ -13,23 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/arena.h"
 #include "syntax/model.h"
 #include "syntax/parser.h"
 #include "syntax/parser_treebank.h"
-#include "syntax/tagger.h"
-
-typedef struct ablate_tagger {
-    syn_tagger tagger;
-    core_arena arena;
-} ablate_tagger;
-
-static int ablate_retag(void *user, annals_word *words, size_t n)
-{
-    ablate_tagger *t = user;
-    core_arena_reset(&t->arena);
-    return syn_tagger_tag(&t->tagger, &t->arena, words, n);
-}
+#include "eval_tagger.h"
 
 /* Reads "3,17,40" into flags; 0 on a bad list. */
 static int ablate_parse_list(const char *s, unsigned char *skip)
@@ -62,23 +49,17 @@ int main(int argc, char **argv)
         return 1;
     }
     int use_tagger = strcmp(argv[2], "gold") != 0;
-    syn_model *tm = NULL;
-    ablate_tagger at;
-    memset(&at, 0, sizeof at);
-    if (use_tagger) {
-        tm = syn_model_open(argv[2], &err, msg, sizeof msg);
-        if (!tm || syn_tagger_open(&at.tagger, tm, msg, sizeof msg) != 0) {
-            fprintf(stderr, "parser_ablate: %s\n", msg);
-            return 1;
-        }
-        core_arena_init(&at.arena, 1 << 16);
+    eval_tagger at = {0};
+    if (use_tagger && eval_tagger_open(&at, argv[2], msg, sizeof msg) != 0) {
+        fprintf(stderr, "parser_ablate: %s\n", msg);
+        return 1;
     }
     syn_treebank tb;
     if (syn_treebank_read(&tb, argv[3], 0, msg, sizeof msg) != 0) {
         fprintf(stderr, "parser_ablate: %s\n", msg);
         return 1;
     }
-    syn_retag_fn retag = use_tagger ? ablate_retag : NULL;
+    syn_retag_fn retag = use_tagger ? eval_retag : NULL;
     unsigned char skip[SYN_PF_MAX] = { 0 };
     syn_parse_scores full, sc;
     if (syn_treebank_score(&tb, p, retag, &at, &full) != 0)
@@ -106,10 +87,7 @@ int main(int argc, char **argv)
         }
     }
     syn_treebank_free(&tb);
-    if (use_tagger) {
-        core_arena_destroy(&at.arena);
-        syn_model_close(tm);
-    }
+    eval_tagger_close(&at);
     syn_parser_free(p);
     syn_model_close(pm);
     return 0;

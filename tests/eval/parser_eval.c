@@ -11,23 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/arena.h"
 #include "syntax/model.h"
 #include "syntax/parser.h"
 #include "syntax/parser_treebank.h"
-#include "syntax/tagger.h"
-
-typedef struct eval_tagger {
-    syn_tagger tagger;
-    core_arena arena;
-} eval_tagger;
-
-static int eval_retag(void *user, annals_word *words, size_t n)
-{
-    eval_tagger *t = user;
-    core_arena_reset(&t->arena);
-    return syn_tagger_tag(&t->tagger, &t->arena, words, n);
-}
+#include "eval_tagger.h"
 
 int main(int argc, char **argv)
 {
@@ -51,16 +38,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "parser_eval: %s\n", msg);
         return 1;
     }
-    syn_model *tm = NULL;
-    eval_tagger et;
-    memset(&et, 0, sizeof et);
-    if (use_tagger) {
-        tm = syn_model_open(tagger_path, &err, msg, sizeof msg);
-        if (!tm || syn_tagger_open(&et.tagger, tm, msg, sizeof msg) != 0) {
-            fprintf(stderr, "parser_eval: %s\n", msg);
-            return 1;
-        }
-        core_arena_init(&et.arena, 1 << 16);
+    eval_tagger et = {0};
+    if (use_tagger && eval_tagger_open(&et, tagger_path, msg, sizeof msg) != 0) {
+        fprintf(stderr, "parser_eval: %s\n", msg);
+        return 1;
     }
     syn_treebank tb;
     if (syn_treebank_read(&tb, gold, 0, msg, sizeof msg) != 0) {
@@ -85,10 +66,7 @@ int main(int argc, char **argv)
         }
     }
     syn_treebank_free(&tb);
-    if (use_tagger) {
-        core_arena_destroy(&et.arena);
-        syn_model_close(tm);
-    }
+    eval_tagger_close(&et);
     syn_parser_free(p);
     syn_model_close(pm);
     return ok ? 0 : 1;

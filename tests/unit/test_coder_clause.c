@@ -178,6 +178,130 @@ static void test_stray_prepositional(void **state)
     assert_int_equal(n, 0);
 }
 
+/* The same phrase hung as the possessor of "years", or as the subject of
+ * "crowds" ("acted with Libya's radio almost crowds trashed ..."): a
+ * possessor or a subject takes no preposition either.  A possessor with
+ * only "'s" is no such phrase: "condemned as Libya's crowds trashed ..."
+ * keeps Libya out of the condemning verb's clause. */
+static void test_stray_possessor_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|with with ADP 4 case|"
+                    "Libya Libya PROPN 6 nmod:poss =LBY|five five NUM 6 nummod|"
+                    "years year NOUN 9 obl|after after ADP 8 case|crowds crowd NOUN 9 nsubj|"
+                    "trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|with with ADP 4 case|"
+                    "Libya Libya PROPN 6 nsubj =LBY|almost almost ADV 6 advmod|"
+                    "crowds crowd NOUN 7 nsubj|trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|as as SCONJ 7 mark|"
+                    "Libya Libya PROPN 6 nmod:poss =LBY|'s 's PART 4 case|"
+                    "crowds crowd NOUN 7 nsubj|trashed trash VERB 2 advcl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "LBY");
+}
+
+/* "Ethiopia acted with Libya, five years after crowds trashed its
+ * embassy, an official said" with "with Libya" an oblique of "said": the
+ * trailing attribution takes no words from before its comma, so the
+ * phrase is the acting verb's.  Set off from the verb by a comma
+ * ("acted, with Libya, ...") it is an aside and stays where it was. */
+static void test_stray_into_attribution(void **state)
+{
+    fixture *f = *state;
+    const char *tail = "five five NUM 7 nummod|years year NOUN 13 obl:unmarked|after after ADP 9 case|"
+                       "crowds crowd NOUN 7 nmod|trashed trash VERB 9 acl|, , PUNCT 12 punct|"
+                       "official official NOUN 13 nsubj|said say VERB 2 parataxis|. . PUNCT 2 punct";
+    char line[1024];
+    snprintf(line, sizeof line,
+             "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|with with ADP 4 case|"
+             "Libya Libya PROPN 13 obl =LBY|, , PUNCT 7 punct|%s",
+             tail);
+    add_sentence(f, line);
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    snprintf(line, sizeof line,
+             "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|, , PUNCT 4 punct|"
+             "with with ADP 5 case|Libya Libya PROPN 14 obl =LBY|, , PUNCT 8 punct|%s",
+             "five five NUM 8 nummod|years year NOUN 14 obl:unmarked|after after ADP 10 case|"
+             "crowds crowd NOUN 8 nmod|trashed trash VERB 10 acl|, , PUNCT 13 punct|"
+             "official official NOUN 14 nsubj|said say VERB 2 parataxis|. . PUNCT 2 punct");
+    add_sentence(f, line);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+}
+
+/* "Ethiopia attacking Libya, crowds trashed its embassy" with "Ethiopia"
+ * a compound of "attacking": a verb takes no noun compound, so the name
+ * is the participle's subject and the clause no subjectless background
+ * ("Attacking Libya, crowds trashed ..." stays one). */
+static void test_compound_subject(void **state)
+{
+    fixture *f = *state;
+    const char *rest = "Libya Libya PROPN 2 obj =LBY|, , PUNCT 6 punct|crowds crowd NOUN 6 nsubj|"
+                       "trashed trash VERB 0 root|its its PRON 8 nmod:poss|"
+                       "embassy embassy NOUN 6 obj|. . PUNCT 6 punct";
+    char line[512];
+    snprintf(line, sizeof line, "Ethiopia Ethiopia PROPN 2 compound =ETH|attacking attack VERB/VBG 6 advcl|%s",
+             rest);
+    add_sentence(f, line);
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "190", "LBY");
+    reset(f);
+    snprintf(line, sizeof line, "Now now ADV 2 advmod|attacking attack VERB/VBG 6 advcl|%s", rest);
+    add_sentence(f, line);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "190");
+}
+
+/* "Ethiopia condemned renewed Libya raids" with "renewed" a conj of
+ * "condemned" and "raids" its object: two verbs side by side with no
+ * "and" are no coordination, and the raids are what was condemned. */
+static void test_participle_before_object(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|"
+                    "renewed renew VERB/VBD 2 conj|Libya Libya PROPN 5 compound =LBY|"
+                    "raids raid NOUN 3 obj|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
+}
+
+/* "Ethiopia said it condemned Libya, an official said" with the trailing
+ * "said" a complement of the first: the attribution is not what Ethiopia
+ * said, and its speaker no target of Ethiopia's saying (coded with
+ * require_dyad=false, where a verb with no target codes too). */
+static void test_attribution_not_complement(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|said say VERB 0 root|it it PRON 4 nsubj|"
+                    "condemned condemn VERB 8 advcl|Libya Libya PROPN 4 obj =LBY|, , PUNCT 8 punct|"
+                    "official official NOUN 8 nsubj =GOV|said say VERB 2 ccomp|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", true, &n);
+    assert_true(n >= 1);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "GOV");
+}
+
 /* "Eriador was opposed earlier by Osgiliath" with "by Osgiliath" an nmod
  * of the adverb: still the by-agent, the source. */
 static void test_agent_under_adverb(void **state)
@@ -417,6 +541,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_targetless_needs_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attribution_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stray_prepositional, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stray_into_attribution, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stray_possessor_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compound_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_participle_before_object, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_attribution_not_complement, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_under_adverb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_needs_by, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_after_object, setup, teardown),

@@ -113,6 +113,51 @@ static void test_possessive_inside_mention(void **state)
     assert_sources(f, want, 1);
 }
 
+/* "Gondor, centre of a row with Rohan, condemned Mordor" with "centre" a
+ * conjunct of "Gondor": with no "and" in the coordination it describes
+ * Gondor, and Rohan is no second source; "Gondor and allies of Rohan"
+ * is a coordination, and Rohan one. */
+static void test_conjunct_without_conjunction(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 9 nsubj =GON|, , PUNCT 3 punct|centre centre NOUN 1 conj|"
+                    "of of ADP 5 case|row row NOUN 3 nmod|with with ADP 7 case|"
+                    "Rohan Rohan PROPN 5 nmod =ROH|, , PUNCT 1 punct|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 9 obj =MOR|. . PUNCT 9 punct");
+    static const char *const alone[] = {"GON"};
+    assert_sources(f, alone, 1);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 6 nsubj =GON|and and CCONJ 3 cc|allies ally NOUN 1 conj|"
+                    "of of ADP 5 case|Rohan Rohan PROPN 3 nmod =ROH|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const both[] = {"GON", "ROH"};
+    assert_sources(f, both, 2);
+}
+
+/* "Gondor, Rohan and the evil awful Osgiliath condemned Mordor" with
+ * "Gondor" and "evil" both subjects of "condemned", "and" on the verb and
+ * Rohan an apposition of Gondor: the coordination was split, so Gondor
+ * heads a list and the apposition naming another country is one more
+ * member; with one subject it names Gondor again. */
+static void test_split_subjects(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 8 nsubj =GON|, , PUNCT 3 punct|Rohan Rohan PROPN 1 appos =ROH|"
+                    "and and CCONJ 8 cc|the the DET 6 det|evil evil NOUN 8 nsubj|"
+                    "Osgiliath Osgiliath PROPN 6 appos =OSG|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 8 obj =MOR|. . PUNCT 8 punct");
+    static const char *const all[] = {"GON", "ROH", "OSG"};
+    assert_sources(f, all, 3);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 5 nsubj =GON|, , PUNCT 3 punct|Rohan Rohan PROPN 1 appos =ROH|"
+                    ", , PUNCT 3 punct|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 5 obj =MOR|. . PUNCT 5 punct");
+    static const char *const one[] = {"GON"};
+    assert_sources(f, one, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +166,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_name_after_conjunct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apposition_with_conjuncts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_possessive_inside_mention, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_conjunct_without_conjunction, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_split_subjects, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
