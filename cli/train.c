@@ -16,7 +16,7 @@ static void train_usage(FILE *out)
             "\n"
             "Learns a model from CoNLL-U.  'tagger' trains the part-of-speech tagger\n"
             "(UPOS and XPOS, an averaged perceptron) and builds the lemmatiser into the\n"
-            "same model file.  'parser' trains the dependency parser (arc-hybrid, averaged\n"
+            "same model file.  'parser' trains the dependency parser (arc-eager, averaged\n"
             "perceptron) on the heads, relations and tags of the train file; it parses\n"
             "with the tags each file holds, so for a parser that follows the tagger give\n"
             "it predicted tags (scripts/train-parser.sh makes them by jackknifing and runs\n"

@@ -3,12 +3,14 @@
 # included) by tests/eval/parser_eval.c, with the shipped parser model, on
 # gold tags and on the tagger's predicted tags (the run-time setting).
 # Needs ANNALS_SHARED_DIR (../shared) and the models; skipped (77) when
-# they are absent.  The minimums sit a quarter to a third of a point under
-# the scores measured with the shipped models (bench/RESULTS.md: EWT test
-# 85.70 / 82.69 with predicted tags, 88.24 / 86.21 with gold tags; PUD
-# 82.40 / 78.87 and 85.33 / 83.19; feature set 6); the
-# project's goal for the run-time setting, UAS 86 and LAS 83 with predicted
-# tags on EWT test, is not reached yet.
+# they are absent.  EWT test with predicted tags holds the project's goal
+# itself, UAS 86 and LAS 83 (issue 3); the shipped models (feature set 7,
+# arc-eager, with the 5-run tagger) score 86.05 / 83.12 there, and the
+# scores are deterministic (integer weights, fixed data), so the test
+# fails only when a change costs accuracy.  The other minimums sit about a
+# third of a point under the measured scores (bench/RESULTS.md: EWT test
+# with gold tags 88.42 / 86.36; PUD 82.74 / 79.24 with predicted tags and
+# 85.57 / 83.36 with gold tags).
 add_executable(parser_eval "${CMAKE_CURRENT_LIST_DIR}/parser_eval.c")
 target_include_directories(parser_eval PRIVATE "${PROJECT_SOURCE_DIR}/src"
   "${PROJECT_BINARY_DIR}/generated")
@@ -24,10 +26,10 @@ endfunction()
 set(_ewt "${ANNALS_SHARED_DIR}/data/ud-english-ewt/en_ewt-ud-test.conllu")
 set(_pud "${ANNALS_SHARED_DIR}/data/ud-english-pud/en_pud-ud-test.conllu")
 set(_tagger "${PROJECT_SOURCE_DIR}/data/models/tagger.annm")
-annals_parser_test(parser_ewt_test_gold_tags gold "${_ewt}" 87.9 85.9)
-annals_parser_test(parser_ewt_test "${_tagger}" "${_ewt}" 85.4 82.4)
-annals_parser_test(parser_pud_gold_tags gold "${_pud}" 85.0 82.9)
-annals_parser_test(parser_pud "${_tagger}" "${_pud}" 82.1 78.6)
+annals_parser_test(parser_ewt_test_gold_tags gold "${_ewt}" 88.1 86.0)
+annals_parser_test(parser_ewt_test "${_tagger}" "${_ewt}" 86.0 83.0)
+annals_parser_test(parser_pud_gold_tags gold "${_pud}" 85.2 83.0)
+annals_parser_test(parser_pud "${_tagger}" "${_pud}" 82.4 78.9)
 
 # The tool that puts a tagger's tags into a treebank, for training the
 # parser on predicted tags (scripts/parser-jackknife.sh).
