@@ -488,6 +488,19 @@ static bool possessor_with_agent(const cod_sent *cs, size_t h, cod_actors *out)
     return true;
 }
 
+/* Whether child c of h is an apposition the parser hung as h's object:
+ * a noun takes no object, so a nominal c hung as obj or iobj of a noun h
+ * before it ("Old foes Gondor and Osgiliath have renewed ..." with
+ * "Gondor" an obj of "foes", as the arc-eager parser reads it) names h's
+ * referent again, with its coordination. */
+static bool object_of_noun(const cod_sent *cs, size_t h, size_t c)
+{
+    annals_upos hu = cs->s->words[h].upos, cu = cs->s->words[c].upos;
+    return (cod_rel_is(cs, c, "obj") || cod_rel_is(cs, c, "iobj")) && c > h &&
+           (hu == ANNALS_UPOS_NOUN || hu == ANNALS_UPOS_PROPN) &&
+           (cu == ANNALS_UPOS_NOUN || cu == ANNALS_UPOS_PROPN);
+}
+
 /* The actor of the phrase headed by h alone (no coordination). */
 static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
 {
@@ -511,7 +524,8 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
         for (int c = cs->first[h]; c >= 0; c = cs->next[c]) {
             static const char *const mods[] = {"nmod", "amod", "compound", "appos", "flat",
                                                "det", NULL};
-            bool ok = false;
+            bool appos = cod_rel_is(cs, (size_t)c, "appos") || object_of_noun(cs, h, (size_t)c);
+            bool ok = appos;
             for (size_t i = 0; mods[i] && !ok; i++)
                 ok = cod_rel_is(cs, (size_t)c, mods[i]);
             if (!ok)
@@ -526,7 +540,7 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
                 continue;
             /* an apposition names the phrase's referent again, with its
              * coordination: "Old foes, Gondor and Osgiliath," */
-            if (cod_rel_is(cs, (size_t)c, "appos"))
+            if (appos)
                 cod_phrase_actors(cs, (size_t)c, out);
             else
                 one_phrase(cs, (size_t)c, out, depth + 1);

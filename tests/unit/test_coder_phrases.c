@@ -158,6 +158,27 @@ static void test_split_subjects(void **state)
     assert_sources(f, one, 1);
 }
 
+/* "Old foes Gondor and Osgiliath condemned Mordor" with "Gondor" an obj
+ * of the noun "foes": a noun takes no object, so it is an apposition and
+ * its coordination the phrase's actors; an object of a verb stays none
+ * of its subject's. */
+static void test_object_of_noun(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Old old ADJ 2 amod|foes foe NOUN 6 nsubj|Gondor Gondor PROPN 2 obj =GON|"
+                    "and and CCONJ 5 cc|Osgiliath Osgiliath PROPN 3 conj =OSG|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const want[] = {"GON", "OSG"};
+    assert_sources(f, want, 2);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Rohan Rohan PROPN 6 nsubj =ROH|, , PUNCT 3 punct|backing back VERB 1 acl|"
+                    "Gondor Gondor PROPN 3 obj =GON|, , PUNCT 3 punct|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const one[] = {"ROH"};
+    assert_sources(f, one, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +189,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_possessive_inside_mention, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conjunct_without_conjunction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_split_subjects, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_object_of_noun, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
