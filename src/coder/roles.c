@@ -665,6 +665,25 @@ static bool split_subject(const cod_sent *cs, size_t h)
     return false;
 }
 
+/* Whether apposition c ends in a coordination: it has conjuncts, or an
+ * apposition of its own that does ("Mordor, the Shire, Fornost and Bree"
+ * with "the Shire" an apposition of Mordor, Fornost one of the Shire and
+ * Bree a conjunct of Fornost, as the arc-eager parser reads it).  A chain
+ * of appositions closed by "and" is a list whose commas the parser took
+ * for appositions; a lone apposition is another name. */
+static bool appos_chain_list(const cod_sent *cs, size_t c, int depth)
+{
+    if (cod_child(cs, c, "conj") >= 0)
+        return true;
+    if (depth >= 8)
+        return false;
+    for (int k = cs->first[c]; k >= 0; k = cs->next[k])
+        if ((size_t)k > c && cod_rel_is(cs, (size_t)k, "appos") &&
+            appos_chain_list(cs, (size_t)k, depth + 1))
+            return true;
+    return false;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -681,7 +700,7 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
     bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0 || split_subject(cs, h);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
         if ((coordinated_member(cs, h, (size_t)c) ||
-             ((list || cod_child(cs, (size_t)c, "conj") >= 0) && list_appos(cs, h, (size_t)c))) &&
+             ((list || appos_chain_list(cs, (size_t)c, 0)) && list_appos(cs, h, (size_t)c))) &&
             cs->s->words[c].upos != ANNALS_UPOS_VERB)
             cod_phrase_actors(cs, (size_t)c, out);
     if (cs->ment[h] >= 0)

@@ -179,6 +179,29 @@ static void test_object_of_noun(void **state)
     assert_sources(f, one, 1);
 }
 
+/* "Mordor, the Shire, Fornost and Bree condemned Rohan" with "Shire" an
+ * apposition of Mordor, "Fornost" one of "Shire" and "Bree" a conjunct of
+ * "Fornost": a chain of appositions closed by "and" is a list, each name
+ * one more member; "Mordor, the Shire, condemned" is one actor named
+ * twice. */
+static void test_apposition_chain_list(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 9 nsubj =GON|, , PUNCT 4 punct|the the DET 4 det|"
+                    "Shire Shire NOUN 1 appos =SHI|, , PUNCT 6 punct|Fornost Fornost PROPN 4 appos =FOR|"
+                    "and and CCONJ 8 cc|Bree Bree PROPN 6 conj =BRE|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 9 obj =MOR|. . PUNCT 9 punct");
+    static const char *const all[] = {"GON", "SHI", "FOR", "BRE"};
+    assert_sources(f, all, 4);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 6 nsubj =GON|, , PUNCT 4 punct|the the DET 4 det|"
+                    "Shire Shire NOUN 1 appos =SHI|, , PUNCT 4 punct|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const one[] = {"GON"};
+    assert_sources(f, one, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +213,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_conjunct_without_conjunction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_split_subjects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_object_of_noun, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_apposition_chain_list, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
