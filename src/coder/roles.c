@@ -684,6 +684,35 @@ static bool appos_chain_list(const cod_sent *cs, size_t c, int depth)
     return false;
 }
 
+/* The head of the list h closes when the parser made the list the
+ * sentence's root and its verb a relative clause inside it: "Arnor,
+ * Calenardhon and the evil awful Gondor welcomed a resumption ..." with
+ * "Arnor" the root, "awful" a conjunct of it, "welcomed" an acl:relcl of
+ * "awful" and "Gondor" its subject, as the arc-eager parser reads it.
+ * A relative clause with no relative word has a gap (the noun it hangs
+ * on is its object: "the treaty Gondor signed"); one whose verb has a
+ * subject and an object of its own has none, so it is the sentence's
+ * main clause and the whole coordination before its subject is that
+ * subject.  Returns the coordination's first word, or -1. */
+static int list_of_rootless_subject(const cod_sent *cs, size_t h)
+{
+    int v = cod_head(cs, h);
+    if (v < 0 || !cod_rel_full(cs, h, "nsubj") || !cod_rel_full(cs, (size_t)v, "acl:relcl") ||
+        cs->s->words[v].upos != ANNALS_UPOS_VERB || cod_child(cs, (size_t)v, "obj") < 0)
+        return -1;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_is_relative(cs, (size_t)c))
+            return -1;
+    int g = cod_head(cs, (size_t)v);
+    if (g < 0 || (size_t)g >= h)
+        return -1;
+    size_t top = conj_top(cs->s, (size_t)g);
+    if (top == (size_t)g || cod_head(cs, top) >= 0)
+        return -1; /* not a conjunct, or the list is not the root */
+    annals_upos u = cs->s->words[top].upos;
+    return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN ? (int)top : -1;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -696,6 +725,9 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
                 cod_phrase_actors(cs, (size_t)c, out);
         return;
     }
+    int first = list_of_rootless_subject(cs, h);
+    if (first >= 0)
+        cod_phrase_actors(cs, (size_t)first, out);
     one_phrase(cs, h, out, 0);
     bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0 || split_subject(cs, h);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])

@@ -202,6 +202,33 @@ static void test_apposition_chain_list(void **state)
     assert_sources(f, one, 1);
 }
 
+/* "Gondor, Rohan and the evil awful Osgiliath condemned Mordor" with
+ * "Gondor" the root, "awful" its conjunct, "condemned" a relative clause
+ * of "awful" with Osgiliath its subject and Mordor its object: a relative
+ * clause with a subject and an object of its own and no relative word has
+ * no gap, so it is the main clause and the whole list its subject.  When
+ * the list is no root (the object of "warned") the clause may modify it,
+ * and only its own subject acts. */
+static void test_relative_clause_without_gap(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 0 root =GON|, , PUNCT 3 punct|Rohan Rohan PROPN 1 appos =ROH|"
+                    "and and CCONJ 7 cc|the the DET 6 det|evil evil NOUN 7 nsubj|awful awful ADJ 1 conj|"
+                    "Osgiliath Osgiliath PROPN 9 nsubj =OSG|condemned condemn VERB 7 acl:relcl|"
+                    "Mordor Mordor PROPN 9 obj =MOR|. . PUNCT 1 punct");
+    static const char *const all[] = {"GON", "ROH", "OSG"};
+    assert_sources(f, all, 3);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Eriador Eriador PROPN 2 nsubj =ERI|warned warn VERB 0 root|"
+                    "Gondor Gondor PROPN 2 obj =GON|, , PUNCT 5 punct|Rohan Rohan PROPN 3 appos =ROH|"
+                    "and and CCONJ 9 cc|the the DET 8 det|evil evil NOUN 9 nsubj|awful awful ADJ 3 conj|"
+                    "Osgiliath Osgiliath PROPN 11 nsubj =OSG|condemned condemn VERB 9 acl:relcl|"
+                    "Mordor Mordor PROPN 11 obj =MOR|. . PUNCT 2 punct");
+    static const char *const own[] = {"OSG"};
+    assert_sources(f, own, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +241,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_split_subjects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_object_of_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apposition_chain_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_relative_clause_without_gap, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
