@@ -501,12 +501,44 @@ static bool object_of_noun(const cod_sent *cs, size_t h, size_t c)
            (cu == ANNALS_UPOS_NOUN || cu == ANNALS_UPOS_PROPN);
 }
 
+/* A name hung on name h as its compound modifier with an adjective of h
+ * between them: "the evil Arnor awful Gondor" with "Arnor" a compound of
+ * "Gondor" and "awful" an amod of it, as the arc-eager parser reads it.
+ * English puts adjectives before the nouns that modify a noun ("awful
+ * Arnor Gondor", never "Arnor awful Gondor"), so the compound closes a
+ * noun phrase of its own and h, named after it, is its apposition: the
+ * phrase is that first name's, as an apposition adds no actor.  Returns
+ * the compound's word, or -1. */
+static int name_before_adjective(const cod_sent *cs, size_t h)
+{
+    if (cs->ment[h] < 0 || cs->s->words[h].upos != ANNALS_UPOS_PROPN)
+        return -1;
+    for (int c = cs->first[h]; c >= 0 && (size_t)c < h; c = cs->next[c]) {
+        if (!cod_rel_full(cs, (size_t)c, "compound") || cs->ment[c] < 0 ||
+            cs->ment[c] == cs->ment[h] || cs->s->words[c].upos != ANNALS_UPOS_PROPN)
+            continue;
+        const char *a = cs->in->mentions[cs->ment[c]].code, *b = cs->in->mentions[cs->ment[h]].code;
+        if (strlen(a) < 3 || strlen(b) < 3 || strncmp(a, b, 3) == 0)
+            continue;
+        for (size_t k = (size_t)c + 1; k < h; k++)
+            if (cod_head(cs, k) == (int)h && cod_rel_is(cs, k, "amod") &&
+                cs->s->words[k].upos == ANNALS_UPOS_ADJ)
+                return c;
+    }
+    return -1;
+}
+
 /* The actor of the phrase headed by h alone (no coordination). */
 static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
 {
     const annals_word *w = &cs->s->words[h];
     if (possessor_with_agent(cs, h, out))
         return;
+    int first_name = name_before_adjective(cs, h);
+    if (first_name >= 0) {
+        one_phrase(cs, (size_t)first_name, out, depth);
+        return;
+    }
     if (cs->ment[h] >= 0) {
         if (describing_agent(cs, h))
             return;

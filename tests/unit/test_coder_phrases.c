@@ -229,6 +229,31 @@ static void test_relative_clause_without_gap(void **state)
     assert_sources(f, own, 1);
 }
 
+/* "Gondor and the evil Rohan awful Osgiliath condemned Mordor" with
+ * "Rohan" a compound of "Osgiliath" and "awful" an amod of it between
+ * them: an adjective never follows a noun modifier, so Rohan closes a
+ * phrase of its own and Osgiliath is its apposition, adding no actor;
+ * with no adjective between ("the awful Rohan Osgiliath") the compound is
+ * a modifier and the head's name counts. */
+static void test_name_before_adjective(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 8 nsubj =GON|and and CCONJ 7 cc|the the DET 7 det|"
+                    "evil evil ADJ 7 amod|Rohan Rohan PROPN 7 compound =ROH|awful awful ADJ 7 amod|"
+                    "Osgiliath Osgiliath PROPN 1 conj =OSG|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 8 obj =MOR|. . PUNCT 8 punct");
+    static const char *const first[] = {"GON", "ROH"};
+    assert_sources(f, first, 2);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 7 nsubj =GON|and and CCONJ 6 cc|the the DET 6 det|"
+                    "awful awful ADJ 6 amod|Rohan Rohan PROPN 6 compound =ROH|"
+                    "Osgiliath Osgiliath PROPN 1 conj =OSG|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 7 obj =MOR|. . PUNCT 7 punct");
+    static const char *const head[] = {"GON", "OSG"};
+    assert_sources(f, head, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +267,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_object_of_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apposition_chain_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_relative_clause_without_gap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_before_adjective, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
