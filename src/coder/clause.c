@@ -4,6 +4,46 @@
 #include <string.h>
 #include <strings.h>
 
+/* Whether word k has a child of relation `rel` (an adposition, with
+ * `adposition`), read from cs->head before the child lists are built. */
+static bool word_has_child(const cod_sent *cs, size_t k, const char *rel, bool adposition)
+{
+    for (size_t c = 0; c < cs->n; c++)
+        if (cs->head[c] == (int)k && cod_rel_is(cs, c, rel) &&
+            (!adposition || cs->s->words[c].upos == ANNALS_UPOS_ADP))
+            return true;
+    return false;
+}
+
+/* A bare noun phrase after the second of two coordinated verbs that the
+ * parser hung on the first as an oblique: "condemned an attack ... and
+ * promised raids to the villages" with "raids" an obl of "condemned", as
+ * the arc-eager parser reads it.  An oblique without a preposition is an
+ * object misread; the first verb has its object already, and the second,
+ * which stands before the phrase, has none, so the phrase is the second
+ * verb's object.  (UD hangs an object both verbs share on the first, but
+ * only one the first lacks: "buy and sell books".) */
+static void repair_object_of_conjunct(cod_sent *cs)
+{
+    const annals_word *w = cs->s->words;
+    for (size_t k = 0; k < cs->n; k++) {
+        int v = cs->head[k];
+        if (v < 0 || (size_t)v >= k || !cod_rel_full(cs, k, "obl") || w[v].upos != ANNALS_UPOS_VERB ||
+            (w[k].upos != ANNALS_UPOS_NOUN && w[k].upos != ANNALS_UPOS_PROPN) ||
+            word_has_child(cs, k, "case", true) || !word_has_child(cs, (size_t)v, "obj", false))
+            continue;
+        /* the latest verb conjunct of v before k, with no object */
+        int conj = -1;
+        for (size_t c = (size_t)v + 1; c < k; c++)
+            if (cs->head[c] == v && cod_rel_is(cs, c, "conj") && w[c].upos == ANNALS_UPOS_VERB)
+                conj = (int)c;
+        if (conj < 0 || word_has_child(cs, (size_t)conj, "obj", false))
+            continue;
+        cs->head[k] = conj;
+        cs->rel[k] = "obj";
+    }
+}
+
 /* Where a trailing attribution starts: "..., South Korea's military said
  * (on Wednesday)." -- a comma, at most eight words without a verb, a verb
  * of saying, then nothing but a time phrase or punctuation.  Its words
@@ -107,6 +147,7 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
         cs->first[k] = cs->next[k] = last[k] = -1;
         cs->ment[k] = -1;
     }
+    repair_object_of_conjunct(cs);
     /* children in text order */
     for (size_t k = 0; k < cs->n; k++) {
         int h = cod_head(cs, k);

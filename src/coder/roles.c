@@ -488,12 +488,57 @@ static bool possessor_with_agent(const cod_sent *cs, size_t h, cod_actors *out)
     return true;
 }
 
+/* Whether child c of h is an apposition the parser hung as h's object:
+ * a noun takes no object, so a nominal c hung as obj or iobj of a noun h
+ * before it ("Old foes Gondor and Osgiliath have renewed ..." with
+ * "Gondor" an obj of "foes", as the arc-eager parser reads it) names h's
+ * referent again, with its coordination. */
+static bool object_of_noun(const cod_sent *cs, size_t h, size_t c)
+{
+    annals_upos hu = cs->s->words[h].upos, cu = cs->s->words[c].upos;
+    return (cod_rel_is(cs, c, "obj") || cod_rel_is(cs, c, "iobj")) && c > h &&
+           (hu == ANNALS_UPOS_NOUN || hu == ANNALS_UPOS_PROPN) &&
+           (cu == ANNALS_UPOS_NOUN || cu == ANNALS_UPOS_PROPN);
+}
+
+/* A name hung on name h as its compound modifier with an adjective of h
+ * between them: "the evil Arnor awful Gondor" with "Arnor" a compound of
+ * "Gondor" and "awful" an amod of it, as the arc-eager parser reads it.
+ * English puts adjectives before the nouns that modify a noun ("awful
+ * Arnor Gondor", never "Arnor awful Gondor"), so the compound closes a
+ * noun phrase of its own and h, named after it, is its apposition: the
+ * phrase is that first name's, as an apposition adds no actor.  Returns
+ * the compound's word, or -1. */
+static int name_before_adjective(const cod_sent *cs, size_t h)
+{
+    if (cs->ment[h] < 0 || cs->s->words[h].upos != ANNALS_UPOS_PROPN)
+        return -1;
+    for (int c = cs->first[h]; c >= 0 && (size_t)c < h; c = cs->next[c]) {
+        if (!cod_rel_full(cs, (size_t)c, "compound") || cs->ment[c] < 0 ||
+            cs->ment[c] == cs->ment[h] || cs->s->words[c].upos != ANNALS_UPOS_PROPN)
+            continue;
+        const char *a = cs->in->mentions[cs->ment[c]].code, *b = cs->in->mentions[cs->ment[h]].code;
+        if (strlen(a) < 3 || strlen(b) < 3 || strncmp(a, b, 3) == 0)
+            continue;
+        for (size_t k = (size_t)c + 1; k < h; k++)
+            if (cod_head(cs, k) == (int)h && cod_rel_is(cs, k, "amod") &&
+                cs->s->words[k].upos == ANNALS_UPOS_ADJ)
+                return c;
+    }
+    return -1;
+}
+
 /* The actor of the phrase headed by h alone (no coordination). */
 static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
 {
     const annals_word *w = &cs->s->words[h];
     if (possessor_with_agent(cs, h, out))
         return;
+    int first_name = name_before_adjective(cs, h);
+    if (first_name >= 0) {
+        one_phrase(cs, (size_t)first_name, out, depth);
+        return;
+    }
     if (cs->ment[h] >= 0) {
         if (describing_agent(cs, h))
             return;
@@ -511,7 +556,8 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
         for (int c = cs->first[h]; c >= 0; c = cs->next[c]) {
             static const char *const mods[] = {"nmod", "amod", "compound", "appos", "flat",
                                                "det", NULL};
-            bool ok = false;
+            bool appos = cod_rel_is(cs, (size_t)c, "appos") || object_of_noun(cs, h, (size_t)c);
+            bool ok = appos;
             for (size_t i = 0; mods[i] && !ok; i++)
                 ok = cod_rel_is(cs, (size_t)c, mods[i]);
             if (!ok)
@@ -526,7 +572,7 @@ static void one_phrase(const cod_sent *cs, size_t h, cod_actors *out, int depth)
                 continue;
             /* an apposition names the phrase's referent again, with its
              * coordination: "Old foes, Gondor and Osgiliath," */
-            if (cod_rel_is(cs, (size_t)c, "appos"))
+            if (appos)
                 cod_phrase_actors(cs, (size_t)c, out);
             else
                 one_phrase(cs, (size_t)c, out, depth + 1);
@@ -651,6 +697,54 @@ static bool split_subject(const cod_sent *cs, size_t h)
     return false;
 }
 
+/* Whether apposition c ends in a coordination: it has conjuncts, or an
+ * apposition of its own that does ("Mordor, the Shire, Fornost and Bree"
+ * with "the Shire" an apposition of Mordor, Fornost one of the Shire and
+ * Bree a conjunct of Fornost, as the arc-eager parser reads it).  A chain
+ * of appositions closed by "and" is a list whose commas the parser took
+ * for appositions; a lone apposition is another name. */
+static bool appos_chain_list(const cod_sent *cs, size_t c, int depth)
+{
+    if (cod_child(cs, c, "conj") >= 0)
+        return true;
+    if (depth >= 8)
+        return false;
+    for (int k = cs->first[c]; k >= 0; k = cs->next[k])
+        if ((size_t)k > c && cod_rel_is(cs, (size_t)k, "appos") &&
+            appos_chain_list(cs, (size_t)k, depth + 1))
+            return true;
+    return false;
+}
+
+/* The head of the list h closes when the parser made the list the
+ * sentence's root and its verb a relative clause inside it: "Arnor,
+ * Calenardhon and the evil awful Gondor welcomed a resumption ..." with
+ * "Arnor" the root, "awful" a conjunct of it, "welcomed" an acl:relcl of
+ * "awful" and "Gondor" its subject, as the arc-eager parser reads it.
+ * A relative clause with no relative word has a gap (the noun it hangs
+ * on is its object: "the treaty Gondor signed"); one whose verb has a
+ * subject and an object of its own has none, so it is the sentence's
+ * main clause and the whole coordination before its subject is that
+ * subject.  Returns the coordination's first word, or -1. */
+static int list_of_rootless_subject(const cod_sent *cs, size_t h)
+{
+    int v = cod_head(cs, h);
+    if (v < 0 || !cod_rel_full(cs, h, "nsubj") || !cod_rel_full(cs, (size_t)v, "acl:relcl") ||
+        cs->s->words[v].upos != ANNALS_UPOS_VERB || cod_child(cs, (size_t)v, "obj") < 0)
+        return -1;
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c])
+        if (cod_is_relative(cs, (size_t)c))
+            return -1;
+    int g = cod_head(cs, (size_t)v);
+    if (g < 0 || (size_t)g >= h)
+        return -1;
+    size_t top = conj_top(cs->s, (size_t)g);
+    if (top == (size_t)g || cod_head(cs, top) >= 0)
+        return -1; /* not a conjunct, or the list is not the root */
+    annals_upos u = cs->s->words[top].upos;
+    return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN ? (int)top : -1;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -663,11 +757,14 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
                 cod_phrase_actors(cs, (size_t)c, out);
         return;
     }
+    int first = list_of_rootless_subject(cs, h);
+    if (first >= 0)
+        cod_phrase_actors(cs, (size_t)first, out);
     one_phrase(cs, h, out, 0);
     bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0 || split_subject(cs, h);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
         if ((coordinated_member(cs, h, (size_t)c) ||
-             ((list || cod_child(cs, (size_t)c, "conj") >= 0) && list_appos(cs, h, (size_t)c))) &&
+             ((list || appos_chain_list(cs, (size_t)c, 0)) && list_appos(cs, h, (size_t)c))) &&
             cs->s->words[c].upos != ANNALS_UPOS_VERB)
             cod_phrase_actors(cs, (size_t)c, out);
     if (cs->ment[h] >= 0)

@@ -325,6 +325,32 @@ static void test_future_weekday(void **state)
                         "2023-10-16");
 }
 
+/* "Gondor hailed Rohan and met envoys of Osgiliath" with "envoys" a bare
+ * obl of "hailed": an oblique with no preposition after the second
+ * coordinated verb, when the first has its object and the second none, is
+ * the second verb's object; with "with" it is a prepositional phrase and
+ * stays the first verb's. */
+static void test_object_of_second_conjunct(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|hailed hail VERB 0 root|Rohan Rohan PROPN 2 obj =ROH|"
+                    "and and CCONJ 5 cc|met meet VERB 2 conj|envoys envoy NOUN 2 obl|"
+                    "of of ADP 8 case|Osgiliath Osgiliath PROPN 6 nmod =OSG|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 2);
+    assert_event(&e[0], "GON", "051", "ROH");
+    assert_event(&e[1], "GON", "040", "OSG");
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 2 nsubj =GON|hailed hail VERB 0 root|Rohan Rohan PROPN 2 obj =ROH|"
+                    "and and CCONJ 5 cc|met meet VERB 2 conj|with with ADP 7 case|envoys envoy NOUN 2 obl|"
+                    "of of ADP 9 case|Osgiliath Osgiliath PROPN 7 nmod =OSG|. . PUNCT 2 punct");
+    e = code(f, "2022-03-10", &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "GON", "051", "ROH");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +367,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_background_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_native_word_before_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agent_place_modifier, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_object_of_second_conjunct, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,6 +158,102 @@ static void test_split_subjects(void **state)
     assert_sources(f, one, 1);
 }
 
+/* "Old foes Gondor and Osgiliath condemned Mordor" with "Gondor" an obj
+ * of the noun "foes": a noun takes no object, so it is an apposition and
+ * its coordination the phrase's actors; an object of a verb stays none
+ * of its subject's. */
+static void test_object_of_noun(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Old old ADJ 2 amod|foes foe NOUN 6 nsubj|Gondor Gondor PROPN 2 obj =GON|"
+                    "and and CCONJ 5 cc|Osgiliath Osgiliath PROPN 3 conj =OSG|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const want[] = {"GON", "OSG"};
+    assert_sources(f, want, 2);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Rohan Rohan PROPN 6 nsubj =ROH|, , PUNCT 3 punct|backing back VERB 1 acl|"
+                    "Gondor Gondor PROPN 3 obj =GON|, , PUNCT 3 punct|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const one[] = {"ROH"};
+    assert_sources(f, one, 1);
+}
+
+/* "Mordor, the Shire, Fornost and Bree condemned Rohan" with "Shire" an
+ * apposition of Mordor, "Fornost" one of "Shire" and "Bree" a conjunct of
+ * "Fornost": a chain of appositions closed by "and" is a list, each name
+ * one more member; "Mordor, the Shire, condemned" is one actor named
+ * twice. */
+static void test_apposition_chain_list(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 9 nsubj =GON|, , PUNCT 4 punct|the the DET 4 det|"
+                    "Shire Shire NOUN 1 appos =SHI|, , PUNCT 6 punct|Fornost Fornost PROPN 4 appos =FOR|"
+                    "and and CCONJ 8 cc|Bree Bree PROPN 6 conj =BRE|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 9 obj =MOR|. . PUNCT 9 punct");
+    static const char *const all[] = {"GON", "SHI", "FOR", "BRE"};
+    assert_sources(f, all, 4);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 6 nsubj =GON|, , PUNCT 4 punct|the the DET 4 det|"
+                    "Shire Shire NOUN 1 appos =SHI|, , PUNCT 4 punct|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 6 obj =MOR|. . PUNCT 6 punct");
+    static const char *const one[] = {"GON"};
+    assert_sources(f, one, 1);
+}
+
+/* "Gondor, Rohan and the evil awful Osgiliath condemned Mordor" with
+ * "Gondor" the root, "awful" its conjunct, "condemned" a relative clause
+ * of "awful" with Osgiliath its subject and Mordor its object: a relative
+ * clause with a subject and an object of its own and no relative word has
+ * no gap, so it is the main clause and the whole list its subject.  When
+ * the list is no root (the object of "warned") the clause may modify it,
+ * and only its own subject acts. */
+static void test_relative_clause_without_gap(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 0 root =GON|, , PUNCT 3 punct|Rohan Rohan PROPN 1 appos =ROH|"
+                    "and and CCONJ 7 cc|the the DET 6 det|evil evil NOUN 7 nsubj|awful awful ADJ 1 conj|"
+                    "Osgiliath Osgiliath PROPN 9 nsubj =OSG|condemned condemn VERB 7 acl:relcl|"
+                    "Mordor Mordor PROPN 9 obj =MOR|. . PUNCT 1 punct");
+    static const char *const all[] = {"GON", "ROH", "OSG"};
+    assert_sources(f, all, 3);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Eriador Eriador PROPN 2 nsubj =ERI|warned warn VERB 0 root|"
+                    "Gondor Gondor PROPN 2 obj =GON|, , PUNCT 5 punct|Rohan Rohan PROPN 3 appos =ROH|"
+                    "and and CCONJ 9 cc|the the DET 8 det|evil evil NOUN 9 nsubj|awful awful ADJ 3 conj|"
+                    "Osgiliath Osgiliath PROPN 11 nsubj =OSG|condemned condemn VERB 9 acl:relcl|"
+                    "Mordor Mordor PROPN 11 obj =MOR|. . PUNCT 2 punct");
+    static const char *const own[] = {"OSG"};
+    assert_sources(f, own, 1);
+}
+
+/* "Gondor and the evil Rohan awful Osgiliath condemned Mordor" with
+ * "Rohan" a compound of "Osgiliath" and "awful" an amod of it between
+ * them: an adjective never follows a noun modifier, so Rohan closes a
+ * phrase of its own and Osgiliath is its apposition, adding no actor;
+ * with no adjective between ("the awful Rohan Osgiliath") the compound is
+ * a modifier and the head's name counts. */
+static void test_name_before_adjective(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Gondor Gondor PROPN 8 nsubj =GON|and and CCONJ 7 cc|the the DET 7 det|"
+                    "evil evil ADJ 7 amod|Rohan Rohan PROPN 7 compound =ROH|awful awful ADJ 7 amod|"
+                    "Osgiliath Osgiliath PROPN 1 conj =OSG|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 8 obj =MOR|. . PUNCT 8 punct");
+    static const char *const first[] = {"GON", "ROH"};
+    assert_sources(f, first, 2);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Gondor Gondor PROPN 7 nsubj =GON|and and CCONJ 6 cc|the the DET 6 det|"
+                    "awful awful ADJ 6 amod|Rohan Rohan PROPN 6 compound =ROH|"
+                    "Osgiliath Osgiliath PROPN 1 conj =OSG|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 7 obj =MOR|. . PUNCT 7 punct");
+    static const char *const head[] = {"GON", "OSG"};
+    assert_sources(f, head, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +264,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_possessive_inside_mention, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conjunct_without_conjunction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_split_subjects, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_object_of_noun, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_apposition_chain_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_relative_clause_without_gap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_before_adjective, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
