@@ -78,6 +78,41 @@ static void repair_heads(cod_sent *cs)
     }
 }
 
+/* Whether word k has a preposition (a case marker that is an adposition,
+ * not the possessive "'s"), read from the parser's own heads. */
+static bool raw_preposition(const annals_sentence *s, size_t k)
+{
+    for (size_t c = 0; c < s->n_words; c++)
+        if (s->words[c].head == (int)k + 1 && s->words[c].upos == ANNALS_UPOS_ADP &&
+            s->words[c].deprel && strncmp(s->words[c].deprel, "case", 4) == 0)
+            return true;
+    return false;
+}
+
+/* A subject with a preposition is a prepositional phrase misread: "The
+ * United States on Thursday fired two shells" parsed with "Thursday" the
+ * nsubj of "fired" and "States" the nsubj of "Thursday".  No English
+ * subject takes a preposition, and no noun a subject of its own; the noun
+ * before the phrase hung on it as its subject is the verb's subject, and
+ * the phrase an oblique of the verb. */
+static void repair_prepositional_subject(cod_sent *cs)
+{
+    const annals_word *w = cs->s->words;
+    for (size_t k = 0; k < cs->n; k++) {
+        int v = cs->head[k];
+        if (v < 0 || !cod_rel_full(cs, k, "nsubj") || w[v].upos != ANNALS_UPOS_VERB ||
+            (w[k].upos != ANNALS_UPOS_NOUN && w[k].upos != ANNALS_UPOS_PROPN) ||
+            !raw_preposition(cs->s, k))
+            continue;
+        for (size_t c = 0; c < k; c++)
+            if (cs->head[c] == (int)k && cod_rel_full(cs, c, "nsubj")) {
+                cs->head[c] = v;
+                cs->rel[k] = "obl";
+                break;
+            }
+    }
+}
+
 int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_t m1)
 {
     const annals_sentence *s = &in->sents[si];
@@ -100,6 +135,7 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
         !cs->mark)
         return ANNALS_E_NOMEM;
     repair_heads(cs);
+    repair_prepositional_subject(cs);
     int *last = core_arena_alloc(a, n * sizeof *last);
     if (!last)
         return ANNALS_E_NOMEM;

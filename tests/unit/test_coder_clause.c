@@ -534,6 +534,31 @@ static void test_sibling_subject(void **state)
         assert_string_not_equal(e[i].code, "190");
 }
 
+/* "Ethiopia on Thursday attacked Libya" parsed with "Thursday" the nsubj
+ * of "attacked" and "Ethiopia" the nsubj of "Thursday": a subject takes
+ * no preposition, so the noun hung on the phrase as its subject is the
+ * verb's.  A subject without a preposition keeps its own place. */
+static void test_prepositional_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 3 nsubj =ETH|on on ADP 3 case|"
+                    "Thursday Thursday PROPN 4 nsubj|attacked attack VERB 0 root|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 4 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "190", "LBY");
+    /* "Ethiopia's army attacked Libya": a possessive is no preposition; the
+     * phrase headed by "army" stays the subject it is */
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 3 nmod:poss =ETH|'s 's PART 1 case|"
+                    "army army NOUN 4 nsubj|attacked attack VERB 0 root|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 4 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "190", "LBY");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -555,6 +580,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_finite_xcomp, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attribution_speaker, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sibling_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prepositional_subject, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
