@@ -319,11 +319,30 @@ static bool participle_before_object(const cod_sent *cs, size_t c)
            cod_child(cs, c, "nsubj") < 0 && cod_child(cs, c, "aux") < 0 && cod_child(cs, c, "obj") > (int)c;
 }
 
+/* A participle with a preposition of its own: "launched an offensive
+ * against besieged Osgiliath" with "besieged" a conj of "launched",
+ * "against" its case marker and "Osgiliath" its object.  A verb takes no
+ * case marker; a participle that has one stands in a prepositional phrase
+ * as the adjective of the noun after it, and the phrase is the clause's
+ * own. */
+static bool participle_in_phrase(const cod_sent *cs, size_t c)
+{
+    const annals_word *w = &cs->s->words[c];
+    bool participle = w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0);
+    if (!participle || w->upos != ANNALS_UPOS_VERB || cod_child(cs, c, "nsubj") >= 0 ||
+        cod_child(cs, c, "aux") >= 0)
+        return false;
+    for (int k = cs->first[c]; k >= 0 && (size_t)k < c; k = cs->next[k])
+        if (cod_rel_is(cs, (size_t)k, "case") && cs->s->words[k].upos == ANNALS_UPOS_ADP)
+            return true;
+    return false;
+}
+
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
     if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c) ||
-        participle_before_object(cs, c))
+        participle_before_object(cs, c) || participle_in_phrase(cs, c))
         return false;
     if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
         return true;

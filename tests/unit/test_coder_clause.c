@@ -559,6 +559,32 @@ static void test_prepositional_subject(void **state)
     assert_event(&e[0], "ETH", "190", "LBY");
 }
 
+/* "Ethiopia acted with besieged Libya" parsed with "besieged" a conj of
+ * "acted" carrying "with" as its case marker: a participle with a
+ * preposition is an adjective in a prepositional phrase, and the phrase
+ * (with the noun after it) is the verb's own. */
+static void test_participle_in_phrase(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|"
+                    "with with ADP 4 case|besieged besiege VERB/VBN 2 conj|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    /* "Ethiopia acted and besieged Libya": a conjunct verb with no
+     * preposition is a clause of its own, whose words "acted" does not take
+     * (so its pattern "* with +" finds no "with" and no target) */
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|"
+                    "and and CCONJ 4 cc|besieged besiege VERB/VBN 2 conj|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -581,6 +607,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_attribution_speaker, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sibling_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prepositional_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_participle_in_phrase, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
