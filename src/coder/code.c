@@ -951,6 +951,21 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     return 0;
 }
 
+/* Whether word v, tagged a verb, carries the possessive "'s" as its case
+ * marker ("Estonia donate's cash to Libya"): a verb has no possessive, so
+ * the word is a noun (a possessor) the tagger misread, and no verb to
+ * code.  The "'s" of "is" or "has" is an auxiliary, not a case marker. */
+static bool possessive_verb(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
+        const annals_word *w = &cs->s->words[c];
+        if ((size_t)c > v && cod_rel_is(cs, (size_t)c, "case") && w->upos == ANNALS_UPOS_PART &&
+            (w->xpos ? strcmp(w->xpos, "POS") == 0 : strcmp(w->norm, "'s") == 0))
+            return true;
+    }
+    return false;
+}
+
 static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *stop)
 {
     const cod_input *in = st->in;
@@ -979,6 +994,10 @@ static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *s
         const annals_word *w = &s->words[v];
         if (w->upos != ANNALS_UPOS_VERB || (w->flags & ANNALS_WORD_DATELINE))
             continue;
+        if (possessive_verb(&cs, v)) {
+            EXPLAIN(in, "  '%s' has a possessive 's: a noun, not a verb\n", w->form);
+            continue;
+        }
         int rc = code_verb(st, &cs, v);
         if (rc)
             return rc;

@@ -585,6 +585,25 @@ static void test_participle_in_phrase(void **state)
         assert_string_not_equal(e[i].code, "102");
 }
 
+/* "Ethiopia condemn's Libya", the tagger taking "condemn" for a verb
+ * with the possessive "'s" hung on it: a verb has no possessive, so the
+ * word is a noun and codes nothing.  Without the "'s" it is the verb. */
+static void test_possessive_verb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemn condemn VERB 0 root|"
+                    "'s 's PART/POS 2 case|Libya Libya PROPN 2 obj =LBY|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemns condemn VERB 0 root|"
+                    "Libya Libya PROPN 2 obj =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -608,6 +627,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sibling_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prepositional_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_in_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_possessive_verb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
