@@ -338,13 +338,34 @@ static bool participle_in_phrase(const cod_sent *cs, size_t c)
     return false;
 }
 
+/* A subordinate clause of time read as a prepositional phrase: "several
+ * years after Calenardhon crowds burned down its embassy" with "crowds"
+ * the object of "after" and "burned" its participle (acl).  A participle
+ * modifying a noun in the passive takes no direct object, so one with an
+ * object is a finite verb and the noun its subject; "after", "before",
+ * "since" and "until" then introduce a clause of their own (an adverbial
+ * clause), whose words are not the governing verb's. */
+static bool clause_as_phrase(const cod_sent *cs, size_t c)
+{
+    static const char *const time_marks[] = {"after", "before", "since", "until", "till", NULL};
+    if (!(cod_rel_is(cs, c, "obl") || cod_rel_is(cs, c, "nmod")) ||
+        !cod_child_word(cs, c, "case", time_marks))
+        return false;
+    for (int k = cs->first[c]; k >= 0; k = cs->next[k])
+        if ((size_t)k > c && cod_rel_full(cs, (size_t)k, "acl") &&
+            cs->s->words[k].upos == ANNALS_UPOS_VERB && cod_child(cs, (size_t)k, "obj") >= 0 &&
+            cod_child(cs, (size_t)k, "aux") < 0 && cod_child(cs, (size_t)k, "mark") < 0)
+            return true;
+    return false;
+}
+
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
     if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c) ||
         participle_before_object(cs, c) || participle_in_phrase(cs, c))
         return false;
-    if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
+    if ((cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c)) || clause_as_phrase(cs, c))
         return true;
     static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj", "discourse", "vocative", "reparandum",
                                        "dislocated", NULL};

@@ -604,6 +604,34 @@ static void test_possessive_verb(void **state)
     assert_event(&e[0], "ETH", "122", "LBY");
 }
 
+/* "Ethiopia condemned the attack after Libya crowds burned its embassy"
+ * with "crowds" the object of "after" and "burned" its participle: a
+ * participle with a direct object is a finite verb, so "after" opens a
+ * clause of its own and its actors are not what Ethiopia condemned.  "after
+ * talks held in Libya", a passive participle with no object, stays a
+ * phrase of the verb. */
+static void test_clause_as_phrase(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|"
+                    "the the DET 4 det|attack attack NOUN 2 obj|after after ADP 7 case|"
+                    "Libya Libya PROPN 7 compound =LBY|crowds crowd NOUN 2 obl|"
+                    "burned burn VERB/VBN 7 acl|its its PRON 10 nmod:poss|"
+                    "embassy embassy NOUN 8 obj|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|"
+                    "the the DET 4 det|attack attack NOUN 2 obj|after after ADP 6 case|"
+                    "talks talk NOUN 2 obl|held hold VERB/VBN 6 acl|in in ADP 9 case|"
+                    "Libya Libya PROPN 7 obl =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -628,6 +656,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prepositional_subject, setup, teardown),
         cmocka_unit_test_setup_teardown(test_participle_in_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_possessive_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clause_as_phrase, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
