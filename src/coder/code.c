@@ -78,18 +78,48 @@ static bool is_nominal(const cod_sent *cs, size_t k)
     return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN || u == ANNALS_UPOS_NUM;
 }
 
+/* Whether the sentence is one of running text (it ends in a full stop,
+ * a question or an exclamation mark) with no word a finite verb or
+ * auxiliary (a past or present tense, a modal): the tagger read its verb
+ * as something else.  A headline or caption without the stop is another
+ * grammar, where a bare participle is a passive ("Government condemned
+ * in Osgiliath"). */
+static bool no_finite_verb(const cod_sent *cs)
+{
+    static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", NULL};
+    if (!cs->n)
+        return false;
+    const char *last = cs->s->words[cs->n - 1].norm;
+    if (strcmp(last, ".") != 0 && strcmp(last, "?") != 0 && strcmp(last, "!") != 0)
+        return false;
+    for (size_t k = 0; k < cs->n; k++) {
+        const annals_word *w = &cs->s->words[k];
+        if (w->feats && strstr(w->feats, "VerbForm=Fin"))
+            return false;
+        for (size_t i = 0; finite[i] && w->xpos; i++)
+            if (strcmp(w->xpos, finite[i]) == 0)
+                return false;
+    }
+    return true;
+}
+
 /* "The Calenardhon government condemned an attack ..." tagged with
  * "condemned" a participle modifying "government", the sentence's root:
  * a sentence with no verb at its root whose noun has a participle right
  * after it taking a direct object (which a passive participle does not
- * take) is that noun phrase doing what the verb says.  Returns the noun
- * (the subject) for such a verb, else -1. */
+ * take) is that noun phrase doing what the verb says.  So is one with no
+ * object when a sentence of running text has no finite verb at all
+ * ("Gollum, centre of a row between Radagast, the Brown called on
+ * Gondor." with "called" a VBN under "Brown"): a sentence has a
+ * predicate, and a participle right after the root's noun phrase is the
+ * only word that can be it.  Returns
+ * the noun (the subject) for such a verb, else -1. */
 static int root_noun_subject(const cod_sent *cs, size_t v)
 {
     static const char *const of[] = {"of", NULL};
     int h = cod_head(cs, v);
     if (h < 0 || (size_t)h > v || !cod_rel_full(cs, v, "acl") || !is_nominal(cs, (size_t)h) ||
-        cod_child(cs, v, "obj") < 0 || cod_child(cs, v, "aux") >= 0 ||
+        (cod_child(cs, v, "obj") < 0 && !no_finite_verb(cs)) || cod_child(cs, v, "aux") >= 0 ||
         cod_child(cs, v, "mark") >= 0)
         return -1;
     for (size_t k = (size_t)h + 1; k < v; k++)

@@ -632,6 +632,40 @@ static void test_clause_as_phrase(void **state)
     assert_event(&e[0], "ETH", "122", "LBY");
 }
 
+/* "Ethiopia, the Brown acted with Libya" with "Ethiopia" the root and
+ * "acted" a VBN modifying "Brown": a sentence with no finite verb has its
+ * predicate in the participle right after the root's noun phrase, whose
+ * subject that phrase is.  With a finite verb elsewhere ("..., Rohan
+ * said") the participle may well modify the noun, and in a headline (no
+ * full stop) it is a passive: no such reading. */
+static void test_verbless_sentence(void **state)
+{
+    fixture *f = *state;
+    const char *head = "Ethiopia Ethiopia PROPN 0 root =ETH|, , PUNCT 4 punct|the the DET 4 det|"
+                       "Brown brown NOUN 1 nmod:unmarked|acted act VERB/VBN 4 acl|"
+                       "with with ADP 7 case|Libya Libya PROPN 5 obl =LBY";
+    char line[512];
+    snprintf(line, sizeof line, "%s|. . PUNCT 1 punct", head);
+    add_sentence(f, line);
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    snprintf(line, sizeof line, "%s|, , PUNCT 10 punct|Rohan Rohan PROPN 10 nsubj =ROH|"
+             "said say VERB/VBD 1 parataxis|. . PUNCT 1 punct", head);
+    add_sentence(f, line);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+    /* nor without the full stop: a headline's bare participle is passive */
+    reset(f);
+    add_sentence(f, head);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -657,6 +691,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_participle_in_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_possessive_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clause_as_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verbless_sentence, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
