@@ -996,6 +996,21 @@ static bool possessive_verb(const cod_sent *cs, size_t v)
     return false;
 }
 
+/* Whether word v, tagged a noun, is the verb of a complement clause the
+ * tagger misread: "..., its embassy a senior official said" with "break"
+ * of "Estonia break with Libya" tagged NN and parsed as the ccomp of
+ * "said".  A ccomp is a clause; headed by a noun it needs a copula ("said
+ * it was a break"), and a bare noun with no determiner, copula or
+ * preposition heading one is its predicate, a verb. */
+static bool noun_as_clause_verb(const cod_sent *cs, size_t v)
+{
+    const annals_word *w = &cs->s->words[v];
+    return w->upos == ANNALS_UPOS_NOUN && cod_rel_full(cs, v, "ccomp") &&
+           cod_child(cs, v, "cop") < 0 && cod_child(cs, v, "det") < 0 &&
+           cod_child(cs, v, "case") < 0 && cod_child(cs, v, "nmod:poss") < 0 &&
+           cod_child(cs, v, "amod") < 0;
+}
+
 static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *stop)
 {
     const cod_input *in = st->in;
@@ -1022,7 +1037,8 @@ static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *s
     size_t before = st->out->n;
     for (size_t v = 0; v < cs.n; v++) {
         const annals_word *w = &s->words[v];
-        if (w->upos != ANNALS_UPOS_VERB || (w->flags & ANNALS_WORD_DATELINE))
+        if ((w->upos != ANNALS_UPOS_VERB && !noun_as_clause_verb(&cs, v)) ||
+            (w->flags & ANNALS_WORD_DATELINE))
             continue;
         if (possessive_verb(&cs, v)) {
             EXPLAIN(in, "  '%s' has a possessive 's: a noun, not a verb\n", w->form);

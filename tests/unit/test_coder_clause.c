@@ -666,6 +666,32 @@ static void test_verbless_sentence(void **state)
         assert_string_not_equal(e[i].code, "102");
 }
 
+/* "Rohan said Ethiopia attack Libya" with "attack" tagged a noun and
+ * parsed as the ccomp of "said", "Ethiopia" its compound: a bare noun
+ * heading a complement clause is the clause's verb.  With a determiner
+ * ("said the attack ...") it is a noun indeed and codes nothing. */
+static void test_noun_as_clause_verb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Rohan Rohan PROPN 2 nsubj =ROH|said say VERB/VBD 0 root|"
+                    "Ethiopia Ethiopia PROPN 4 compound =ETH|attack attack NOUN 2 ccomp|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(e[i].source, "ETH") == 0 && strcmp(e[i].code, "190") == 0 &&
+                 strcmp(e[i].target, "LBY") == 0;
+    assert_true(found);
+    reset(f);
+    add_sentence(f, "Rohan Rohan PROPN 2 nsubj =ROH|said say VERB/VBD 0 root|"
+                    "the the DET 5 det|Ethiopia Ethiopia PROPN 5 compound =ETH|"
+                    "attack attack NOUN 2 ccomp|Libya Libya PROPN 5 obj =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +718,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_possessive_verb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clause_as_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verbless_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_noun_as_clause_verb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
