@@ -112,8 +112,8 @@ static bool no_finite_verb(const cod_sent *cs)
  * ("Gollum, centre of a row between Radagast, the Brown called on
  * Gondor." with "called" a VBN under "Brown"): a sentence has a
  * predicate, and a participle right after the root's noun phrase is the
- * only word that can be it.  Returns
- * the noun (the subject) for such a verb, else -1. */
+ * only word that can be it.  Returns the noun (the subject) for such a
+ * verb, else -1. */
 static int root_noun_subject(const cod_sent *cs, size_t v)
 {
     static const char *const of[] = {"of", NULL};
