@@ -118,6 +118,41 @@ static void repair_heads(cod_sent *cs)
     }
 }
 
+/* Whether word k has a preposition (a case marker that is an adposition,
+ * not the possessive "'s"), read from the parser's own heads. */
+static bool raw_preposition(const annals_sentence *s, size_t k)
+{
+    for (size_t c = 0; c < s->n_words; c++)
+        if (s->words[c].head == (int)k + 1 && s->words[c].upos == ANNALS_UPOS_ADP &&
+            s->words[c].deprel && strncmp(s->words[c].deprel, "case", 4) == 0)
+            return true;
+    return false;
+}
+
+/* A subject with a preposition is a prepositional phrase misread: "The
+ * United States on Thursday fired two shells" parsed with "Thursday" the
+ * nsubj of "fired" and "States" the nsubj of "Thursday".  No English
+ * subject takes a preposition, and no noun a subject of its own; the noun
+ * before the phrase hung on it as its subject is the verb's subject, and
+ * the phrase an oblique of the verb. */
+static void repair_prepositional_subject(cod_sent *cs)
+{
+    const annals_word *w = cs->s->words;
+    for (size_t k = 0; k < cs->n; k++) {
+        int v = cs->head[k];
+        if (v < 0 || !cod_rel_full(cs, k, "nsubj") || w[v].upos != ANNALS_UPOS_VERB ||
+            (w[k].upos != ANNALS_UPOS_NOUN && w[k].upos != ANNALS_UPOS_PROPN) ||
+            !raw_preposition(cs->s, k))
+            continue;
+        for (size_t c = 0; c < k; c++)
+            if (cs->head[c] == (int)k && cod_rel_full(cs, c, "nsubj")) {
+                cs->head[c] = v;
+                cs->rel[k] = "obl";
+                break;
+            }
+    }
+}
+
 int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_t m1)
 {
     const annals_sentence *s = &in->sents[si];
@@ -140,6 +175,7 @@ int cod_sent_init(cod_sent *cs, const cod_input *in, size_t si, size_t m0, size_
         !cs->mark)
         return ANNALS_E_NOMEM;
     repair_heads(cs);
+    repair_prepositional_subject(cs);
     int *last = core_arena_alloc(a, n * sizeof *last);
     if (!last)
         return ANNALS_E_NOMEM;
@@ -324,13 +360,53 @@ static bool participle_before_object(const cod_sent *cs, size_t c)
            cod_child(cs, c, "nsubj") < 0 && cod_child(cs, c, "aux") < 0 && cod_child(cs, c, "obj") > (int)c;
 }
 
+/* A participle with a preposition of its own: "launched an offensive
+ * against besieged Osgiliath" with "besieged" a conj of "launched",
+ * "against" its case marker and "Osgiliath" its object.  A verb takes no
+ * case marker; a participle that has one stands in a prepositional phrase
+ * as the adjective of the noun after it, and the phrase is the clause's
+ * own. */
+static bool participle_in_phrase(const cod_sent *cs, size_t c)
+{
+    const annals_word *w = &cs->s->words[c];
+    bool participle = w->xpos && (strcmp(w->xpos, "VBN") == 0 || strcmp(w->xpos, "VBG") == 0);
+    if (!participle || w->upos != ANNALS_UPOS_VERB || cod_child(cs, c, "nsubj") >= 0 ||
+        cod_child(cs, c, "aux") >= 0)
+        return false;
+    for (int k = cs->first[c]; k >= 0 && (size_t)k < c; k = cs->next[k])
+        if (cod_rel_is(cs, (size_t)k, "case") && cs->s->words[k].upos == ANNALS_UPOS_ADP)
+            return true;
+    return false;
+}
+
+/* A subordinate clause of time read as a prepositional phrase: "several
+ * years after Calenardhon crowds burned down its embassy" with "crowds"
+ * the object of "after" and "burned" its participle (acl).  A participle
+ * modifying a noun in the passive takes no direct object, so one with an
+ * object is a finite verb and the noun its subject; "after", "before",
+ * "since" and "until" then introduce a clause of their own (an adverbial
+ * clause), whose words are not the governing verb's. */
+static bool clause_as_phrase(const cod_sent *cs, size_t c)
+{
+    static const char *const time_marks[] = {"after", "before", "since", "until", "till", NULL};
+    if (!(cod_rel_is(cs, c, "obl") || cod_rel_is(cs, c, "nmod")) ||
+        !cod_child_word(cs, c, "case", time_marks))
+        return false;
+    for (int k = cs->first[c]; k >= 0; k = cs->next[k])
+        if ((size_t)k > c && cod_rel_full(cs, (size_t)k, "acl") &&
+            cs->s->words[k].upos == ANNALS_UPOS_VERB && cod_child(cs, (size_t)k, "obj") >= 0 &&
+            cod_child(cs, (size_t)k, "aux") < 0 && cod_child(cs, (size_t)k, "mark") < 0)
+            return true;
+    return false;
+}
+
 /* Whether child c of x belongs to another clause (or is punctuation). */
 static bool other_clause(const cod_sent *cs, size_t c)
 {
     if (cod_infinitive_advcl(cs, c) || cod_is_content_clause(cs, c) || participle_of_object(cs, c) ||
-        participle_before_object(cs, c))
+        participle_before_object(cs, c) || participle_in_phrase(cs, c))
         return false;
-    if (cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c))
+    if ((cod_rel_is(cs, c, "xcomp") && cod_finite_clause(cs, c)) || clause_as_phrase(cs, c))
         return true;
     static const char *const rels[] = {"punct", "parataxis", "advcl", "csubj", "discourse", "vocative", "reparandum",
                                        "dislocated", NULL};

@@ -78,18 +78,48 @@ static bool is_nominal(const cod_sent *cs, size_t k)
     return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN || u == ANNALS_UPOS_NUM;
 }
 
+/* Whether the sentence is one of running text (it ends in a full stop,
+ * a question or an exclamation mark) with no word a finite verb or
+ * auxiliary (a past or present tense, a modal): the tagger read its verb
+ * as something else.  A headline or caption without the stop is another
+ * grammar, where a bare participle is a passive ("Government condemned
+ * in Osgiliath"). */
+static bool no_finite_verb(const cod_sent *cs)
+{
+    static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", NULL};
+    if (!cs->n)
+        return false;
+    const char *last = cs->s->words[cs->n - 1].norm;
+    if (strcmp(last, ".") != 0 && strcmp(last, "?") != 0 && strcmp(last, "!") != 0)
+        return false;
+    for (size_t k = 0; k < cs->n; k++) {
+        const annals_word *w = &cs->s->words[k];
+        if (w->feats && strstr(w->feats, "VerbForm=Fin"))
+            return false;
+        for (size_t i = 0; finite[i] && w->xpos; i++)
+            if (strcmp(w->xpos, finite[i]) == 0)
+                return false;
+    }
+    return true;
+}
+
 /* "The Calenardhon government condemned an attack ..." tagged with
  * "condemned" a participle modifying "government", the sentence's root:
  * a sentence with no verb at its root whose noun has a participle right
  * after it taking a direct object (which a passive participle does not
- * take) is that noun phrase doing what the verb says.  Returns the noun
- * (the subject) for such a verb, else -1. */
+ * take) is that noun phrase doing what the verb says.  So is one with no
+ * object when a sentence of running text has no finite verb at all
+ * ("Gollum, centre of a row between Radagast, the Brown called on
+ * Gondor." with "called" a VBN under "Brown"): a sentence has a
+ * predicate, and a participle right after the root's noun phrase is the
+ * only word that can be it.  Returns the noun (the subject) for such a
+ * verb, else -1. */
 static int root_noun_subject(const cod_sent *cs, size_t v)
 {
     static const char *const of[] = {"of", NULL};
     int h = cod_head(cs, v);
     if (h < 0 || (size_t)h > v || !cod_rel_full(cs, v, "acl") || !is_nominal(cs, (size_t)h) ||
-        cod_child(cs, v, "obj") < 0 || cod_child(cs, v, "aux") >= 0 ||
+        (cod_child(cs, v, "obj") < 0 && !no_finite_verb(cs)) || cod_child(cs, v, "aux") >= 0 ||
         cod_child(cs, v, "mark") >= 0)
         return -1;
     for (size_t k = (size_t)h + 1; k < v; k++)
@@ -951,6 +981,36 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
     return 0;
 }
 
+/* Whether word v, tagged a verb, carries the possessive "'s" as its case
+ * marker ("Estonia donate's cash to Libya"): a verb has no possessive, so
+ * the word is a noun (a possessor) the tagger misread, and no verb to
+ * code.  The "'s" of "is" or "has" is an auxiliary, not a case marker. */
+static bool possessive_verb(const cod_sent *cs, size_t v)
+{
+    for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
+        const annals_word *w = &cs->s->words[c];
+        if ((size_t)c > v && cod_rel_is(cs, (size_t)c, "case") && w->upos == ANNALS_UPOS_PART &&
+            (w->xpos ? strcmp(w->xpos, "POS") == 0 : strcmp(w->norm, "'s") == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Whether word v, tagged a noun, is the verb of a complement clause the
+ * tagger misread: "..., its embassy a senior official said" with "break"
+ * of "Estonia break with Libya" tagged NN and parsed as the ccomp of
+ * "said".  A ccomp is a clause; headed by a noun it needs a copula ("said
+ * it was a break"), and a bare noun with no determiner, copula or
+ * preposition heading one is its predicate, a verb. */
+static bool noun_as_clause_verb(const cod_sent *cs, size_t v)
+{
+    const annals_word *w = &cs->s->words[v];
+    return w->upos == ANNALS_UPOS_NOUN && cod_rel_full(cs, v, "ccomp") &&
+           cod_child(cs, v, "cop") < 0 && cod_child(cs, v, "det") < 0 &&
+           cod_child(cs, v, "case") < 0 && cod_child(cs, v, "nmod:poss") < 0 &&
+           cod_child(cs, v, "amod") < 0;
+}
+
 static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *stop)
 {
     const cod_input *in = st->in;
@@ -977,8 +1037,13 @@ static int code_sentence(doc_state *st, size_t si, size_t m0, size_t m1, bool *s
     size_t before = st->out->n;
     for (size_t v = 0; v < cs.n; v++) {
         const annals_word *w = &s->words[v];
-        if (w->upos != ANNALS_UPOS_VERB || (w->flags & ANNALS_WORD_DATELINE))
+        if ((w->upos != ANNALS_UPOS_VERB && !noun_as_clause_verb(&cs, v)) ||
+            (w->flags & ANNALS_WORD_DATELINE))
             continue;
+        if (possessive_verb(&cs, v)) {
+            EXPLAIN(in, "  '%s' has a possessive 's: a noun, not a verb\n", w->form);
+            continue;
+        }
         int rc = code_verb(st, &cs, v);
         if (rc)
             return rc;

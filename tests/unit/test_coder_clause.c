@@ -534,6 +534,164 @@ static void test_sibling_subject(void **state)
         assert_string_not_equal(e[i].code, "190");
 }
 
+/* "Ethiopia on Thursday attacked Libya" parsed with "Thursday" the nsubj
+ * of "attacked" and "Ethiopia" the nsubj of "Thursday": a subject takes
+ * no preposition, so the noun hung on the phrase as its subject is the
+ * verb's.  A subject without a preposition keeps its own place. */
+static void test_prepositional_subject(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 3 nsubj =ETH|on on ADP 3 case|"
+                    "Thursday Thursday PROPN 4 nsubj|attacked attack VERB 0 root|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 4 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "190", "LBY");
+    /* "Ethiopia's army attacked Libya": a possessive is no preposition; the
+     * phrase headed by "army" stays the subject it is */
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 3 nmod:poss =ETH|'s 's PART 1 case|"
+                    "army army NOUN 4 nsubj|attacked attack VERB 0 root|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 4 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "190", "LBY");
+}
+
+/* "Ethiopia acted with besieged Libya" parsed with "besieged" a conj of
+ * "acted" carrying "with" as its case marker: a participle with a
+ * preposition is an adjective in a prepositional phrase, and the phrase
+ * (with the noun after it) is the verb's own. */
+static void test_participle_in_phrase(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|"
+                    "with with ADP 4 case|besieged besiege VERB/VBN 2 conj|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    /* "Ethiopia acted and besieged Libya": a conjunct verb with no
+     * preposition is a clause of its own, whose words "acted" does not take
+     * (so its pattern "* with +" finds no "with" and no target) */
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|acted act VERB 0 root|"
+                    "and and CCONJ 4 cc|besieged besiege VERB/VBN 2 conj|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+}
+
+/* "Ethiopia condemn's Libya", the tagger taking "condemn" for a verb
+ * with the possessive "'s" hung on it: a verb has no possessive, so the
+ * word is a noun and codes nothing.  Without the "'s" it is the verb. */
+static void test_possessive_verb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemn condemn VERB 0 root|"
+                    "'s 's PART/POS 2 case|Libya Libya PROPN 2 obj =LBY|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 0);
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemns condemn VERB 0 root|"
+                    "Libya Libya PROPN 2 obj =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
+}
+
+/* "Ethiopia condemned the attack after Libya crowds burned its embassy"
+ * with "crowds" the object of "after" and "burned" its participle: a
+ * participle with a direct object is a finite verb, so "after" opens a
+ * clause of its own and its actors are not what Ethiopia condemned.  "after
+ * talks held in Libya", a passive participle with no object, stays a
+ * phrase of the verb. */
+static void test_clause_as_phrase(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|"
+                    "the the DET 4 det|attack attack NOUN 2 obj|after after ADP 7 case|"
+                    "Libya Libya PROPN 7 compound =LBY|crowds crowd NOUN 2 obl|"
+                    "burned burn VERB/VBN 7 acl|its its PRON 10 nmod:poss|"
+                    "embassy embassy NOUN 8 obj|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].target, "LBY");
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemned condemn VERB 0 root|"
+                    "the the DET 4 det|attack attack NOUN 2 obj|after after ADP 6 case|"
+                    "talks talk NOUN 2 obl|held hold VERB/VBN 6 acl|in in ADP 9 case|"
+                    "Libya Libya PROPN 7 obl =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
+}
+
+/* "Ethiopia, the Brown acted with Libya" with "Ethiopia" the root and
+ * "acted" a VBN modifying "Brown": a sentence with no finite verb has its
+ * predicate in the participle right after the root's noun phrase, whose
+ * subject that phrase is.  With a finite verb elsewhere ("..., Rohan
+ * said") the participle may well modify the noun, and in a headline (no
+ * full stop) it is a passive: no such reading. */
+static void test_verbless_sentence(void **state)
+{
+    fixture *f = *state;
+    const char *head = "Ethiopia Ethiopia PROPN 0 root =ETH|, , PUNCT 4 punct|the the DET 4 det|"
+                       "Brown brown NOUN 1 nmod:unmarked|acted act VERB/VBN 4 acl|"
+                       "with with ADP 7 case|Libya Libya PROPN 5 obl =LBY";
+    char line[512];
+    snprintf(line, sizeof line, "%s|. . PUNCT 1 punct", head);
+    add_sentence(f, line);
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "102", "LBY");
+    reset(f);
+    snprintf(line, sizeof line, "%s|, , PUNCT 10 punct|Rohan Rohan PROPN 10 nsubj =ROH|"
+             "said say VERB/VBD 1 parataxis|. . PUNCT 1 punct", head);
+    add_sentence(f, line);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+    /* nor without the full stop: a headline's bare participle is passive */
+    reset(f);
+    add_sentence(f, head);
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "102");
+}
+
+/* "Rohan said Ethiopia attack Libya" with "attack" tagged a noun and
+ * parsed as the ccomp of "said", "Ethiopia" its compound: a bare noun
+ * heading a complement clause is the clause's verb.  With a determiner
+ * ("said the attack ...") it is a noun indeed and codes nothing. */
+static void test_noun_as_clause_verb(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "Rohan Rohan PROPN 2 nsubj =ROH|said say VERB/VBD 0 root|"
+                    "Ethiopia Ethiopia PROPN 4 compound =ETH|attack attack NOUN 2 ccomp|"
+                    "Libya Libya PROPN 4 obj =LBY|. . PUNCT 2 punct");
+    size_t n;
+    const annals_event *e = coder_fixture_code(f, "1995-01-01", false, &n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        found |= strcmp(e[i].source, "ETH") == 0 && strcmp(e[i].code, "190") == 0 &&
+                 strcmp(e[i].target, "LBY") == 0;
+    assert_true(found);
+    reset(f);
+    add_sentence(f, "Rohan Rohan PROPN 2 nsubj =ROH|said say VERB/VBD 0 root|"
+                    "the the DET 5 det|Ethiopia Ethiopia PROPN 5 compound =ETH|"
+                    "attack attack NOUN 2 ccomp|Libya Libya PROPN 5 obj =LBY|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].code, "190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -555,6 +713,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_finite_xcomp, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attribution_speaker, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sibling_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prepositional_subject, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_participle_in_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_possessive_verb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clause_as_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verbless_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_noun_as_clause_verb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
