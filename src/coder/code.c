@@ -984,12 +984,15 @@ static int code_verb(doc_state *st, cod_sent *cs, size_t v)
 /* Whether word v, tagged a verb, carries the possessive "'s" as its case
  * marker ("Estonia donate's cash to Libya"): a verb has no possessive, so
  * the word is a noun (a possessor) the tagger misread, and no verb to
- * code.  The "'s" of "is" or "has" is an auxiliary, not a case marker. */
+ * code.  The "'s" of "is" or "has" is an auxiliary, not a case marker.
+ * Only an "'s" right after the word counts: one further on that the parser
+ * hung on the verb belongs to a word between them ('criticised India"s
+ * budget', with a typewriter quote for the apostrophe, in Reuters-21578). */
 static bool possessive_verb(const cod_sent *cs, size_t v)
 {
     for (int c = cs->first[v]; c >= 0; c = cs->next[c]) {
         const annals_word *w = &cs->s->words[c];
-        if ((size_t)c > v && cod_rel_is(cs, (size_t)c, "case") && w->upos == ANNALS_UPOS_PART &&
+        if ((size_t)c == v + 1 && cod_rel_is(cs, (size_t)c, "case") && w->upos == ANNALS_UPOS_PART &&
             (w->xpos ? strcmp(w->xpos, "POS") == 0 : strcmp(w->norm, "'s") == 0))
             return true;
     }

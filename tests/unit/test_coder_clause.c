@@ -602,6 +602,16 @@ static void test_possessive_verb(void **state)
     e = coder_fixture_code(f, "1995-01-01", false, &n);
     assert_int_equal(n, 1);
     assert_event(&e[0], "ETH", "122", "LBY");
+    /* An "'s" further on that the parser hung on the verb is another
+     * word's ('condemns Libya"s embassy' with a typewriter quote): the
+     * verb is still coded. */
+    reset(f);
+    add_sentence(f, "Ethiopia Ethiopia PROPN 2 nsubj =ETH|condemns condemn VERB 0 root|"
+                    "Libya Libya PROPN 2 obj =LBY|\" \" PUNCT 2 punct|s 's PART/POS 2 case|"
+                    "embassy embassy NOUN 2 obl|. . PUNCT 2 punct");
+    e = coder_fixture_code(f, "1995-01-01", false, &n);
+    assert_int_equal(n, 1);
+    assert_event(&e[0], "ETH", "122", "LBY");
 }
 
 /* "Ethiopia condemned the attack after Libya crowds burned its embassy"
