@@ -745,6 +745,24 @@ static int list_of_rootless_subject(const cod_sent *cs, size_t h)
     return u == ANNALS_UPOS_NOUN || u == ANNALS_UPOS_PROPN ? (int)top : -1;
 }
 
+/* Whether h, a plural common noun ("The GCC states -- the UAE, Saudi
+ * Arabia, Bahrain, Qatar, Oman and Kuwait --"), has its members spelt out
+ * by a list of appositions: the list names the actors, and h's own name
+ * (the GCC) is the group they make up, not one more member beside them
+ * (it made every member the GCC's partner in a mutual event as well as
+ * each other's).  A singular head ("Mordor, the Shire, Fornost and Bree")
+ * is the list's first member. */
+static bool members_spelt_out(const cod_sent *cs, size_t h, bool list)
+{
+    const annals_word *w = &cs->s->words[h];
+    if (w->upos != ANNALS_UPOS_NOUN || !w->xpos || strcmp(w->xpos, "NNS") != 0)
+        return false;
+    for (int c = cs->first[h]; c >= 0; c = cs->next[c])
+        if ((list || appos_chain_list(cs, (size_t)c, 0)) && list_appos(cs, h, (size_t)c))
+            return true;
+    return false;
+}
+
 void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
 {
     if (cs->s->words[h].flags & ANNALS_WORD_DATELINE) {
@@ -760,8 +778,9 @@ void cod_phrase_actors(const cod_sent *cs, size_t h, cod_actors *out)
     int first = list_of_rootless_subject(cs, h);
     if (first >= 0)
         cod_phrase_actors(cs, (size_t)first, out);
-    one_phrase(cs, h, out, 0);
     bool list = cod_child(cs, h, "conj") >= 0 || cod_child(cs, h, "list") >= 0 || split_subject(cs, h);
+    if (!members_spelt_out(cs, h, list))
+        one_phrase(cs, h, out, 0);
     for (int c = cs->first[h]; c >= 0; c = cs->next[c])
         if ((coordinated_member(cs, h, (size_t)c) ||
              ((list || appos_chain_list(cs, (size_t)c, 0)) && list_appos(cs, h, (size_t)c))) &&

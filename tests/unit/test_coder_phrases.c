@@ -202,6 +202,32 @@ static void test_apposition_chain_list(void **state)
     assert_sources(f, one, 1);
 }
 
+/* "The Gondor states -- Rohan, Arnor and Osgiliath -- condemned Mordor"
+ * with the list an apposition of "states": a plural common noun whose
+ * members a list spells out is the group they make up, so the members
+ * act and "Gondor" is not one more of them.  A proper noun before the
+ * list ("Eriador -- Rohan, Arnor and Osgiliath --") stays its first
+ * member. */
+static void test_members_spelt_out(void **state)
+{
+    fixture *f = *state;
+    add_sentence(f, "The the DET 3 det|Gondor Gondor PROPN 3 compound =GON|states state NOUN/NNS 12 nsubj|"
+                    "-- -- PUNCT 5 punct|Rohan Rohan PROPN 3 appos =ROH|, , PUNCT 7 punct|"
+                    "Arnor Arnor PROPN 5 conj =ARN|and and CCONJ 9 cc|Osgiliath Osgiliath PROPN 5 conj =OSG|"
+                    "-- -- PUNCT 3 punct|have have AUX 12 aux|condemned condemn VERB 0 root|"
+                    "Mordor Mordor PROPN 12 obj =MOR|. . PUNCT 12 punct");
+    static const char *const members[] = {"ROH", "ARN", "OSG"};
+    assert_sources(f, members, 3);
+    f->n_sents = 0;
+    f->n_mentions = 0;
+    add_sentence(f, "Eriador Eriador PROPN 10 nsubj =ERI|-- -- PUNCT 3 punct|Rohan Rohan PROPN 1 appos =ROH|"
+                    ", , PUNCT 5 punct|Arnor Arnor PROPN 3 conj =ARN|and and CCONJ 7 cc|"
+                    "Osgiliath Osgiliath PROPN 3 conj =OSG|-- -- PUNCT 1 punct|have have AUX 10 aux|"
+                    "condemned condemn VERB 0 root|Mordor Mordor PROPN 10 obj =MOR|. . PUNCT 10 punct");
+    static const char *const all[] = {"ERI", "ROH", "ARN", "OSG"};
+    assert_sources(f, all, 4);
+}
+
 /* "Gondor, Rohan and the evil awful Osgiliath condemned Mordor" with
  * "Gondor" the root, "awful" its conjunct, "condemned" a relative clause
  * of "awful" with Osgiliath its subject and Mordor its object: a relative
@@ -266,6 +292,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_split_subjects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_object_of_noun, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apposition_chain_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_members_spelt_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_relative_clause_without_gap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_name_before_adjective, setup, teardown),
     };
