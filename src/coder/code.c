@@ -322,6 +322,18 @@ static bool keep_countries(cod_actors *a)
     return k > 0;
 }
 
+/* Appends the actors of the phrase headed by word k to src, each noted
+ * as found `how` (the explanation's words for a source the parser's
+ * slip hid); whether the phrase gave any. */
+static bool phrase_actors_as(const cod_sent *cs, size_t k, cod_actors *src, const char *how)
+{
+    size_t before = src->n;
+    cod_phrase_actors(cs, k, src);
+    for (size_t i = before; i < src->n; i++)
+        src->v[i].how = how;
+    return src->n > before;
+}
+
 /* A subject the parser mislabelled: with no subject at all, an actor
  * word attached straight to the verb before it without a preposition
  * ("Osgiliath welcomed ..." parsed with "Osgiliath" as an advmod). */
@@ -332,9 +344,7 @@ static void stray_subject(const cod_sent *cs, size_t v, cod_actors *src)
             cod_rel_is(cs, (size_t)c, "obl") || cod_rel_is(cs, (size_t)c, "obj") ||
             cod_rel_is(cs, (size_t)c, "nsubj") || cod_rel_is(cs, (size_t)c, "punct"))
             continue;
-        cod_phrase_actors(cs, (size_t)c, src);
-        for (size_t i = 0; i < src->n; i++)
-            src->v[i].how = "subject (mislabelled by the parser)";
+        phrase_actors_as(cs, (size_t)c, src, "subject (mislabelled by the parser)");
         return;
     }
 }
@@ -366,11 +376,7 @@ static bool nominal_head_subject(const cod_sent *cs, size_t v, cod_actors *src)
     int u = cs->s->words[h].upos;
     if (u != ANNALS_UPOS_NOUN && u != ANNALS_UPOS_PROPN)
         return false;
-    size_t before = src->n;
-    cod_phrase_actors(cs, (size_t)h, src);
-    for (size_t i = before; i < src->n; i++)
-        src->v[i].how = "subject (the parser made it the verb's head)";
-    return src->n > before;
+    return phrase_actors_as(cs, (size_t)h, src, "subject (the parser made it the verb's head)");
 }
 
 /* A subject the parser hung beside its verb: "The White House said
@@ -399,11 +405,7 @@ static bool sibling_subject(const cod_sent *cs, size_t v, cod_actors *src)
     for (size_t k = (size_t)c + 1; k < v; k++)
         if (cod_head(cs, k) != (int)v && !cod_below(cs, k, (int)c))
             return false;
-    size_t before = src->n;
-    cod_phrase_actors(cs, (size_t)c, src);
-    for (size_t i = before; i < src->n; i++)
-        src->v[i].how = "subject (the parser hung it beside its verb)";
-    return src->n > before;
+    return phrase_actors_as(cs, (size_t)c, src, "subject (the parser hung it beside its verb)");
 }
 
 /* The speaker of a trailing attribution (", the official news agency WFNA
@@ -445,9 +447,7 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
     }
     if (cl->agent >= 0) {
         /* the by-phrase's noun: the agent itself, or its object */
-        cod_phrase_actors(cs, (size_t)cl->agent, src);
-        for (size_t i = 0; i < src->n; i++)
-            src->v[i].how = "by-agent";
+        phrase_actors_as(cs, (size_t)cl->agent, src, "by-agent");
         return;
     }
     if (tail_speaker(cs, v, src))
@@ -461,9 +461,8 @@ static void find_sources(const cod_sent *cs, size_t v, const cod_clause *cl,
         int subj = cod_child(cs, (size_t)x, "nsubj");
         int root_subj = subj < 0 ? root_noun_subject(cs, (size_t)x) : -1;
         if (root_subj >= 0) {
-            cod_phrase_actors(cs, (size_t)root_subj, src);
-            for (size_t i = 0; i < src->n; i++)
-                src->v[i].how = "subject (the verb was parsed as its modifier)";
+            phrase_actors_as(cs, (size_t)root_subj, src,
+                             "subject (the verb was parsed as its modifier)");
             return;
         }
         if (subj >= 0 && !cod_rel_full(cs, (size_t)subj, "nsubj:pass")) {
@@ -544,9 +543,8 @@ static void governor_subject(const cod_sent *cs, size_t v, cod_actors *src)
             return;
         int subj = cod_child(cs, (size_t)x, "nsubj");
         if (subj >= 0 && !cod_rel_full(cs, (size_t)subj, "nsubj:pass")) {
-            cod_phrase_actors(cs, (size_t)subj, src);
-            for (size_t i = 0; i < src->n; i++)
-                src->v[i].how = "subject of the governing verb ('+' took the verb's own)";
+            phrase_actors_as(cs, (size_t)subj, src,
+                             "subject of the governing verb ('+' took the verb's own)");
             return;
         }
     }
