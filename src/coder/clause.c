@@ -118,17 +118,6 @@ static void repair_heads(cod_sent *cs)
     }
 }
 
-/* Whether word k has a preposition (a case marker that is an adposition,
- * not the possessive "'s"), read from the parser's own heads. */
-static bool raw_preposition(const annals_sentence *s, size_t k)
-{
-    for (size_t c = 0; c < s->n_words; c++)
-        if (s->words[c].head == (int)k + 1 && s->words[c].upos == ANNALS_UPOS_ADP &&
-            s->words[c].deprel && strncmp(s->words[c].deprel, "case", 4) == 0)
-            return true;
-    return false;
-}
-
 /* A subject with a preposition is a prepositional phrase misread: "The
  * United States on Thursday fired two shells" parsed with "Thursday" the
  * nsubj of "fired" and "States" the nsubj of "Thursday".  No English
@@ -142,7 +131,7 @@ static void repair_prepositional_subject(cod_sent *cs)
         int v = cs->head[k];
         if (v < 0 || !cod_rel_full(cs, k, "nsubj") || w[v].upos != ANNALS_UPOS_VERB ||
             (w[k].upos != ANNALS_UPOS_NOUN && w[k].upos != ANNALS_UPOS_PROPN) ||
-            !raw_preposition(cs->s, k))
+            !word_has_child(cs, k, "case", true))
             continue;
         for (size_t c = 0; c < k; c++)
             if (cs->head[c] == (int)k && cod_rel_full(cs, c, "nsubj")) {
